@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests of the pure packages; integration and browser suites have their own configs under tests/.
+export default defineConfig({
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'apps/*/test/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
