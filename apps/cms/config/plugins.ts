@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // Local plugin: review workflow, publish guard, audit log, queue and reports.
+  editorial: {
+    enabled: true,
+    resolve: './src/plugins/editorial',
+  },
+  'users-permissions': {
+    config: {
+      jwtManagement: 'refresh',
+      sessions: { httpOnly: true },
+    },
+  },
+  upload: {
+    config: {
+      sizeLimit: env.int('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
+      security: {
+        // Checked again by content in the upload guard (src/plugins/editorial); SVG can carry script.
+        allowedTypes: [
+          'image/jpeg', 'image/png', 'image/webp', 'image/gif',
+          'application/pdf', 'application/msword',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          'application/vnd.ms-excel',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'application/vnd.oasis.opendocument.text',
+        ],
+        deniedTypes: ['image/svg+xml', 'text/html', 'application/x-msdownload', 'application/x-sh'],
+      },
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('CMS_PORT', env.int('PORT', 1337)),
+  url: env('CMS_PUBLIC_URL', ''),
+  proxy: env.bool('CMS_BEHIND_PROXY', false),
+  app: {
+    keys: env.array('APP_KEYS')!,
+  },
+  webhooks: {
+    populateRelations: false,
+  },
+});
+
+export default config;

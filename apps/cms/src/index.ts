@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { ensureDemoAccounts } from './bootstrap/demo';
+import { ensurePublicPermissions, ensurePublisherWebhook, ensureSiteToken } from './bootstrap/public-access';
+import { registerContentRules } from './lib/rules';
+import { assertProductionSecrets } from './lib/secrets';
+import { seedDemo } from './seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    assertProductionSecrets();
+    registerContentRules(strapi);
+  },
+
+  // Every step is idempotent: it runs at each start and only adds what is missing.
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensurePublicPermissions(strapi);
+    await ensureSiteToken(strapi);
+    await ensurePublisherWebhook(strapi);
+    if (process.env.PORTAL_DEMO === '1') {
+      await ensureDemoAccounts(strapi);
+      const data = (await import('./seed/data')).default;
+      let hooks = {};
+      try {
+        hooks = (strapi.plugin('editorial') as any)?.service('seed') ?? {};
+      } catch {}
+      await seedDemo(strapi, data, hooks);
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '@cong-ttdt/workflow';
+
+export interface AdminUser {
+  id: number;
+  firstname?: string;
+  lastname?: string;
+  email?: string;
+  roles?: Array<{ id: number; code: string }>;
+}
+
+/** The acting admin user of the current request, if any (undefined for scripts, seeds, timers). */
+export function requestUser(strapi: Core.Strapi): { user?: AdminUser; viaApiToken: boolean; inRequest: boolean } {
+  const ctx = strapi.requestContext.get() as any;
+  if (!ctx) return { inRequest: false, viaApiToken: false };
+  const strategy = ctx.state?.auth?.strategy?.name;
+  const isAdminUser = ctx.state?.user && Array.isArray(ctx.state.user.roles) && strategy !== 'api-token';
+  return { inRequest: true, user: isAdminUser ? ctx.state.user : undefined, viaApiToken: strategy === 'api-token' || (!isAdminUser && !!ctx.state?.auth) };
+}
+
+/** Roles come from role codes fixed at creation (display names may be renamed). */
+export async function toActor(strapi: Core.Strapi, user: AdminUser): Promise<Actor> {
+  let roles = user.roles;
+  if (!roles || roles.some((r) => !r.code)) {
+    const full = (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] })) as AdminUser | null;
+    roles = full?.roles ?? [];
+  }
+  const profile = (await strapi.db.query('plugin::editorial.profile').findOne({ where: { userId: user.id } })) as { fieldIds?: number[] } | null;
+  return { id: user.id, roles: roles.map((r) => r.code), fieldIds: profile?.fieldIds ?? [] };
+}
+
+export const displayName = (u: AdminUser | undefined) => (u ? [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email || `#${u.id}` : 'Hệ thống');

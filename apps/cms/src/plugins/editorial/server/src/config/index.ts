@@ -1,0 +1,11 @@
+import { DEFAULT_WORKFLOW_PATHS } from '@cong-ttdt/workflow';
+
+export default {
+  default: {
+    /** Content type → 'full' | 'short' review path; null takes a type out of the workflow. */
+    paths: DEFAULT_WORKFLOW_PATHS as Record<string, 'full' | 'short' | null>,
+    /** How often scheduled go-live and expiry times are checked (ms). */
+    schedulerIntervalMs: 30_000,
+  },
+  validator() {},
+};

@@ -1,0 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Set while the transition service itself publishes/unpublishes, so the guard lets that call through. */
+export const transitionScope = new AsyncLocalStorage<{ action: string; uid: string; documentId: string }>();

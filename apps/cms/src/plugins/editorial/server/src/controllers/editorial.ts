@@ -1,0 +1,60 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ACTIONS } from '@cong-ttdt/workflow';
+
+const roleCodes = (ctx: any): string[] => (ctx.state.user?.roles ?? []).map((r: any) => r.code);
+const ALLOWED_KEYS = new Set(['uid', 'documentId', 'action', 'comment', 'assigneeId', 'goLiveAt', 'expiresAt', 'royaltyGrade']);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const workflow = () => strapi.plugin('editorial').service('workflow');
+  const audit = () => strapi.plugin('editorial').service('audit');
+  return {
+    async transition(ctx: any) {
+      const body = ctx.request.body ?? {};
+      const unknown = Object.keys(body).filter((k) => !ALLOWED_KEYS.has(k));
+      if (unknown.length) throw new errors.ValidationError(`Unknown field(s): ${unknown.join(', ')}`);
+      if (typeof body.uid !== 'string' || typeof body.documentId !== 'string') throw new errors.ValidationError('uid và documentId là bắt buộc.');
+      if (!ACTIONS.includes(body.action) || body.action === 'golive' || body.action === 'expire') throw new errors.ValidationError(`Thao tác không hợp lệ: ${body.action}`);
+      const state = await workflow().transition(
+        {
+          uid: body.uid,
+          documentId: body.documentId,
+          action: body.action,
+          comment: typeof body.comment === 'string' ? body.comment : null,
+          assigneeId: body.assigneeId == null ? null : Number(body.assigneeId),
+          goLiveAt: body.goLiveAt ?? null,
+          expiresAt: body.expiresAt ?? null,
+          royaltyGrade: body.royaltyGrade == null ? null : Number(body.royaltyGrade),
+        },
+        ctx.state.user,
+      );
+      ctx.body = { data: { stage: state.stage, assigneeId: state.assigneeId, goLiveAt: state.goLiveAt, expiresAt: state.expiresAt } };
+    },
+
+    async history(ctx: any) {
+      const { uid, documentId } = ctx.params;
+      if (!workflow().pathOf(uid)) return ctx.notFound('Loại nội dung không thuộc quy trình biên tập.');
+      ctx.body = { data: await audit().history(uid, documentId) };
+    },
+
+    async panel(ctx: any) {
+      const { uid, documentId } = ctx.params;
+      ctx.body = { data: await workflow().panel(uid, documentId, ctx.state.user) };
+    },
+
+    async queue(ctx: any) {
+      ctx.body = { data: await workflow().queue(ctx.state.user) };
+    },
+
+    async editors(ctx: any) {
+      const role = (await strapi.db.query('admin::role').findOne({ where: { code: 'editor' }, populate: ['users'] })) as any;
+      ctx.body = { data: (role?.users ?? []).filter((u: any) => u.isActive !== false).map((u: any) => ({ id: u.id, name: [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email })) };
+    },
+
+    async verify(ctx: any) {
+      const codes = roleCodes(ctx);
+      if (!codes.some((c) => ['editor-in-chief', 'inspector', 'strapi-super-admin', 'portal-admin'].includes(c))) return ctx.forbidden('Không có quyền kiểm tra nhật ký.');
+      ctx.body = { data: await audit().verify() };
+    },
+  };
+};

@@ -1,0 +1,3 @@
+import editorial from './editorial';
+
+export default { editorial };

@@ -1,0 +1,120 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { allowedOperations, canEdit, decide, stageAfterEdit } from '@cong-ttdt/workflow';
+import { displayName, requestUser, toActor } from './actor';
+import { transitionScope } from './context';
+import { contentHash } from './services/audit';
+
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const refuse = (message: string): never => {
+  throw new errors.ApplicationError(message);
+};
+
+/**
+ * Document Service middleware: every write to a workflow type, from any path (Content Manager, bulk
+ * actions, content API), is checked against the stage kept by the plugin. Calls with no request
+ * context (seed, scripts, timers) are the documented system path and pass.
+ */
+export function registerGuard(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context: any, next: () => Promise<any>) => {
+    const { uid, action } = context;
+    if (!WRITE_ACTIONS.has(action)) return next();
+    const workflow = strapi.plugin('editorial').service('workflow');
+    const path = workflow.pathOf(uid);
+    if (!path) return next();
+    if (transitionScope.getStore()) return next(); // the transition service's own publish/unpublish
+    const { user, inRequest } = requestUser(strapi);
+    const params = context.params ?? {};
+    if (!inRequest) {
+      const result = await next();
+      if ((action === 'create' || action === 'clone') && result?.documentId && !(await workflow.getState(uid, result.documentId))) {
+        await workflow.saveState(uid, result.documentId, { stage: 'draft', authorId: null });
+      }
+      return result;
+    }
+    if (!user) refuse('Nội dung thuộc quy trình biên tập chỉ được thay đổi trong trang quản trị, theo quy trình duyệt.');
+    const actor = await toActor(strapi, user!);
+
+    if (action === 'create' || action === 'clone') {
+      if (!allowedOperations(actor, uid).includes('create')) refuse('Tài khoản của bạn không được tạo nội dung loại này.');
+      const result = await next();
+      const documentId = result?.documentId;
+      if (documentId) {
+        const draft = await workflow.loadDraft(uid, documentId);
+        await workflow.saveState(uid, documentId, { stage: 'draft', authorId: user!.id, fieldId: draft?.field?.id ?? null, assigneeId: null, hasLive: false });
+        await noteConversion(strapi, uid, documentId);
+      }
+      return result;
+    }
+
+    const documentId: string | undefined = params.documentId;
+    if (!documentId) refuse('Thiếu mã tài liệu.');
+    const draft = await workflow.loadDraft(uid, documentId!);
+    const state = (await workflow.getState(uid, documentId!)) ?? (await workflow.saveState(uid, documentId!, { stage: draft?.publishedAt ? 'published' : 'draft', authorId: draft?.createdBy?.id ?? null, hasLive: false }));
+    const item = workflow.toItem(state, draft);
+
+    if (action === 'update' || action === 'discardDraft') {
+      const check = canEdit(state.stage, actor, item);
+      if (!check.ok) refuse((check as { message: string }).message);
+      const result = await next();
+      const after = await workflow.loadDraft(uid, documentId!);
+      if (action === 'update') {
+        const changed = contentHash(after) !== contentHash(draft);
+        const stage = changed ? stageAfterEdit(state.stage) : state.stage;
+        await workflow.saveState(uid, documentId!, { stage, fieldId: after?.field?.id ?? state.fieldId ?? null });
+        await noteConversion(strapi, uid, documentId!);
+      } else if (state.hasLive) {
+        await workflow.saveState(uid, documentId!, { stage: 'published' });
+      }
+      return result;
+    }
+
+    if (action === 'publish') {
+      // The stock Publish button (single or bulk): only the editor-in-chief on a verified item, as "approve".
+      const decision = decide({ action: 'approve', stage: state.stage, path, actor, item, params: { now: new Date() } });
+      if (!decision.ok) {
+        const { code, message } = decision as { code: string; message: string };
+        refuse(code === 'wrong-stage' || code === 'forbidden-role' ? `Chỉ Trưởng ban biên tập được xuất bản, và chỉ tin, bài đã được kiểm tra. ${message}` : message);
+      }
+      const result = await transitionScope.run({ action: 'approve', uid, documentId: documentId! }, () => next());
+      await workflow.saveState(uid, documentId!, { stage: 'published', hasLive: true });
+      await strapi.plugin('editorial').service('audit').append({
+        targetUid: uid,
+        targetDocumentId: documentId!,
+        action: 'approve',
+        fromStage: state.stage,
+        toStage: 'published',
+        actorId: user!.id,
+        actorName: displayName(user),
+        actorRoles: [...actor.roles],
+        comment: null,
+        meta: { via: 'publish-button' },
+        contentHash: contentHash(draft),
+      });
+      return result;
+    }
+
+    if (action === 'unpublish') refuse('Dùng nút "Gỡ bài" trong khung Biên tập để gỡ tin, bài (phải ghi lý do); chỉ Trưởng ban biên tập được gỡ.');
+    if (action === 'delete') {
+      const own = state.authorId != null && String(state.authorId) === String(user!.id);
+      if (!(own && ['draft', 'returned'].includes(state.stage) && !state.hasLive)) {
+        refuse('Không được xóa tin, bài đã gửi duyệt hoặc đã xuất bản; hãy dùng "Gỡ bài" để lưu vết.');
+      }
+      const result = await next();
+      await strapi.db.query('plugin::editorial.review-state').delete({ where: { id: state.id } });
+      return result;
+    }
+    return next();
+  });
+}
+
+/** Tells the editor (panel note) when legacy-encoded text was converted on save. */
+async function noteConversion(strapi: Core.Strapi, uid: string, documentId: string) {
+  const notes = (globalThis as any).__portalConversionNotes as Map<string, string[]> | undefined;
+  const fields = notes?.get(`${uid}:${documentId}`);
+  if (!fields) return;
+  notes!.delete(`${uid}:${documentId}`);
+  await strapi.plugin('editorial').service('workflow').saveState(uid, documentId, {
+    conversionNote: `Đã tự động chuyển mã TCVN3/VNI sang Unicode (TCVN 6909:2001) ở trường: ${fields.join(', ')} — lúc ${new Date().toISOString()}. Hãy kiểm tra lại nội dung.`,
+  });
+}

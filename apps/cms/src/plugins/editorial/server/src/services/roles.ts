@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_CONTENT_PERMISSIONS, ROLE_LABELS, allowedOperations, resolvePath, type RoleCode } from '@cong-ttdt/workflow';
+
+// Admin roles of the editorial board, recognised by code (display names may be renamed by users).
+const BOARD_ROLES: Array<{ code: RoleCode; description: string }> = [
+  { code: 'contributor', description: 'Viết tin, bài; sửa bài của mình khi còn nháp hoặc bị trả lại; gửi duyệt.' },
+  { code: 'portal-admin', description: 'Tiếp nhận tin, bài gửi đến và chuyển cho biên tập viên phụ trách lĩnh vực; quản lý liên kết, đơn vị, cấu hình.' },
+  { code: 'editor', description: 'Biên tập, kiểm tra tính chính xác của tin, bài được giao hoặc thuộc lĩnh vực phụ trách.' },
+  { code: 'editor-in-chief', description: 'Duyệt và xuất bản, trả lại, gỡ bài.' },
+  { code: 'inspector', description: 'Xem toàn bộ nội dung, nhật ký và báo cáo; không được thay đổi.' },
+  { code: 'finance', description: 'Xem bảng kê nhuận bút.' },
+];
+
+const CM = 'plugin::content-manager.explorer';
+const SKIP_ATTRS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Field paths for RBAC, components expanded to dotted paths. */
+  const fieldPaths = (attributes: Record<string, any>, prefix = ''): string[] =>
+    Object.entries(attributes).flatMap(([name, attr]) => {
+      if (SKIP_ATTRS.has(name)) return [];
+      if (attr.type === 'component') {
+        const comp = (strapi.components as any)[attr.component];
+        return fieldPaths(comp.attributes, `${prefix}${name}.`);
+      }
+      return [`${prefix}${name}`];
+    });
+
+  const permissionsFor = (code: RoleCode) => {
+    const actor = { id: 0, roles: [code] };
+    const paths = strapi.config.get('plugin::editorial.paths') as Record<string, any>;
+    const perms: any[] = [];
+    for (const uid of Object.keys(DEFAULT_CONTENT_PERMISSIONS)) {
+      const ct = (strapi.contentTypes as any)[uid];
+      if (!ct) continue;
+      const fields = fieldPaths(ct.attributes);
+      const ops = allowedOperations(actor, uid);
+      const inWorkflow = !!resolvePath(uid, paths);
+      for (const op of ops) {
+        // Contributors see and edit only what they created; the editorial guard checks the stage.
+        const conditions = code === 'contributor' && inWorkflow && op !== 'create' ? ['admin::is-creator'] : [];
+        perms.push({ action: `${CM}.${op}`, subject: uid, properties: op === 'delete' ? {} : { fields }, conditions });
+      }
+      // Only the editor-in-chief sees the Publish button; the guard turns it into "approve".
+      if (inWorkflow && code === 'editor-in-chief') perms.push({ action: `${CM}.publish`, subject: uid, properties: {}, conditions: [] });
+      if (!inWorkflow && ct.options?.draftAndPublish && ops.includes('update')) perms.push({ action: `${CM}.publish`, subject: uid, properties: {}, conditions: [] });
+    }
+    if (code !== 'finance') {
+      for (const action of ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link']) perms.push({ action, subject: null, properties: {}, conditions: [] });
+      if (!['inspector'].includes(code)) {
+        for (const action of ['plugin::upload.assets.create', 'plugin::upload.assets.update']) perms.push({ action, subject: null, properties: {}, conditions: code === 'contributor' ? ['admin::is-creator'] : [] });
+      }
+    }
+    return perms;
+  };
+
+  return {
+    /** Creates the board's roles when missing; keeps their permissions in step with the rules. */
+    async ensureRoles() {
+      const roleService = strapi.service('admin::role') as any;
+      for (const { code, description } of BOARD_ROLES) {
+        let role = await strapi.db.query('admin::role').findOne({ where: { code } });
+        if (!role) role = await roleService.create({ name: ROLE_LABELS[code], code, description });
+        await roleService.assignPermissions(role.id, permissionsFor(code));
+      }
+    },
+  };
+};

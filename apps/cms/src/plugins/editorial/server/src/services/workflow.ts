@@ -1,0 +1,221 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  SYSTEM_ACTOR,
+  availableActions,
+  canEdit,
+  decide,
+  resolvePath,
+  waitingFor,
+  type Action,
+  type Actor,
+  type Stage,
+  type WorkflowItem,
+  type WorkflowPath,
+} from '@cong-ttdt/workflow';
+import { displayName, toActor, type AdminUser } from '../actor';
+import { transitionScope } from '../context';
+import { contentHash } from './audit';
+
+const STATE = 'plugin::editorial.review-state';
+
+export interface TransitionInput {
+  uid: string;
+  documentId: string;
+  action: Action;
+  comment?: string | null;
+  assigneeId?: number | null;
+  goLiveAt?: string | null;
+  expiresAt?: string | null;
+  royaltyGrade?: number | null;
+}
+
+export interface ReviewState {
+  id: number;
+  targetUid: string;
+  targetDocumentId: string;
+  stage: Stage;
+  authorId: number | null;
+  assigneeId: number | null;
+  fieldId: number | null;
+  unitId: number | null;
+  goLiveAt: string | null;
+  expiresAt: string | null;
+  royaltyGrade: number | null;
+  hasLive: boolean;
+  lastComment: string | null;
+  conversionNote: string | null;
+}
+
+// One transition at a time in this process, so the audit chain and the stage never interleave.
+let lock: Promise<unknown> = Promise.resolve();
+function serialised<T>(fn: () => Promise<T>): Promise<T> {
+  const run = lock.then(fn, fn);
+  lock = run.catch(() => undefined);
+  return run;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const audit = () => strapi.plugin('editorial').service('audit');
+  const config = () => strapi.config.get('plugin::editorial') as { paths: Record<string, WorkflowPath | null> };
+
+  const self = {
+    pathOf(uid: string): WorkflowPath | undefined {
+      return resolvePath(uid, config().paths);
+    },
+
+    async getState(uid: string, documentId: string): Promise<ReviewState | null> {
+      return (await strapi.db.query(STATE).findOne({ where: { targetUid: uid, targetDocumentId: documentId } })) as ReviewState | null;
+    },
+
+    async saveState(uid: string, documentId: string, data: Partial<ReviewState>): Promise<ReviewState> {
+      const existing = await self.getState(uid, documentId);
+      if (existing) return (await strapi.db.query(STATE).update({ where: { id: existing.id }, data })) as ReviewState;
+      return (await strapi.db.query(STATE).create({ data: { targetUid: uid, targetDocumentId: documentId, stage: 'draft', ...data } })) as ReviewState;
+    },
+
+    /** The draft version (what reviewers see), with what the rules need populated. */
+    async loadDraft(uid: string, documentId: string): Promise<Record<string, any> | null> {
+      const attrs = (strapi.contentTypes as any)[uid]?.attributes ?? {};
+      const populate = Object.keys(attrs).filter((k) => ['component', 'relation', 'media'].includes(attrs[k].type) && !['createdBy', 'updatedBy', 'localizations'].includes(k));
+      return (await strapi.documents(uid as any).findOne({ documentId, status: 'draft', populate } as any)) as Record<string, any> | null;
+    },
+
+    toItem(state: ReviewState | null, draft: Record<string, any> | null): WorkflowItem {
+      const p = draft?.provenance ?? null;
+      const hasProvenance = draft ? 'provenance' in draft : false;
+      return {
+        authorId: state?.authorId ?? draft?.createdBy?.id ?? null,
+        assigneeId: state?.assigneeId ?? null,
+        fieldId: draft?.field?.id ?? state?.fieldId ?? null,
+        // Types without a classification attribute hold nothing classified.
+        classification: draft && 'classification' in draft ? draft.classification : 'thuong',
+        kind: draft?.kind ?? null,
+        provenance: p ? { authorName: p.authorName, authorAddress: p.authorAddress, source: p.sourceReference, collectorName: p.collectorName, collectorAddress: p.collectorAddress } : null,
+        provenanceRequired: hasProvenance ? undefined : false,
+        goLiveAt: state?.goLiveAt ?? null,
+        expiresAt: state?.expiresAt ?? null,
+      };
+    },
+
+    /** Runs one workflow action for a user (or the system), enforcing the rules of packages/workflow. */
+    async transition(input: TransitionInput, user: AdminUser | null) {
+      return serialised(async () => {
+        const path = self.pathOf(input.uid);
+        if (!path) throw new errors.ValidationError(`Loại nội dung ${input.uid} không thuộc quy trình biên tập.`);
+        const draft = await self.loadDraft(input.uid, input.documentId);
+        if (!draft) throw new errors.NotFoundError('Không tìm thấy tin, bài.');
+        const state = (await self.getState(input.uid, input.documentId)) ?? (await self.saveState(input.uid, input.documentId, { stage: 'draft', authorId: draft.createdBy?.id ?? null }));
+        const actor: Actor = user ? await toActor(strapi, user) : SYSTEM_ACTOR;
+        const item = self.toItem(state, draft);
+        if (input.action === 'assign' && input.assigneeId != null) {
+          const assignee = (await strapi.db.query('admin::user').findOne({ where: { id: input.assigneeId }, populate: ['roles'] })) as AdminUser | null;
+          if (!assignee?.roles?.some((r) => r.code === 'editor')) throw new errors.ValidationError('Người được giao phải là Biên tập viên.');
+        }
+        const decision = decide({
+          action: input.action,
+          stage: state.stage,
+          path,
+          actor,
+          item,
+          params: { comment: input.comment, assigneeId: input.assigneeId, goLiveAt: input.goLiveAt, expiresAt: input.expiresAt, royaltyGrade: input.royaltyGrade, now: new Date() },
+        });
+        if (!decision.ok) {
+          const { code, message } = decision as { code: string; message: string };
+          throw new errors.ApplicationError(message, { code });
+        }
+        const to = (decision as { to: Stage }).to;
+        const update: Partial<ReviewState> = { stage: to, lastComment: input.comment ?? null };
+        if (input.action === 'assign') update.assigneeId = input.assigneeId ?? null;
+        if (input.action === 'submit') {
+          update.assigneeId = null;
+          if (state.authorId == null && user) update.authorId = user.id;
+          await strapi.db.query('plugin::editorial.original').create({
+            data: { targetUid: input.uid, targetDocumentId: input.documentId, submittedBy: user?.id ?? null, at: new Date().toISOString(), content: draft, contentHash: contentHash(draft) },
+          });
+        }
+        if (input.action === 'approve') {
+          update.goLiveAt = to === 'scheduled' ? new Date(input.goLiveAt as string).toISOString() : null;
+          update.expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
+          update.royaltyGrade = input.royaltyGrade ?? null;
+        }
+        const scope = { action: input.action, uid: input.uid, documentId: input.documentId };
+        if (to === 'published' && (input.action === 'approve' || input.action === 'golive')) {
+          await transitionScope.run(scope, () => strapi.documents(input.uid as any).publish({ documentId: input.documentId } as any));
+          update.hasLive = true;
+          if (input.action === 'golive') update.goLiveAt = null;
+        }
+        if (input.action === 'withdraw' || input.action === 'expire') {
+          if (state.hasLive) await transitionScope.run(scope, () => strapi.documents(input.uid as any).unpublish({ documentId: input.documentId } as any));
+          update.hasLive = false;
+          update.goLiveAt = null;
+          update.expiresAt = null;
+        }
+        const saved = await self.saveState(input.uid, input.documentId, update);
+        await audit().append({
+          targetUid: input.uid,
+          targetDocumentId: input.documentId,
+          action: input.action,
+          fromStage: state.stage,
+          toStage: to,
+          actorId: user?.id ?? null,
+          actorName: displayName(user ?? undefined),
+          actorRoles: [...actor.roles],
+          comment: input.comment ?? null,
+          meta: {
+            ...(input.assigneeId != null ? { assigneeId: input.assigneeId } : {}),
+            ...(input.goLiveAt ? { goLiveAt: input.goLiveAt } : {}),
+            ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+            ...(input.royaltyGrade != null ? { royaltyGrade: input.royaltyGrade } : {}),
+          },
+          contentHash: contentHash(draft),
+        });
+        if (['assign', 'return', 'approve'].includes(input.action)) await strapi.plugin('editorial').service('notify').afterTransition(input, saved, user);
+        return saved;
+      });
+    },
+
+    /** What the edit-view panel needs: stage, assignee, and the buttons this user may use. */
+    async panel(uid: string, documentId: string, user: AdminUser) {
+      const path = self.pathOf(uid);
+      if (!path) return { inWorkflow: false };
+      const [state, draft, actor] = await Promise.all([self.getState(uid, documentId), self.loadDraft(uid, documentId), toActor(strapi, user)]);
+      const stage: Stage = state?.stage ?? 'draft';
+      const item = self.toItem(state, draft);
+      const actions = availableActions(stage, path, actor, item, new Date()).filter((a) => a !== 'golive' && a !== 'expire');
+      const assignee = state?.assigneeId ? ((await strapi.db.query('admin::user').findOne({ where: { id: state.assigneeId } })) as AdminUser | null) : null;
+      return {
+        inWorkflow: true,
+        path,
+        stage,
+        actions,
+        canEdit: canEdit(stage, actor, item).ok,
+        assignee: assignee ? { id: assignee.id, name: displayName(assignee) } : null,
+        goLiveAt: state?.goLiveAt ?? null,
+        expiresAt: state?.expiresAt ?? null,
+        conversionNote: state?.conversionNote ?? null,
+        history: await strapi.plugin('editorial').service('audit').history(uid, documentId),
+      };
+    },
+
+    /** Items waiting for this user, with counts per stage. */
+    async queue(user: AdminUser) {
+      const actor = await toActor(strapi, user);
+      const states = (await strapi.db.query(STATE).findMany({ where: { stage: { $notIn: ['published', 'withdrawn'] } }, orderBy: { updatedAt: 'desc' }, limit: 2000 })) as ReviewState[];
+      const mine = states.filter((s) => {
+        const path = self.pathOf(s.targetUid);
+        return path && waitingFor(actor, s.stage, { authorId: s.authorId, assigneeId: s.assigneeId, fieldId: s.fieldId }, path);
+      });
+      const items = await Promise.all(
+        mine.slice(0, 200).map(async (s) => {
+          const doc = (await strapi.documents(s.targetUid as any).findOne({ documentId: s.targetDocumentId, status: 'draft' } as any)) as Record<string, any> | null;
+          return { uid: s.targetUid, documentId: s.targetDocumentId, stage: s.stage, title: doc?.title ?? doc?.name ?? doc?.fullName ?? s.targetDocumentId, updatedAt: (s as any).updatedAt };
+        }),
+      );
+      const counts: Record<string, number> = {};
+      for (const s of mine) counts[s.stage] = (counts[s.stage] ?? 0) + 1;
+      return { total: mine.length, counts, items };
+    },
+  };
+  return self;
+};

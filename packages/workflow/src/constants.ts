@@ -1,0 +1,142 @@
+// Codes are stable English identifiers stored in the database; labels are Vietnamese display text.
+
+export const STAGES = [
+  'draft',
+  'submitted',
+  'assigned',
+  'verified',
+  'scheduled',
+  'published',
+  'returned',
+  'withdrawn',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  draft: 'Nháp',
+  submitted: 'Chờ tiếp nhận',
+  assigned: 'Đã chuyển biên tập viên',
+  verified: 'Đã kiểm tra',
+  scheduled: 'Chờ xuất bản',
+  published: 'Đã xuất bản',
+  returned: 'Trả lại',
+  withdrawn: 'Đã gỡ',
+};
+
+export const ACTIONS = ['submit', 'assign', 'verify', 'approve', 'return', 'withdraw', 'golive', 'expire'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions only SYSTEM_ACTOR may take (scheduler); the admin panel should never show them as buttons. */
+export const SYSTEM_ACTIONS: readonly Action[] = ['golive', 'expire'];
+
+export const ACTION_LABELS: Readonly<Record<Action, string>> = {
+  submit: 'Gửi duyệt',
+  assign: 'Chuyển biên tập viên',
+  verify: 'Xác nhận đã kiểm tra',
+  approve: 'Duyệt và xuất bản',
+  return: 'Trả lại',
+  withdraw: 'Gỡ bài',
+  golive: 'Tự động xuất bản',
+  expire: 'Tự động gỡ khi hết hạn',
+};
+
+export const ROLES = {
+  contributor: 'contributor',
+  portalAdmin: 'portal-admin',
+  editor: 'editor',
+  editorInChief: 'editor-in-chief',
+  inspector: 'inspector',
+  finance: 'finance',
+  superAdmin: 'strapi-super-admin',
+} as const;
+export type RoleCode = (typeof ROLES)[keyof typeof ROLES];
+
+export const ROLE_CODES: readonly RoleCode[] = [
+  'contributor',
+  'portal-admin',
+  'editor',
+  'editor-in-chief',
+  'inspector',
+  'finance',
+  'strapi-super-admin',
+];
+
+export const ROLE_LABELS: Readonly<Record<RoleCode, string>> = {
+  contributor: 'Cộng tác viên',
+  'portal-admin': 'Quản trị cổng',
+  editor: 'Biên tập viên',
+  'editor-in-chief': 'Trưởng ban biên tập',
+  inspector: 'Thanh tra',
+  finance: 'Tài chính – Kế hoạch',
+  'strapi-super-admin': 'Quản trị hệ thống',
+};
+
+/** Roles that may author content (create items and submit their own). */
+export const AUTHOR_ROLES: readonly RoleCode[] = ['contributor', 'portal-admin', 'editor', 'editor-in-chief'];
+
+export const PATHS = ['full', 'short'] as const;
+export type WorkflowPath = (typeof PATHS)[number];
+
+export const PATH_LABELS: Readonly<Record<WorkflowPath, string>> = {
+  full: 'Quy trình đầy đủ',
+  short: 'Quy trình rút gọn',
+};
+
+/** Content type UID → path. Types not listed are not under the workflow. Override with resolvePath(uid, overrides). */
+export const DEFAULT_WORKFLOW_PATHS: Readonly<Record<string, WorkflowPath>> = {
+  'api::article.article': 'full',
+  'api::document.document': 'full',
+  'api::procedure.procedure': 'full',
+  'api::question.question': 'full',
+  'api::page.page': 'full',
+  'api::schedule.schedule': 'short',
+  'api::contact.contact': 'short',
+};
+
+export const CLASSIFICATIONS = ['thuong', 'mat', 'toi-mat', 'tuyet-mat'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const CLASSIFICATION_LABELS: Readonly<Record<Classification, string>> = {
+  thuong: 'Thường',
+  mat: 'Mật',
+  'toi-mat': 'Tối mật',
+  'tuyet-mat': 'Tuyệt mật',
+};
+
+export const CONTENT_KINDS = ['original', 'collected', 'translated'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+export const CONTENT_KIND_LABELS: Readonly<Record<ContentKind, string>> = {
+  original: 'Tự viết',
+  collected: 'Sưu tầm',
+  translated: 'Dịch',
+};
+
+/** Royalty multiplier bounds (inclusive), validated on approve. */
+export const ROYALTY_GRADE_RANGE = { min: 0.5, max: 3 } as const;
+
+export function isStage(value: unknown): value is Stage {
+  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+}
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
+}
+
+export function isPath(value: unknown): value is WorkflowPath {
+  return typeof value === 'string' && (PATHS as readonly string[]).includes(value);
+}
+
+export function isRoleCode(value: unknown): value is RoleCode {
+  return typeof value === 'string' && (ROLE_CODES as readonly string[]).includes(value);
+}
+
+/** Path for a content type UID, or undefined when the type is not under the workflow. */
+export function resolvePath(
+  contentType: string,
+  overrides: Readonly<Record<string, WorkflowPath | null>> = {},
+): WorkflowPath | undefined {
+  // An explicit null override takes a type out of the workflow.
+  if (Object.hasOwn(overrides, contentType)) return overrides[contentType] ?? undefined;
+  return Object.hasOwn(DEFAULT_WORKFLOW_PATHS, contentType) ? DEFAULT_WORKFLOW_PATHS[contentType] : undefined;
+}

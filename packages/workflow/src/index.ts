@@ -1,0 +1,24 @@
+// Pure, framework-free workflow rules. No Node-only imports here: the admin panel and the Astro site import it too.
+export * from './constants.js';
+export type * from './types.js';
+export { provenanceProblems } from './provenance.js';
+export {
+  SYSTEM_ACTOR,
+  isSystemActor,
+  sameId,
+  hasRole,
+  decide,
+  availableActions,
+  canEdit,
+  stageAfterEdit,
+  canPublishDirectly,
+  waitingFor,
+} from './workflow.js';
+export {
+  CRUD_OPERATIONS,
+  DEFAULT_CONTENT_PERMISSIONS,
+  allowedOperations,
+  canOnContentType,
+  type CrudOperation,
+  type ContentPermissionMap,
+} from './permissions.js';

@@ -1,0 +1,71 @@
+// Child processes for the start and test commands: prefixed output, readiness checks, clean shutdown.
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const children = new Set<ChildProcess>();
+
+/** Runs a command to completion; rejects with a clear message on a non-zero exit. */
+export function run(cmd: string, args: string[], opts: SpawnOptions & { quiet?: boolean } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...opts });
+    let out = '';
+    child.stdout?.on('data', (d) => (out += d));
+    child.stderr?.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) return resolve();
+      if (opts.quiet) process.stderr.write(out.slice(-8000));
+      reject(new Error(`"${cmd} ${args.join(' ')}" failed (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
+
+/** Starts a long-running service whose output lines are prefixed with its name. */
+export function service(name: string, cmd: string, args: string[], opts: SpawnOptions = {}): ChildProcess {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', ...opts });
+  children.add(child);
+  const tag = `[${name}]`.padEnd(12);
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${tag} ${line}\n`));
+  }
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+/** Stops every service started by service(), whole process groups first with SIGTERM. */
+export async function stopAll(): Promise<void> {
+  const waits = [...children].map(
+    (c) =>
+      new Promise<void>((resolve) => {
+        if (c.exitCode !== null) return resolve();
+        c.once('exit', () => resolve());
+        try {
+          if (c.pid) process.kill(-c.pid, 'SIGTERM');
+        } catch {
+          c.kill('SIGTERM');
+        }
+        setTimeout(() => {
+          try {
+            if (c.pid) process.kill(-c.pid, 'SIGKILL');
+          } catch {}
+          resolve();
+        }, 8000).unref();
+      }),
+  );
+  await Promise.all(waits);
+}
+
+/** Polls a URL until it answers with a status below 500. */
+export async function waitForUrl(url: string, timeoutMs = 120_000, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`process exited (code ${child.exitCode}) before ${url} answered`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+}

@@ -1,0 +1,83 @@
+// Vitest global setup: one real Strapi (built app, `strapi start`) on a fresh database and a free port,
+// with the demo content and one account per role, shared by the suite over real HTTP.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { GENERATED_SECRETS } from '../../scripts/lib/env.ts';
+import { startCms, waitForCms } from '../../scripts/lib/portal.ts';
+import { stopAll } from '../../scripts/lib/proc.ts';
+import { createTestDatabase, type TestDatabase } from './postgres.ts';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export const TEST_ROLES = ['strapi-super-admin', 'contributor', 'portal-admin', 'editor', 'editor-in-chief', 'inspector', 'finance'] as const;
+
+export interface CmsInfo {
+  url: string;
+  dbClient: 'sqlite' | 'postgres';
+  dir: string;
+  env: Record<string, string>;
+  accounts: Record<string, { email: string; password: string }>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cms: CmsInfo;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-it-'));
+  const port = await freePort();
+  const accounts = TEST_ROLES.map((role) => ({
+    role,
+    email: `${role.replace(/[^a-z]/g, '')}@test.example.com`,
+    password: `Test-${randomBytes(6).toString('hex')}-A1`,
+    firstname: role,
+    lastname: 'Test',
+  }));
+  const accountsFile = join(dir, 'accounts.json');
+  writeFileSync(accountsFile, JSON.stringify(accounts));
+  const env: Record<string, string> = Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
+  let db: TestDatabase | null = null;
+  if (process.env.PORTAL_TEST_DB === 'postgres') {
+    db = await createTestDatabase();
+    Object.assign(env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url });
+  } else {
+    env.DATABASE_FILENAME = join(dir, 'cms.db');
+  }
+  Object.assign(env, {
+    CMS_PORT: String(port),
+    HOST: '127.0.0.1',
+    PORTAL_DEMO: '1',
+    PORTAL_DEMO_ACCOUNTS_FILE: accountsFile,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    ...(process.env.PORTAL_TEST_CMS_ENV ? JSON.parse(process.env.PORTAL_TEST_CMS_ENV) : {}),
+  });
+  const child = startCms({ ...process.env, ...env } as Record<string, string>, `cms:${db ? 'pg' : 'sqlite'}`);
+  await waitForCms(env, child);
+  project.provide('cms', {
+    url: `http://127.0.0.1:${port}`,
+    dbClient: db ? 'postgres' : 'sqlite',
+    dir,
+    env,
+    accounts: Object.fromEntries(accounts.map((a) => [a.role, { email: a.email, password: a.password }])),
+  });
+  return async () => {
+    await stopAll();
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
