@@ -11,7 +11,7 @@ export function startCms(env: Env, name = 'cms'): ChildProcess {
   mkdirSync(join(CMS_DIR, 'public', 'uploads'), { recursive: true });
   if (env.DATABASE_FILENAME) mkdirSync(join(env.DATABASE_FILENAME, '..'), { recursive: true });
   const strapiBin = join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-  return service(name, NODE, [strapiBin, 'start'], { cwd: CMS_DIR, env: { NODE_ENV: 'production', ...env } as NodeJS.ProcessEnv });
+  return service(name, NODE, [strapiBin, 'start'], { cwd: CMS_DIR, env: env as NodeJS.ProcessEnv });
 }
 
 export async function waitForCms(env: Env, child?: ChildProcess, timeoutMs = 180_000): Promise<void> {

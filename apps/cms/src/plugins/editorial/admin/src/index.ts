@@ -1,54 +1,31 @@
-import { getTranslation } from "./utils/getTranslation";
-import { PLUGIN_ID } from "./pluginId";
-import { Initializer } from "./components/Initializer";
-import { PluginIcon } from "./components/PluginIcon";
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { PLUGIN_ID } from './pluginId';
+import { Initializer } from './components/Initializer';
+import { PluginIcon } from './components/PluginIcon';
+import { EditorialPanel } from './components/EditorialPanel';
 
-import type { StrapiApp } from "@strapi/strapi/admin";
-
-const plugin: StrapiApp["appPlugins"][string] = {
-  register(app) {
+const plugin = {
+  register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
-      intlLabel: {
-        id: `${PLUGIN_ID}.plugin.name`,
-        defaultMessage: PLUGIN_ID,
-      },
-      Component: () => import("./pages/App"),
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Việc chờ xử lý' },
+      Component: () => import('./pages/QueuePage'),
       permissions: [],
     });
-
-    app.registerPlugin({
-      id: PLUGIN_ID,
-      initializer: Initializer,
-      isReady: false,
-      name: PLUGIN_ID,
-    });
+    app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
   },
 
-  registerTrads({ locales }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = (await import(
-            `./translations/${locale}.json`
-          )) as {
-            default: Record<string, string>;
-          };
+  bootstrap(app: StrapiApp) {
+    const apis = app.getPlugin('content-manager').apis as any;
+    apis.addEditViewSidePanel([EditorialPanel]);
+  },
 
-          const newData: Record<string, string> = {};
-          const keys = Object.keys(data);
-
-          for (const key of keys) {
-            newData[getTranslation(key)] = data[key];
-          }
-
-          return { data: newData, locale };
-        } catch {
-          return { data: {}, locale };
-        }
-      }),
-    );
+  async registerTrads({ locales }: { locales: string[] }) {
+    return locales.map((locale) => ({
+      locale,
+      data: locale === 'vi' || locale === 'en' ? { [`${PLUGIN_ID}.plugin.name`]: 'Việc chờ xử lý' } : {},
+    }));
   },
 };
 

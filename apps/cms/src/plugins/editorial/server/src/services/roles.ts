@@ -58,6 +58,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Creates the board's roles when missing; keeps their permissions in step with the rules. */
     async ensureRoles() {
       const roleService = strapi.service('admin::role') as any;
+      // Strapi creates its default roles (Super Admin included) only when no role exists yet: let it
+      // run first on a fresh database, before the board's roles appear.
+      if (!(await roleService.getSuperAdmin())) await roleService.createRolesIfNoneExist();
       for (const { code, description } of BOARD_ROLES) {
         let role = await strapi.db.query('admin::role').findOne({ where: { code } });
         if (!role) role = await roleService.create({ name: ROLE_LABELS[code], code, description });

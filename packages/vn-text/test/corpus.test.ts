@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, decodeLegacyBytes, detect, normalize, vniMojibakeToUnicode } from '../src/index.ts';
+import { asCp1252, corpus, corpusLines, tcvnBytes, tcvnSource, toVni, vniBytes, vniTable } from './helpers.ts';
+
+describe('TCVN3 (corpus made with glibc iconv TCVN5712-1)', () => {
+  const pasted = asCp1252(tcvnBytes);
+  const sourceLines = tcvnSource.split('\n');
+  const pastedLines = pasted.split('\n');
+
+  it('the fixture really is mojibake', () => {
+    expect(pasted).toContain('Céng hßa x· héi');
+    expect(pasted).not.toEqual(tcvnSource);
+  });
+
+  it('converts the pasted document', () => {
+    expect(normalize(pasted)).toBe(tcvnSource);
+    expect(detect(pasted)).toBe('tcvn3');
+    expect(analyze(pasted).converted).toBe(true);
+  });
+
+  it('converts each line on its own', () => {
+    pastedLines.forEach((line, i) => expect(normalize(line), `line ${i + 1}`).toBe(sourceLines[i]));
+  });
+
+  it('decodes the raw bytes', () => {
+    expect(decodeLegacyBytes(tcvnBytes, 'tcvn3')).toBe(tcvnSource);
+  });
+
+  it('reports segments that cover the converted text', () => {
+    // From the first to the last converted word; the trailing ASCII word "Nam" is not part of it.
+    const a = analyze(pastedLines[0]!);
+    expect(a.segments).toEqual([
+      { start: 0, end: 30, from: 'tcvn3', original: 'Céng hßa x· héi chñ nghÜa ViÖt', result: 'Cộng hòa xã hội chủ nghĩa Việt' },
+    ]);
+  });
+
+  it('restores capitals typed with the .VnTimeH font', () => {
+    expect(normalize('CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM')).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(normalize('ñY BAN NH¢N D¢N HUYÖN')).toBe('ỦY BAN NHÂN DÂN HUYỆN');
+  });
+
+  it('forced decoding with from: tcvn3', () => {
+    expect(normalize('§iÒu', { from: 'tcvn3' })).toBe('Điều');
+    expect(normalize(pasted, { from: 'tcvn3' })).toBe(tcvnSource);
+  });
+});
+
+describe('VNI-Windows (corpus spelt with the hand-typed table)', () => {
+  const pasted = asCp1252(vniBytes);
+
+  it('the table fixture decodes letter by letter', () => {
+    for (const [letter, vni] of Object.entries(vniTable)) {
+      expect(vniMojibakeToUnicode(vni), `${letter} = ${vni}`).toBe(letter);
+    }
+  });
+
+  it('the byte fixture matches the table', () => {
+    expect(pasted).toBe(toVni(corpus));
+    expect(pasted).toContain('Coäng hoøa xaõ hoäi');
+  });
+
+  it('converts the pasted document', () => {
+    expect(normalize(pasted)).toBe(corpus);
+    expect(detect(pasted)).toBe('vni');
+  });
+
+  it('converts each line on its own', () => {
+    const lines = pasted.split('\n');
+    lines.forEach((line, i) => expect(normalize(line), `line ${i + 1}`).toBe(corpus.split('\n')[i]));
+  });
+
+  it('decodes the raw bytes', () => {
+    expect(decodeLegacyBytes(vniBytes, 'vni')).toBe(corpus);
+  });
+
+  it.each([
+    ['người', 'ngöôøi'], ['mười', 'möôøi'], ['trưởng', 'tröôûng'], ['hưởng', 'höôûng'],
+    ['nước', 'nöôùc'], ['trước', 'tröôùc'], ['được', 'ñöôïc'], ['vượt', 'vöôït'],
+    ['lượng', 'löôïng'], ['rượu', 'röôïu'], ['hươu', 'höôu'], ['ướt', 'öôùt'],
+    ['Người', 'Ngöôøi'], ['NGƯỜI', 'NGÖÔØI'], ['ĐƯỢC', 'ÑÖÔÏC'], ['thuở', 'thuôû'],
+    ['khuyết', 'khuyeát'], ['quốc', 'quoác'], ['lĩnh', 'lónh'], ['kỵ', 'kî'],
+  ])('ư/ơ and other clusters: %s', (word, vni) => {
+    expect(toVni(word)).toBe(vni);
+    expect(vniMojibakeToUnicode(vni)).toBe(word);
+    expect(normalize(`${vni} ${toVni('dân được hưởng')}`)).toBe(`${word} dân được hưởng`);
+  });
+
+  it('forced decoding with from: vni', () => {
+    expect(normalize('Vieät', { from: 'vni' })).toBe('Việt');
+  });
+});
+
+describe('decomposed Unicode (NFD)', () => {
+  it('composes to NFC', () => {
+    const nfd = corpus.normalize('NFD');
+    expect(nfd).not.toBe(corpus);
+    expect(normalize(nfd)).toBe(corpus);
+    expect(detect(nfd)).toBe('nfd');
+    corpusLines.forEach((line) => expect(normalize(line.normalize('NFD'))).toBe(line));
+  });
+
+  it('composes Windows-1258 style base letter + combining tone', () => {
+    expect(normalize('Vi\u00EA\u0323t Nam')).toBe('Việt Nam');
+  });
+});
+
+describe('mixed documents', () => {
+  const unicodePara = corpusLines[3]!;
+  const tcvnPara = asCp1252(tcvnBytes).split('\n')[5]!;
+  const tcvnExpected = tcvnSource.split('\n')[5]!;
+  const vniPara = toVni(corpusLines[7]!);
+
+  it('converts each paragraph by its own encoding', () => {
+    const doc = [unicodePara, tcvnPara, vniPara].join('\n\n');
+    expect(normalize(doc)).toBe([unicodePara, tcvnExpected, corpusLines[7]].join('\n\n'));
+    const a = analyze(doc);
+    expect(a.encoding).toBe('mixed');
+    expect(a.segments.map((s) => s.from)).toEqual(['tcvn3', 'vni']);
+  });
+
+  it('correct Unicode next to a TCVN3 paragraph is mixed', () => {
+    expect(detect(`${unicodePara}\n${tcvnPara}`)).toBe('mixed');
+  });
+
+  it('converts legacy word runs inside a Unicode line', () => {
+    expect(normalize('Quyết định của Ủy ban: Céng hßa x· héi chñ nghÜa ViÖt Nam.')).toBe(
+      'Quyết định của Ủy ban: Cộng hòa xã hội chủ nghĩa Việt Nam.',
+    );
+    expect(normalize('Tiêu đề (bản cũ: Coäng hoøa xaõ hoäi) vẫn giữ nguyên')).toBe(
+      'Tiêu đề (bản cũ: Cộng hòa xã hội) vẫn giữ nguyên',
+    );
+  });
+
+  it('a lone legacy word is converted when the document has enough evidence', () => {
+    const doc = `${tcvnPara}\n§iÒu 13`;
+    expect(normalize(doc).split('\n')[1]).toBe('Điều 13');
+  });
+});
