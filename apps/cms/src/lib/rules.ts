@@ -46,6 +46,10 @@ async function validate(strapi: Core.Strapi, uid: string, data: Data, documentId
     const prev = await currentVersion(strapi, uid, documentId);
     const merged = { ...prev, ...data };
     const p = { ...(prev?.provenance ?? {}), ...(data.provenance ?? {}) };
+    // The regulation: every contribution carries its author's name and address, drafts included.
+    if (!p.authorName?.trim() || !p.authorAddress?.trim()) {
+      throw new ValidationError('Tin, bài phải ghi rõ họ tên và địa chỉ của tác giả (mục Nguồn tin, tác giả).');
+    }
     if (merged.kind === 'collected' || merged.kind === 'translated') {
       const missing = [];
       if (!p.sourceReference?.trim()) missing.push('nguồn trích dẫn');

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser suite: real CMS + publisher + built site, driven by Debian's Chromium (playwright-core).
+export default defineConfig({
+  test: {
+    include: ['tests/browser/**/*.test.ts'],
+    globalSetup: ['tests/setup/portal.ts'],
+    fileParallelism: false,
+    testTimeout: 180_000,
+    hookTimeout: 900_000,
+  },
+});
