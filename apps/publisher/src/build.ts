@@ -1,0 +1,208 @@
+// One build: fetch the revision, run the site's generator, copy the output into a new release,
+// check it, switch `live`. Any failure leaves the live release untouched.
+import { spawn } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from './config.ts';
+import { fetchRevision } from './cms.ts';
+import { leakMarkers, runChecks } from './checks.ts';
+import type { Logger } from './log.ts';
+import { newReleaseId, pruneLogs, pruneReleases, readLiveId, stageRelease, switchLive } from './release.ts';
+import { acquireLock, ensureDirs, paths, readMeta, updateState, writeMeta, type LiveInfo } from './state.ts';
+
+export type BuildResult =
+  | { ok: true; release: LiveInfo; copied: number; linked: number }
+  | { ok: false; error: string; releaseId: string | null; cancelled?: boolean; locked?: boolean };
+
+export interface BuildOptions {
+  reasons?: string[];
+  signal?: AbortSignal;
+  log: Logger;
+  /** Called with the revision the build is made from, before the generator runs. */
+  onRevision?: (revision: number | null) => void;
+}
+
+class StepError extends Error {}
+
+// Variables the generator never needs; keeping them out limits what a build could leak.
+const STRIP_ENV = ['PUBLISHER_WEBHOOK_SECRET', 'PUBLISHER_ADMIN_TOKEN'];
+
+export function resolveArgv(argv: string[]): string[] {
+  return argv[0] === 'node' ? [process.execPath, ...argv.slice(1)] : argv;
+}
+
+function describe(argv: string[]): string {
+  return argv.map((a) => a.split('/').slice(-3).join('/')).join(' ');
+}
+
+/** Runs one command in its own process group so a timeout or shutdown can kill the whole tree. */
+function runCommand(
+  argv: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  out: WriteStream,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<{ code: number | null; signal: string | null; tail: string[]; error?: string; timedOut?: boolean; aborted?: boolean }> {
+  return new Promise((resolve) => {
+    const [cmd, ...args] = resolveArgv(argv);
+    const tail: string[] = [];
+    const keep = (chunk: Buffer) => {
+      out.write(chunk);
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line.slice(0, 500));
+      if (tail.length > 40) tail.splice(0, tail.length - 40);
+    };
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    } catch (e) {
+      resolve({ code: null, signal: null, tail, error: (e as Error).message });
+      return;
+    }
+    let timedOut = false;
+    let aborted = false;
+    const killGroup = (sig: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, sig);
+      } catch {
+        /* already gone */
+      }
+    };
+    const stop = () => {
+      killGroup('SIGTERM');
+      setTimeout(() => killGroup('SIGKILL'), 5000).unref();
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeoutMs);
+    const onAbort = () => {
+      aborted = true;
+      stop();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    let spawnError: string | undefined;
+    child.on('error', (e) => {
+      spawnError = e.message;
+    });
+    child.on('close', (code, sig) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve({ code, signal: sig, tail, error: spawnError, timedOut, aborted });
+    });
+  });
+}
+
+export async function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildResult> {
+  const { log, signal } = opts;
+  const started = Date.now();
+  const p = paths(cfg.dataDir);
+  await ensureDirs(cfg.dataDir);
+  let release: () => Promise<void>;
+  try {
+    release = await acquireLock(cfg.dataDir, 'build');
+  } catch (e) {
+    log.warn('build skipped', { error: (e as Error).message });
+    return { ok: false, error: (e as Error).message, releaseId: null, locked: true };
+  }
+  let id: string | null = null;
+  let revision: number | null = null;
+  let staging: string | null = null;
+  let out: WriteStream | null = null;
+  try {
+    await updateState(cfg.dataDir, (s) => {
+      s.builds++;
+    });
+    // Recorded before building: edits made during the build bump the CMS revision past this one,
+    // so reconcile notices them even if their webhook was lost.
+    try {
+      revision = (await fetchRevision(cfg)).revision;
+    } catch (e) {
+      log.warn('could not read the CMS revision before building; building anyway', { error: (e as Error).message });
+    }
+    opts.onRevision?.(revision);
+    id = await newReleaseId(cfg.dataDir, new Date(), revision);
+    const blog = log.child({ releaseId: id });
+    blog.info('build started', { revision, reasons: opts.reasons?.slice(0, 10), pending: opts.reasons?.length });
+    out = createWriteStream(join(p.logs, `${id}.log`), { flags: 'a' });
+    out.write(`# build ${id} revision=${revision ?? 'unknown'} started ${new Date(started).toISOString()}\n`);
+
+    const siteSt = await stat(cfg.siteDir).catch(() => null);
+    if (!siteSt?.isDirectory()) throw new StepError(`the site directory ${cfg.siteDir} does not exist (set PUBLISHER_SITE_DIR)`);
+    const env: NodeJS.ProcessEnv = { ...process.env, PUBLISHER_RELEASE_ID: id, CMS_REVISION: revision === null ? '' : String(revision) };
+    for (const k of STRIP_ENV) delete env[k];
+    for (const [i, argv] of cfg.buildCmds.entries()) {
+      const label = `step ${i + 1}/${cfg.buildCmds.length} (${describe(argv)})`;
+      blog.info(`running ${label}`);
+      out.write(`\n$ ${resolveArgv(argv).join(' ')}\n`);
+      const stepStart = Date.now();
+      const r = await runCommand(argv, cfg.siteDir, env, out, cfg.buildTimeoutMs, signal);
+      if (r.aborted) throw new StepError('build cancelled (publisher shutting down)');
+      if (r.timedOut) throw new StepError(`${label} timed out after ${cfg.buildTimeoutMs} ms`);
+      if (r.error) throw new StepError(`${label} could not start: ${r.error}`);
+      if (r.code !== 0) {
+        blog.error('build step failed; last output lines follow', { tail: r.tail.slice(-15) });
+        throw new StepError(`${label} failed with ${r.signal ? `signal ${r.signal}` : `exit code ${r.code}`}`);
+      }
+      blog.info(`finished ${label}`, { ms: Date.now() - stepStart });
+    }
+
+    const outSt = await stat(cfg.buildOutput).catch(() => null);
+    if (!outSt?.isDirectory()) throw new StepError(`the build produced no output folder at ${cfg.buildOutput}`);
+
+    const liveId = await readLiveId(cfg.dataDir);
+    const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
+    staging = join(p.releases, `.staging-${id}`);
+    const staged = await stageRelease(cfg.buildOutput, staging, liveId ? { dir: join(p.releases, liveId), files: liveMeta?.files ?? null } : null);
+    if (staged.skipped.length) blog.warn('skipped non-regular files in the build output', { files: staged.skipped.slice(0, 10) });
+    blog.info('release staged', { copied: staged.copied, linked: staged.linked });
+
+    const checks = await runChecks(staging, {
+      minPages: cfg.minPages,
+      allowShrink: cfg.allowShrink,
+      livePageCount: liveMeta?.pageCount ?? null,
+      markers: leakMarkers(cfg.leakMarkers),
+      secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken],
+    });
+    out.write(`\n# checks: ${checks.ok ? 'passed' : 'FAILED'} pages=${checks.pageCount} scanned=${checks.scannedFiles}\n`);
+    for (const prob of checks.problems) out.write(`#   ${prob}\n`);
+    if (!checks.ok) throw new StepError(`checks failed: ${checks.problems.join('; ')}`);
+
+    const dir = join(p.releases, id);
+    await rename(staging, dir);
+    staging = dir; // from here a failure removes the finished (not yet live) release
+    const info: LiveInfo = { id, revision, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pageCount: checks.pageCount };
+    await writeMeta(cfg.dataDir, { ...info, files: staged.files });
+    await switchLive(cfg.dataDir, id);
+    staging = null;
+    await updateState(cfg.dataDir, (s) => {
+      s.live = info;
+      s.lastError = null;
+      s.rolledBack = null;
+    });
+    out.write(`# live: ${id} (${info.durationMs} ms)\n`);
+    blog.info('release is live', { pageCount: info.pageCount, durationMs: info.durationMs, revision });
+    await pruneReleases(cfg.dataDir, cfg.keepReleases, blog).catch((e) => blog.warn('prune failed', { error: (e as Error).message }));
+    await pruneLogs(cfg.dataDir, cfg.keepLogs).catch(() => {});
+    return { ok: true, release: info, copied: staged.copied, linked: staged.linked };
+  } catch (e) {
+    const message = e instanceof StepError ? e.message : `unexpected error: ${(e as Error).message}`;
+    const cancelled = signal?.aborted === true;
+    out?.write(`\n# FAILED: ${message}\n`);
+    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {});
+    if (id && (await readLiveId(cfg.dataDir)) !== id) await rm(join(p.meta, `${id}.json`), { force: true }).catch(() => {});
+    if (!cancelled) {
+      await updateState(cfg.dataDir, (s) => {
+        s.lastError = { at: new Date().toISOString(), message, releaseId: id, revision };
+      }).catch(() => {});
+      log.error('build failed; the live site is unchanged', { releaseId: id, error: message });
+    } else log.warn('build cancelled', { releaseId: id });
+    return { ok: false, error: message, releaseId: id, cancelled };
+  } finally {
+    if (out) await new Promise<void>((r) => out!.end(r));
+    await release();
+  }
+}
