@@ -3,6 +3,7 @@ import { PLUGIN_ID } from './pluginId';
 import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
 import { EditorialPanel } from './components/EditorialPanel';
+import { addStageColumn, addStageFilter } from './components/StageColumn';
 
 const plugin = {
   register(app: StrapiApp) {
@@ -19,6 +20,8 @@ const plugin = {
   bootstrap(app: StrapiApp) {
     const apis = app.getPlugin('content-manager').apis as any;
     apis.addEditViewSidePanel([EditorialPanel]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -42,6 +42,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await workflow().panel(uid, documentId, ctx.state.user) };
     },
 
+    /** documentId → stage for the list view's stage column (one request per list page). */
+    async stages(ctx: any) {
+      const { uid } = ctx.params;
+      if (!workflow().pathOf(uid)) return (ctx.body = { data: {} });
+      const ids = String(ctx.query.ids ?? '').split(',').filter(Boolean).slice(0, 200);
+      const rows = (await strapi.db.query('plugin::editorial.review-state').findMany({
+        where: { targetUid: uid, ...(ids.length ? { targetDocumentId: { $in: ids } } : {}) },
+        select: ['targetDocumentId', 'stage'],
+        limit: 200,
+      })) as Array<{ targetDocumentId: string; stage: string }>;
+      ctx.body = { data: Object.fromEntries(rows.map((r) => [r.targetDocumentId, r.stage])) };
+    },
+
     async queue(ctx: any) {
       ctx.body = { data: await workflow().queue(ctx.state.user) };
     },
