@@ -1,0 +1,162 @@
+// Approval-to-live through the real CMS, publisher, Astro build and Pagefind (issue: publisher).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startPublisher } from '../../scripts/lib/portal.ts';
+import { stopAll, waitForUrl } from '../../scripts/lib/proc.ts';
+import { launch, waitForRevision } from '../helpers/browser.ts';
+import { cmCreate, fieldEditorId, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
+import { cms, http } from '../helpers/http.ts';
+import { privateMarkers } from '../setup/portal.ts';
+
+const site = () => inject('site');
+const UID = 'api::article.article';
+let browser: Browser;
+
+const status = async () => (await fetch(`${site().publisherUrl}/status`)).json();
+const revision = async () => (await http('GET', '/api/revision', { token: cms().env.SITE_API_TOKEN })).body.data.revision as number;
+const get = async (path: string) => {
+  const res = await fetch(site().url + path);
+  return { status: res.status, text: await res.text() };
+};
+
+async function searchFinds(query: string, text: string): Promise<boolean> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${site().url}/tim-kiem/?q=${encodeURIComponent(query)}`);
+    try {
+      await page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t), text, { timeout: 15_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+async function newVerified(title: string): Promise<string> {
+  const res = await cmCreate(UID, validArticle({ title }));
+  expect(res.status).toBe(201);
+  const id = res.body.data.documentId;
+  for (const [role, body] of [
+    ['contributor', { action: 'submit' }],
+    ['portal-admin', { action: 'assign', assigneeId: await fieldEditorId() }],
+    ['editor', { action: 'verify' }],
+  ] as const) {
+    expect((await transition(role, { uid: UID, documentId: id, ...body })).status).toBe(200);
+  }
+  return id;
+}
+
+async function articleUrl(documentId: string): Promise<string> {
+  const a = (await http('GET', `/api/articles/${documentId}`)).body.data;
+  return `/tin-tuc/bai/${a.slug}/`;
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stopAll();
+});
+
+describe('publisher with the real CMS and site', () => {
+  it('approve → the page is live and searchable; withdraw → gone from pages, search, feeds and sitemap', async () => {
+    const word = `Kiemthu${Date.now().toString(36)}`;
+    const title = `Đồng chí Bí thư thăm mô hình ${word}`;
+    const id = await newVerified(title);
+    expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve' })).status).toBe(200);
+    await waitForRevision(site().publisherUrl, await revision());
+    const url = await articleUrl(id);
+    expect((await get(url)).text).toContain(title);
+    expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
+    expect((await get('/rss.xml')).text).toContain(word);
+
+    expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw', comment: 'Gỡ để kiểm thử.' })).status).toBe(200);
+    await waitForRevision(site().publisherUrl, await revision());
+    expect((await get(url)).status).toBe(404);
+    expect((await get('/rss.xml')).text).not.toContain(word);
+    const sitemaps = walk(join(site().dataDir, 'live')).filter((f) => /sitemap.*\.xml$/.test(f));
+    expect(sitemaps.length).toBeGreaterThan(0);
+    for (const f of sitemaps) expect(readFileSync(f, 'utf8')).not.toContain(url);
+    expect(await searchFinds(word.toLowerCase(), title)).toBe(false);
+  });
+
+  it('20 approvals within 5 s are all live after at most 2 builds', async () => {
+    const stamp = Date.now().toString(36);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push(await newVerified(`Loạt tin ${stamp} số ${i + 1}`));
+    await waitForRevision(site().publisherUrl, await revision());
+    const before = (await status()).builds;
+    const t0 = Date.now();
+    for (const id of ids) expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve' })).status).toBe(200);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    await waitForRevision(site().publisherUrl, await revision());
+    const after = await status();
+    expect(after.builds - before).toBeLessThanOrEqual(2);
+    const list = (await get('/tin-tuc/')).text + (await get('/tin-tuc/2/')).text;
+    for (let i = 1; i <= 20; i++) expect(list).toContain(`Loạt tin ${stamp} số ${i}`);
+  });
+
+  it('an unauthenticated webhook gets 401 and triggers no build', async () => {
+    const before = (await status()).builds;
+    const res = await fetch(`${site().publisherUrl}/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer wrong' }, body: JSON.stringify({ event: 'entry.publish', model: 'article', entry: { publishedAt: new Date().toISOString() } }) });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 2500));
+    const s = await status();
+    expect(s.builds).toBe(before);
+    expect(s.state).toBe('idle');
+  });
+
+  it('the built site holds no private value of the content', () => {
+    const markers = [...privateMarkers(), ...JSON.parse(process.env.PORTAL_EXTRA_MARKERS ?? '[]')];
+    expect(markers.length).toBeGreaterThan(5);
+    const files = walk(join(site().dataDir, 'live')).filter((f) => /\.(html|xml|ics|json|txt|js)$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of markers) expect(text.includes(m), `${m} found in ${f}`).toBe(false);
+    }
+  });
+
+  it('publisher stopped during an approval: after restart the change goes live with no manual step; a failed build keeps the old site', async () => {
+    const { publisherPid, publisherEnv } = site();
+    process.kill(-publisherPid, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    const title = `Tin duyệt khi dừng dịch vụ ${Date.now()}`;
+    const id = await newVerified(title);
+    expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve' })).status).toBe(200);
+
+    // Restart with a build that always fails: the live site keeps being served, /status shows the error.
+    startPublisher({ ...publisherEnv, PUBLISHER_BUILD_CMD: JSON.stringify([['node', '-e', 'process.exit(3)']]) }, 'publisher-broken');
+    await waitForUrl(`${site().publisherUrl}/status`, 30_000);
+    const deadline = Date.now() + 60_000;
+    let s = await status();
+    while (!s.lastError && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      s = await status();
+    }
+    expect(s.lastError?.message).toBeTruthy();
+    const home = await get('/');
+    expect(home.status).toBe(200);
+    expect(home.text).not.toContain(title);
+    await stopAll();
+
+    startPublisher(publisherEnv, 'publisher-restarted');
+    await waitForUrl(`${site().publisherUrl}/status`, 30_000);
+    await waitForRevision(site().publisherUrl, await revision());
+    expect((await get(await articleUrl(id))).text).toContain(title);
+  });
+});
