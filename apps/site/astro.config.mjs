@@ -1,0 +1,50 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+import pruneStale from './src/integrations/prune-stale.mjs';
+
+const SITE_URL = (process.env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, '');
+const CMS_URL = process.env.CMS_URL || 'http://127.0.0.1:1337';
+const CMS_PUBLIC_URL = process.env.CMS_PUBLIC_URL || CMS_URL;
+
+/** Remote media allowed for astro:assets: the CMS (internal and public addresses). */
+/** @param {string} url */
+function remotePattern(url) {
+  const u = new URL(url);
+  return { protocol: u.protocol.replace(':', ''), hostname: u.hostname, ...(u.port ? { port: u.port } : {}) };
+}
+const mediaOrigins = [...new Set([CMS_URL, CMS_PUBLIC_URL, process.env.CMS_MEDIA_URL || CMS_PUBLIC_URL])];
+
+/** Pages that must not be listed in the sitemap. */
+const NOT_IN_SITEMAP = ['/tim-kiem/', '/hoi-dap/cam-on/', '/404/'];
+
+export default defineConfig({
+  site: SITE_URL,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Astro's cache (incremental build manifest, content data store, page copies) lives here.
+  // ASTRO_CACHE_DIR lets a caller (tests, the publisher) keep separate caches.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  ...(process.env.ASTRO_OUT_DIR ? { outDir: process.env.ASTRO_OUT_DIR } : {}),
+  image: {
+    remotePatterns: mediaOrigins.map(remotePattern),
+  },
+  integrations: [
+    pruneStale(),
+    sitemap({
+      filter: (page) => !NOT_IN_SITEMAP.some((p) => new URL(page).pathname === p),
+    }),
+  ],
+  prefetch: false,
+  devToolbar: { enabled: false },
+  experimental: {
+    // Pages return `cacheKey` from getStaticPaths; unchanged pages are not rendered again.
+    incrementalBuild: true,
+  },
+  vite: {
+    // With incremental builds Astro would otherwise empty dist/ and copy every cached page back.
+    // Files of deleted pages would stay in dist/: src/integrations/prune-stale.mjs removes them.
+    build: { emptyOutDir: false },
+  },
+});

@@ -1,0 +1,300 @@
+/**
+ * Astro content-layer loaders for the CMS (Strapi 5 REST) — one per content type.
+ *
+ * Live mode (default): reads `${CMS_URL}/api/<plural>` with `Authorization: Bearer ${SITE_API_TOKEN}`.
+ *   Every build:
+ *   1. fetches the list of live entries (documentId, updatedAt and the *relations* as documentIds) —
+ *      cheap, and it sees deletions/unpublishing and relation edits made on the other side of a
+ *      relation (which do not touch this entry's updatedAt);
+ *   2. fetches full entries changed since `meta.lastSync` (`filters[updatedAt][$gt]`), plus any live
+ *      entry that is missing from the store or whose updatedAt differs from the stored one;
+ *   3. `store.set`s them with a digest and deletes ids that are no longer live.
+ * Snapshot mode: when PORTAL_CONTENT_SNAPSHOT points at a JSON file shaped
+ *   `{ "<plural>": [...], "site-setting": {...} }` (the REST API's own JSON), entries come from it.
+ *
+ * Both modes project entries onto the public attributes listed below (private attributes never
+ * arrive from the API; the projection guarantees the site cannot render one even if it did), and
+ * store relations as documentIds (`field: "abc"`, `replaces: ["x", "y"]`): pages resolve them
+ * against the other collections, so a renamed field shows up everywhere.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { createClient, type CmsClient, type PopulateObject } from '@cong-ttdt/content';
+
+type Rel = 'one' | 'many';
+type Projection = Record<string, true | 'media' | 'media[]' | string[] | { list: string[] }>;
+
+export interface TypeSpec {
+  /** REST plural (or singular for a single type). */
+  plural: string;
+  single?: boolean;
+  /** Scalar attributes (true), media, components (list of sub-attributes; `{list}` for repeatable). */
+  attrs: Projection;
+  relations?: Record<string, Rel>;
+}
+
+const MEDIA_ATTRS = ['name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size', 'url'];
+
+export const SPECS: Record<string, TypeSpec> = {
+  articles: {
+    plural: 'articles',
+    attrs: {
+      title: true, slug: true, summary: true, body: true, date: true, cover: 'media', coverAlt: true,
+      tags: true, featured: true, kind: true, reuseNote: true,
+      provenance: ['authorName', 'authorUnit', 'sourceReference', 'collectorName'],
+    },
+    relations: { field: 'one', unit: 'one' },
+  },
+  documents: {
+    plural: 'documents',
+    attrs: {
+      number: true, slug: true, title: true, docType: true, level: true, issuingBody: true, signer: true,
+      issueDate: true, effectiveDate: true, expiryDate: true, inForce: true, body: true, attachments: 'media[]',
+      disclosure: true, commentFrom: true, commentTo: true,
+    },
+    relations: { field: 'one', replaces: 'many', replacedBy: 'many', amends: 'many', amendedBy: 'many' },
+  },
+  units: {
+    plural: 'units',
+    attrs: { name: true, slug: true, shortName: true, kind: true, order: true, address: true, phone: true, email: true, description: true },
+    relations: { parent: 'one' },
+  },
+  contacts: {
+    plural: 'contacts',
+    attrs: { fullName: true, position: true, officePhone: true, mobile: true, email: true, order: true, photo: 'media', spokesperson: true },
+    relations: { unit: 'one' },
+  },
+  boards: { plural: 'boards', attrs: { name: true, slug: true, order: true, description: true } },
+  schedules: {
+    plural: 'schedules',
+    attrs: {
+      weekStart: true, title: true, note: true,
+      entries: { list: ['date', 'startTime', 'endTime', 'content', 'chair', 'participants', 'location', 'preparingUnit', 'note', 'amended', 'amendedAt'] },
+    },
+    relations: { board: 'one' },
+  },
+  procedures: {
+    plural: 'procedures',
+    attrs: {
+      name: true, slug: true, code: true, level: true, agency: true, steps: true, dossier: true,
+      processingTime: true, fee: true, result: true, forms: 'media[]', onlineLevel: true, onlineUrl: true,
+    },
+    relations: { field: 'one', legalBasis: 'many' },
+  },
+  questions: {
+    plural: 'questions',
+    attrs: { title: true, slug: true, question: true, askerName: true, answer: true, askedAt: true, answeredAt: true },
+    relations: { field: 'one', answeringUnit: 'one' },
+  },
+  pages: {
+    plural: 'pages',
+    attrs: { title: true, slug: true, summary: true, body: true, order: true },
+    relations: { parent: 'one' },
+  },
+  links: { plural: 'links', attrs: { title: true, url: true, group: true, order: true, description: true } },
+  fields: { plural: 'fields', attrs: { name: true, slug: true, order: true, description: true } },
+  settings: {
+    plural: 'site-setting',
+    single: true,
+    attrs: {
+      portalName: true, agencyName: true, adminLevel: true, address: true, phone: true, fax: true, email: true,
+      editorInCharge: true, licence: true, domain: true, logo: 'media', description: true, footerNote: true,
+    },
+  },
+};
+
+type Raw = Record<string, unknown>;
+
+function pick(obj: unknown, keys: string[]): Raw | null {
+  if (!obj || typeof obj !== 'object') return null;
+  const out: Raw = {};
+  for (const k of keys) {
+    const v = (obj as Raw)[k];
+    out[k] = v === undefined ? null : v;
+  }
+  return out;
+}
+
+function refId(v: unknown): string | null {
+  if (v == null) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && typeof (v as Raw).documentId === 'string') return (v as Raw).documentId as string;
+  return null;
+}
+
+/** Relation values (populated objects or documentIds) → documentIds. */
+export function relationIds(raw: Raw, relations: Record<string, Rel>): Raw {
+  const out: Raw = {};
+  for (const [name, kind] of Object.entries(relations)) {
+    const v = raw[name];
+    if (kind === 'one') out[name] = refId(Array.isArray(v) ? v[0] : v);
+    else out[name] = (Array.isArray(v) ? v : v == null ? [] : [v]).map(refId).filter((x): x is string => !!x);
+  }
+  return out;
+}
+
+/** Public projection of one raw REST entry (relations excluded). */
+export function project(raw: Raw, spec: TypeSpec): Raw {
+  const out: Raw = { documentId: raw.documentId ?? null, updatedAt: raw.updatedAt ?? null, publishedAt: raw.publishedAt ?? null };
+  for (const [name, how] of Object.entries(spec.attrs)) {
+    const v = raw[name];
+    if (how === true) out[name] = v === undefined ? null : v;
+    else if (how === 'media') out[name] = pick(v, MEDIA_ATTRS);
+    else if (how === 'media[]') out[name] = Array.isArray(v) ? v.map((m) => pick(m, MEDIA_ATTRS)) : [];
+    else if (Array.isArray(how)) out[name] = pick(v, how);
+    else out[name] = Array.isArray(v) ? v.map((c) => pick(c, how.list)) : [];
+  }
+  return nfc(out) as Raw;
+}
+
+/** Vietnamese text pasted from other tools may be decomposed (NFD): store NFC. */
+function nfc(v: unknown): unknown {
+  if (typeof v === 'string') return v.normalize('NFC');
+  if (Array.isArray(v)) return v.map(nfc);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nfc(x)]));
+  return v;
+}
+
+function populateFor(spec: TypeSpec): Record<string, true> | undefined {
+  const names = Object.entries(spec.attrs)
+    .filter(([, how]) => how !== true)
+    .map(([n]) => n);
+  return names.length ? Object.fromEntries(names.map((n) => [n, true])) : undefined;
+}
+
+function relationPopulate(spec: TypeSpec): Record<string, PopulateObject> | undefined {
+  const rels = Object.keys(spec.relations ?? {});
+  return rels.length ? Object.fromEntries(rels.map((r) => [r, { fields: ['documentId'] }])) : undefined;
+}
+
+// ---------- snapshot ----------
+
+let snapshotCache: { file: string; data: Promise<Record<string, unknown>> } | null = null;
+
+export function snapshotPath(): string | null {
+  const p = process.env.PORTAL_CONTENT_SNAPSHOT;
+  return p ? path.resolve(p) : null;
+}
+
+async function readSnapshot(file: string): Promise<Record<string, unknown>> {
+  // One read per build: every collection's loader shares it.
+  if (!snapshotCache || snapshotCache.file !== file) {
+    snapshotCache = { file, data: readFile(file, 'utf8').then((s) => JSON.parse(s) as Record<string, unknown>) };
+  }
+  return snapshotCache.data;
+}
+
+// ---------- loader ----------
+
+function client(): CmsClient {
+  return createClient({
+    baseUrl: process.env.CMS_URL || 'http://127.0.0.1:1337',
+    token: process.env.SITE_API_TOKEN,
+  });
+}
+
+function setEntry(ctx: LoaderContext, id: string, data: Raw): boolean {
+  return ctx.store.set({ id, data, digest: ctx.generateDigest(data) });
+}
+
+function replaceAll(ctx: LoaderContext, entries: Map<string, Raw>) {
+  for (const [id, data] of entries) setEntry(ctx, id, data);
+  for (const id of ctx.store.keys()) if (!entries.has(id)) ctx.store.delete(id);
+}
+
+async function loadSnapshot(ctx: LoaderContext, spec: TypeSpec, file: string) {
+  const snap = await readSnapshot(file);
+  const entries = new Map<string, Raw>();
+  if (spec.single) {
+    const raw = snap[spec.plural] as Raw | undefined;
+    if (raw) entries.set(spec.plural, project(raw, spec));
+  } else {
+    for (const raw of (snap[spec.plural] as Raw[] | undefined) ?? []) {
+      entries.set(String(raw.documentId), { ...project(raw, spec), ...relationIds(raw, spec.relations ?? {}) });
+    }
+  }
+  replaceAll(ctx, entries);
+  ctx.logger.info(`${spec.plural}: ${entries.size} from snapshot`);
+}
+
+async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
+  const cms = client();
+  const populate = populateFor(spec);
+  if (spec.single) {
+    const raw = await cms.fetchSingle<Raw>(spec.plural, { populate });
+    replaceAll(ctx, raw ? new Map([[spec.plural, project(raw, spec)]]) : new Map());
+    return;
+  }
+
+  const relations = spec.relations ?? {};
+  // 1. every live entry: id, updatedAt, relation ids
+  const live = await cms.fetchAll<Raw>(spec.plural, {
+    fields: ['documentId', 'updatedAt'],
+    populate: relationPopulate(spec),
+  });
+  const liveById = new Map(live.map((r) => [String(r.documentId), r]));
+
+  // 2. changed entries
+  const lastSync = ctx.meta.get('lastSync');
+  const changed = await cms.fetchAll<Raw>(spec.plural, { populate, updatedSince: lastSync || undefined });
+  const fetched = new Map(changed.map((r) => [String(r.documentId), r]));
+  const missing = [...liveById.keys()].filter((id) => {
+    if (fetched.has(id)) return false;
+    const stored = ctx.store.get(id);
+    return !stored || stored.data.updatedAt !== liveById.get(id)!.updatedAt;
+  });
+  for (let i = 0; i < missing.length; i += 50) {
+    const chunk = missing.slice(i, i + 50);
+    for (const r of await cms.fetchAll<Raw>(spec.plural, { populate, filters: { documentId: { $in: chunk } } })) {
+      fetched.set(String(r.documentId), r);
+    }
+  }
+
+  // 3. store: fresh attributes for fetched entries, fresh relations for all
+  let updated = 0;
+  for (const [id, liveRow] of liveById) {
+    const rels = relationIds(liveRow, relations);
+    const raw = fetched.get(id);
+    let data: Raw | null = null;
+    if (raw) data = { ...project(raw, spec), ...rels };
+    else {
+      const stored = ctx.store.get(id);
+      if (stored) data = { ...stored.data, ...rels };
+    }
+    if (data && setEntry(ctx, id, data)) updated++;
+  }
+  let deleted = 0;
+  for (const id of ctx.store.keys()) {
+    if (!liveById.has(id)) {
+      ctx.store.delete(id);
+      deleted++;
+    }
+  }
+  let maxUpdated = lastSync ?? '';
+  for (const r of fetched.values()) {
+    const u = typeof r.updatedAt === 'string' ? r.updatedAt : '';
+    if (u > maxUpdated) maxUpdated = u;
+  }
+  // Use the CMS's own clock (the newest updatedAt it served), not ours.
+  if (maxUpdated) ctx.meta.set('lastSync', maxUpdated);
+  ctx.logger.info(`${spec.plural}: ${liveById.size} live, ${fetched.size} fetched, ${updated} changed, ${deleted} removed`);
+}
+
+/** The loader of one content type. */
+export function cmsLoader(collection: keyof typeof SPECS): Loader {
+  const spec = SPECS[collection]!;
+  return {
+    name: `cms-${collection}`,
+    load: async (ctx) => {
+      const file = snapshotPath();
+      if (file) {
+        // Leaving a previous live sync's marker would skip entries after switching back.
+        ctx.meta.delete('lastSync');
+        await loadSnapshot(ctx, spec, file);
+      } else {
+        await loadLive(ctx, spec);
+      }
+    },
+  };
+}

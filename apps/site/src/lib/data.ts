@@ -1,0 +1,284 @@
+/**
+ * Queries over the content collections. Pages stay thin: everything they show comes from here,
+ * together with the digests they need for `cacheKey`.
+ */
+import { getCollection } from 'astro:content';
+import { inForceStatus, vnYear, weekStart as weekStartOf, type InForceStatus } from '@cong-ttdt/content';
+import type {
+  Article, Board, Contact, Doc, Entry, Field, Link, Page, Procedure, Question, Schedule, Settings, Unit,
+} from './types';
+
+export const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+type Name = 'articles' | 'documents' | 'units' | 'contacts' | 'boards' | 'schedules' | 'procedures' | 'questions' | 'pages' | 'links' | 'fields' | 'settings';
+
+async function all<T>(name: Name): Promise<Entry<T>[]> {
+  const rows = await getCollection(name);
+  return rows.map((r) => ({ id: r.id, data: r.data as T, digest: (r as { digest?: string }).digest ?? '' }));
+}
+
+const byOrder = <T extends { order?: number | null }>(name: (x: T) => string) => (a: Entry<T>, b: Entry<T>) =>
+  (a.data.order ?? 9999) - (b.data.order ?? 9999) || collator.compare(name(a.data), name(b.data));
+
+/** Build time "now" (one value per build). PORTAL_NOW overrides it for reproducible tests. */
+export const NOW = process.env.PORTAL_NOW ? new Date(process.env.PORTAL_NOW) : new Date();
+
+export interface Site {
+  settings: Entry<Settings>;
+  fields: Entry<Field>[];
+  fieldById: Map<string, Entry<Field>>;
+  articles: Entry<Article>[];
+  documents: Entry<Doc>[];
+  documentById: Map<string, Entry<Doc>>;
+  units: Entry<Unit>[];
+  unitById: Map<string, Entry<Unit>>;
+  contacts: Entry<Contact>[];
+  boards: Entry<Board>[];
+  schedules: Entry<Schedule>[];
+  procedures: Entry<Procedure>[];
+  questions: Entry<Question>[];
+  pages: Entry<Page>[];
+  pageById: Map<string, Entry<Page>>;
+  links: Entry<Link>[];
+  /** Articles per field id, newest first. */
+  articlesByField: Map<string, Entry<Article>[]>;
+  /** Inverse relations: documents whose `replaces`/`replacedBy`/`amends`/`amendedBy` list an id. */
+  docInverse: Record<'replaces' | 'replacedBy' | 'amends' | 'amendedBy', Map<string, string[]>>;
+}
+
+const EMPTY_SETTINGS: Entry<Settings> = {
+  id: 'site-setting',
+  digest: 'none',
+  data: { id: 0, documentId: 'site-setting', portalName: 'Cổng Thông tin điện tử', agencyName: '' },
+};
+
+let cached: Promise<Site> | null = null;
+
+/** Every collection, sorted, with lookup maps. Loaded once per build (fresh on each request in dev). */
+export function site(): Promise<Site> {
+  if (cached && import.meta.env.PROD) return cached;
+  cached = (async () => {
+    let [settings, fields, articles, documents, units, contacts, boards, schedules, procedures, questions, pages, links] =
+      await Promise.all([
+        all<Settings>('settings'), all<Field>('fields'), all<Article>('articles'), all<Doc>('documents'),
+        all<Unit>('units'), all<Contact>('contacts'), all<Board>('boards'), all<Schedule>('schedules'),
+        all<Procedure>('procedures'), all<Question>('questions'), all<Page>('pages'), all<Link>('links'),
+      ]);
+    // Entries without a slug cannot have a page (uid fields can be empty when set through the API).
+    const slugged = <T extends { slug?: string | null }>(name: string, list: Entry<T>[]) => {
+      const ok = list.filter((e) => typeof e.data.slug === 'string' && e.data.slug.trim() !== '');
+      if (ok.length !== list.length) console.warn(`[site] ${list.length - ok.length} ${name} without slug skipped`);
+      return ok;
+    };
+    [fields, articles, documents, boards, procedures, questions, pages] = [
+      slugged('fields', fields), slugged('articles', articles), slugged('documents', documents), slugged('boards', boards),
+      slugged('procedures', procedures), slugged('questions', questions), slugged('pages', pages),
+    ] as [typeof fields, typeof articles, typeof documents, typeof boards, typeof procedures, typeof questions, typeof pages];
+    fields.sort(byOrder<Field>((f) => f.name));
+    articles.sort((a, b) => dateOf(b.data).localeCompare(dateOf(a.data)) || collator.compare(a.data.title, b.data.title));
+    documents.sort((a, b) => b.data.issueDate.localeCompare(a.data.issueDate) || collator.compare(a.data.number, b.data.number));
+    units.sort(byOrder<Unit>((u) => u.name));
+    contacts.sort(byOrder<Contact>((c) => c.fullName));
+    boards.sort(byOrder<Board>((b) => b.name));
+    schedules.sort((a, b) => b.data.weekStart.localeCompare(a.data.weekStart));
+    procedures.sort((a, b) => collator.compare(a.data.name, b.data.name));
+    questions.sort((a, b) => (b.data.answeredAt ?? '').localeCompare(a.data.answeredAt ?? ''));
+    pages.sort(byOrder<Page>((p) => p.title));
+    links.sort(byOrder<Link>((l) => l.title));
+    const articlesByField = new Map<string, Entry<Article>[]>();
+    for (const a of articles) {
+      if (!a.data.field) continue;
+      if (!articlesByField.has(a.data.field)) articlesByField.set(a.data.field, []);
+      articlesByField.get(a.data.field)!.push(a);
+    }
+    const inverse = (rel: 'replaces' | 'replacedBy' | 'amends' | 'amendedBy') => {
+      const m = new Map<string, string[]>();
+      for (const d of documents) for (const target of d.data[rel] ?? []) {
+        if (!m.has(target)) m.set(target, []);
+        m.get(target)!.push(d.id);
+      }
+      return m;
+    };
+    return {
+      articlesByField,
+      docInverse: { replaces: inverse('replaces'), replacedBy: inverse('replacedBy'), amends: inverse('amends'), amendedBy: inverse('amendedBy') },
+      settings: settings[0] ?? EMPTY_SETTINGS,
+      fields, fieldById: new Map(fields.map((f) => [f.id, f])),
+      articles,
+      documents, documentById: new Map(documents.map((d) => [d.id, d])),
+      units, unitById: new Map(units.map((u) => [u.id, u])),
+      contacts, boards, schedules, procedures, questions,
+      pages, pageById: new Map(pages.map((p) => [p.id, p])),
+      links,
+    };
+  })();
+  return cached;
+}
+
+// ---------- articles ----------
+
+/** The date an article shows: `date`, else publication. */
+export const dateOf = (a: Pick<Article, 'date' | 'publishedAt'>) => a.date || a.publishedAt || '';
+
+export function articlesOfField(s: Site, fieldId: string) {
+  return s.articlesByField.get(fieldId) ?? [];
+}
+
+/** Newest articles of the same field (excluding the article itself). */
+export function relatedArticles(s: Site, a: Entry<Article>, n = 4) {
+  if (!a.data.field) return [];
+  const out: Entry<Article>[] = [];
+  for (const x of articlesOfField(s, a.data.field)) {
+    if (x.id !== a.id) out.push(x);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+/** Headline: newest featured article, else newest article. */
+export function headline(s: Site) {
+  return s.articles.find((a) => a.data.featured) ?? s.articles[0];
+}
+
+// ---------- documents ----------
+
+export interface DocView {
+  entry: Entry<Doc>;
+  status: InForceStatus;
+  year: number;
+}
+
+/** In force or not on the build day; replacement counts from either side of the relation. */
+export function docStatus(s: Site, d: Entry<Doc>): InForceStatus {
+  const replacedBy = [...d.data.replacedBy, ...(s.docInverse.replaces.get(d.id) ?? [])].filter((id) => s.documentById.has(id));
+  return inForceStatus({ ...d.data, replacedBy }, NOW);
+}
+
+export function docView(s: Site, d: Entry<Doc>): DocView {
+  return { entry: d, status: docStatus(s, d), year: vnYear(d.data.issueDate) };
+}
+
+/** Related documents (both sides of each relation, deduplicated). */
+export function docRelations(s: Site, d: Entry<Doc>) {
+  const resolve = (ids: string[]) =>
+    [...new Set(ids)].map((id) => s.documentById.get(id)).filter((x): x is Entry<Doc> => !!x);
+  const inv = (rel: keyof Site['docInverse']) => s.docInverse[rel].get(d.id) ?? [];
+  return {
+    replaces: resolve([...d.data.replaces, ...inv('replacedBy')]),
+    replacedBy: resolve([...d.data.replacedBy, ...inv('replaces')]),
+    amends: resolve([...d.data.amends, ...inv('amendedBy')]),
+    amendedBy: resolve([...d.data.amendedBy, ...inv('amends')]),
+  };
+}
+
+// ---------- units & contacts ----------
+
+/** Units in tree order (depth-first by order), with depth. */
+export function unitTree(s: Site) {
+  const children = new Map<string | null, Entry<Unit>[]>();
+  for (const u of s.units) {
+    const p = u.data.parent && s.unitById.has(u.data.parent) ? u.data.parent : null;
+    if (!children.has(p)) children.set(p, []);
+    children.get(p)!.push(u);
+  }
+  const out: { unit: Entry<Unit>; depth: number }[] = [];
+  const seen = new Set<string>();
+  const walk = (p: string | null, depth: number) => {
+    for (const u of children.get(p) ?? []) {
+      if (seen.has(u.id)) continue;
+      seen.add(u.id);
+      out.push({ unit: u, depth });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+export function contactsByUnit(s: Site) {
+  const groups = unitTree(s)
+    .map(({ unit, depth }) => ({ unit, depth, contacts: s.contacts.filter((c) => c.data.unit === unit.id) }))
+    .filter((g) => g.contacts.length > 0 || g.unit.data.phone || g.unit.data.email);
+  const orphans = s.contacts.filter((c) => !c.data.unit || !s.unitById.has(c.data.unit));
+  return { groups, orphans };
+}
+
+// ---------- schedules ----------
+
+export const currentWeek = () => weekStartOf(NOW);
+
+/** A board's weeks, newest first; one schedule per week (the most recently updated wins). */
+export function schedulesOfBoard(s: Site, boardId: string) {
+  const byWeek = new Map<string, Entry<Schedule>>();
+  for (const x of s.schedules) {
+    if (x.data.board !== boardId || !/^\d{4}-\d{2}-\d{2}$/.test(x.data.weekStart ?? '')) continue;
+    const prev = byWeek.get(x.data.weekStart);
+    if (!prev || (x.data.updatedAt ?? '') > (prev.data.updatedAt ?? '')) byWeek.set(x.data.weekStart, x);
+  }
+  return [...byWeek.values()].sort((a, b) => b.data.weekStart.localeCompare(a.data.weekStart));
+}
+
+/** The schedule to show as "this week": the current week, else the latest week before it, else the next one. */
+export function currentSchedule(list: Entry<Schedule>[]) {
+  const now = currentWeek();
+  return list.find((x) => x.data.weekStart === now) ?? list.find((x) => x.data.weekStart < now) ?? list[list.length - 1];
+}
+
+export function entriesByDay(sch: Schedule) {
+  const days = new Map<string, NonNullable<Schedule['entries']>>();
+  const sorted = [...(sch.entries ?? [])].sort(
+    (a, b) => a.date.localeCompare(b.date) || (a.startTime ?? '').localeCompare(b.startTime ?? ''),
+  );
+  for (const e of sorted) {
+    if (!days.has(e.date)) days.set(e.date, []);
+    days.get(e.date)!.push(e);
+  }
+  return [...days.entries()];
+}
+
+// ---------- procedures, questions, pages, links ----------
+
+/** Items grouped by field in field order; items without a known field go last under "Khác". */
+export function groupByField<T extends { field?: string | null }>(s: Site, items: Entry<T>[]) {
+  const groups = s.fields
+    .map((f) => ({ field: f as Entry<Field> | null, items: items.filter((i) => i.data.field === f.id) }))
+    .filter((g) => g.items.length);
+  const rest = items.filter((i) => !i.data.field || !s.fieldById.has(i.data.field));
+  if (rest.length) groups.push({ field: null, items: rest });
+  return groups;
+}
+
+export const isAnswered = (q: Question) => !!(q.answer && q.answer.trim());
+export const answeredQuestions = (s: Site) => s.questions.filter((q) => isAnswered(q.data));
+
+export function pageTree(s: Site) {
+  const kids = new Map<string | null, Entry<Page>[]>();
+  for (const p of s.pages) {
+    const parent = p.data.parent && s.pageById.has(p.data.parent) ? p.data.parent : null;
+    if (!kids.has(parent)) kids.set(parent, []);
+    kids.get(parent)!.push(p);
+  }
+  return kids;
+}
+
+/** Ancestors of a page, root first (cycle-safe). */
+export function pageAncestors(s: Site, p: Entry<Page>) {
+  const out: Entry<Page>[] = [];
+  const seen = new Set([p.id]);
+  let cur = p.data.parent ? s.pageById.get(p.data.parent) : undefined;
+  while (cur && !seen.has(cur.id)) {
+    out.unshift(cur);
+    seen.add(cur.id);
+    cur = cur.data.parent ? s.pageById.get(cur.data.parent) : undefined;
+  }
+  return out;
+}
+
+export function linksByGroup(s: Site) {
+  return {
+    online: s.links.filter((l) => l.data.group === 'online_service'),
+    web: s.links.filter((l) => l.data.group !== 'online_service'),
+  };
+}
+
+export const fieldName = (s: Site, id: string | null | undefined) => (id ? s.fieldById.get(id)?.data.name : undefined);

@@ -1,0 +1,354 @@
+/**
+ * Builds the whole site from the snapshot fixture (no CMS needed), indexes it with Pagefind, and
+ * checks the output. Images come from a local server standing in for the CMS's /uploads.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_DIR, chromiumPath, run, serve, walk } from './helpers';
+
+const SITE_URL = 'https://cong.example.gov.vn';
+const snapshotFile = path.join(SITE_DIR, 'test/fixtures/snapshot.json');
+const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8'));
+
+let tmp: string;
+let out: string;
+let media: Awaited<ReturnType<typeof serve>>;
+let files: string[];
+let buildEnv: Record<string, string>;
+let tmpSnapshot: string;
+let htmlFiles: string[];
+const read = (rel: string) => readFileSync(path.join(out, rel), 'utf8');
+const exists = (rel: string) => existsSync(path.join(out, rel));
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'site-build-'));
+  out = path.join(tmp, 'dist');
+  media = await serve(path.join(SITE_DIR, 'test/fixtures'));
+  tmpSnapshot = path.join(tmp, 'snapshot.json');
+  copyFileSync(snapshotFile, tmpSnapshot);
+  const env = (buildEnv = {
+    PORTAL_CONTENT_SNAPSHOT: tmpSnapshot,
+    CMS_URL: media.url,
+    CMS_PUBLIC_URL: 'https://cms.example.gov.vn',
+    SITE_URL,
+    PORTAL_NOW: '2026-11-27T03:00:00Z',
+    ASTRO_OUT_DIR: out,
+    ASTRO_CACHE_DIR: path.join(tmp, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  });
+  await run(process.execPath, [path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
+  await run(process.execPath, [path.join(SITE_DIR, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], env);
+  files = walk(out).map((f) => path.relative(out, f));
+  htmlFiles = files.filter((f) => f.endsWith('.html'));
+});
+
+afterAll(async () => {
+  await media?.close();
+  if (tmp && !process.env.KEEP_BUILD) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('pages', () => {
+  it('renders every page type', () => {
+    const expected = [
+      'index.html', '404.html', 'robots.txt', 'rss.xml', 'sitemap-index.xml',
+      'tin-tuc/index.html', 'tin-tuc/kinh-te/index.html', 'tin-tuc/kinh-te/rss.xml',
+      'tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/index.html',
+      'van-ban/index.html', 'van-ban/quyet-dinh-2345-qd-ubnd-2026/index.html',
+      'danh-ba/index.html',
+      'lich-cong-tac/index.html', 'lich-cong-tac/lanh-dao-ubnd/index.html',
+      'lich-cong-tac/lanh-dao-ubnd/2026-11-23/index.html', 'lich-cong-tac/lanh-dao-ubnd.ics',
+      'thu-tuc/index.html', 'thu-tuc/dang-ky-khai-sinh/index.html',
+      'hoi-dap/index.html', 'hoi-dap/dang-ky-khai-sinh-qua-han/index.html',
+      'hoi-dap/dat-cau-hoi/index.html', 'hoi-dap/cam-on/index.html',
+      'gioi-thieu/index.html', 'gioi-thieu/gioi-thieu-chung/index.html', 'lien-ket/index.html',
+      'tim-kiem/index.html', 'pagefind/pagefind.js',
+    ];
+    for (const f of expected) expect(exists(f), f).toBe(true);
+    // one page per entry
+    for (const a of snapshot.articles) expect(exists(`tin-tuc/bai/${a.slug}/index.html`)).toBe(true);
+    for (const d of snapshot.documents) expect(exists(`van-ban/${d.slug}/index.html`)).toBe(true);
+    for (const p of snapshot.pages) expect(exists(`gioi-thieu/${p.slug}/index.html`)).toBe(true);
+    // unanswered questions are not published
+    expect(exists('hoi-dap/thoi-gian-cap-doi-can-cuoc/index.html')).toBe(false);
+  });
+
+  it('is Vietnamese, NFC, with a skip link, one h1, a canonical URL and the search form', () => {
+    for (const f of htmlFiles) {
+      const html = read(f);
+      expect(html, f).toMatch(/<html lang="vi"/);
+      expect(html === html.normalize('NFC'), `${f} is not NFC`).toBe(true);
+      expect(html, f).toContain('href="#noi-dung"');
+      expect(html.match(/<h1[\s>]/g)?.length ?? 0, `${f} h1 count`).toBe(1);
+      expect(html, f).toMatch(/<form[^>]*action="\/tim-kiem\/"[^>]*method="get"/);
+      if (f !== '404.html') expect(html, f).toContain(`<link rel="canonical" href="${SITE_URL}/`);
+    }
+  });
+
+  it('takes header and footer from the site settings', () => {
+    const html = read('index.html');
+    const s = snapshot['site-setting'];
+    for (const v of [s.portalName, s.agencyName, s.address, s.phone, s.fax, s.email, s.editorInCharge, s.licence]) expect(html).toContain(v);
+    expect(html).toContain('"@type":"GovernmentOrganization"');
+  });
+
+  it('never renders private attributes', () => {
+    // Private attributes never come from the API; the fixture has them anyway and the loader must drop them.
+    for (const f of files) {
+      const body = readFileSync(path.join(out, f));
+      const text = body.toString('utf8').toLowerCase();
+      expect(text.includes('private-marker'), f).toBe(false);
+      expect(text.includes('ấp kín đáo'), f).toBe(false);
+      expect(text.includes('2099-01-01'), f).toBe(false); // question.contactExpiresAt
+    }
+  });
+
+  it('sanitizes Markdown bodies', () => {
+    const html = read('tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/index.html');
+    expect(html).toContain('<h2>Kết quả nổi bật</h2>');
+    expect(html).not.toContain("alert('xss')");
+    expect(html).not.toMatch(/onclick/i);
+  });
+
+  it('shows byline name, source of collected material, cover alt and responsive images', () => {
+    const html = read('tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/index.html');
+    expect(html).toContain('Minh Thư');
+    expect(html).toMatch(/<img[^>]+srcset="[^"]*\/_astro\/[^"]+\.webp/);
+    expect(html).toContain('alt="Quang cảnh hội nghị sơ kết');
+    expect(html).toContain('"@type":"NewsArticle"');
+    const collected = read('tin-tuc/bai/bac-lieu-day-manh-chuyen-doi-so-cai-cach-tthc/index.html');
+    expect(collected).toContain('Nguồn: Báo Bạc Liêu điện tử, ngày 14/11/2026');
+  });
+
+  it('shows document metadata, attachments and relations', () => {
+    const html = read('van-ban/quyet-dinh-1520-qd-ubnd-2021/index.html');
+    expect(html).toContain('Được sửa đổi, bổ sung bởi');
+    expect(html).toContain('href="/van-ban/quyet-dinh-2345-qd-ubnd-2026/"');
+    expect(html).toContain('https://cms.example.gov.vn/uploads/qd-1520-quy-che-lam-viec.pdf');
+    expect(html).toContain('(PDF, 402,7 KB)');
+    expect(html).toContain('"@type":"Legislation"');
+    const old = read('van-ban/quyet-dinh-45-2019-qd-ubnd/index.html');
+    expect(old).toContain('Hết hiệu lực');
+    expect(old).toContain('Bị thay thế bởi');
+    const amending = read('van-ban/quyet-dinh-2345-qd-ubnd-2026/index.html');
+    expect(amending).toContain('<strong>Điều 1.</strong>');
+    expect(amending).toContain('Văn bản này sửa đổi, bổ sung');
+    const registry = read('van-ban/index.html');
+    expect(registry.match(/<tr data-type=/g)?.length).toBe(snapshot.documents.length);
+  });
+
+  it('renders the ask form with honeypot, timestamp, consent and the Decree 13 notice', () => {
+    const html = read('hoi-dap/dat-cau-hoi/index.html');
+    expect(html).toContain('action="https://cms.example.gov.vn/api/questions/submit"');
+    for (const n of ['name', 'phone', 'email', 'fieldId', 'title', 'question', 'consent', 'website', 'startedAt']) {
+      expect(html, n).toContain(`name="${n}"`);
+    }
+    expect(html).toContain('Nghị định số 13/2023/NĐ-CP');
+    const q = read('hoi-dap/dang-ky-khai-sinh-qua-han/index.html');
+    expect(q).toContain('Nguyễn Thị Hoa');
+  });
+
+  it('marks spokespeople and links phones and e-mail in the directory', () => {
+    const html = read('danh-ba/index.html');
+    expect(html).toContain('Người phát ngôn');
+    expect(html).toContain('href="tel:0291388011');
+    expect(html).toContain('href="mailto:tvbinh@hoabinh.baclieu.gov.vn"');
+  });
+
+  it('has schedules with week navigation, amendment marks and Event JSON-LD', () => {
+    const html = read('lich-cong-tac/lanh-dao-ubnd/2026-11-23/index.html');
+    expect(html).toContain('href="/lich-cong-tac/lanh-dao-ubnd/2026-11-16/"');
+    expect(html).toContain('href="/lich-cong-tac/lanh-dao-ubnd/2026-11-30/"');
+    expect(html).toContain('Điều chỉnh');
+    expect(html).toContain('"@type":"Event"');
+    expect(html).toContain('"startDate":"2026-11-23T07:30:00+07:00"');
+    expect(read('lich-cong-tac/index.html')).toContain('Thứ Hai, 23/11/2026');
+  });
+
+  it('has internal links that all resolve to files', () => {
+    const missing: string[] = [];
+    for (const f of htmlFiles) {
+      const html = read(f);
+      const refs = [...html.matchAll(/\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
+      for (const m of html.matchAll(/\ssrcset="([^"]+)"/g)) refs.push(...m[1]!.split(',').map((s) => s.trim().split(/\s+/)[0]!));
+      for (let ref of refs) {
+        ref = ref.replace(/&amp;/g, '&');
+        if (ref.startsWith(SITE_URL)) ref = ref.slice(SITE_URL.length) || '/';
+        if (!ref.startsWith('/') || ref.startsWith('//')) continue;
+        const p = decodeURIComponent(ref.split(/[?#]/)[0]!);
+        const target = p.endsWith('/') ? path.join(p, 'index.html') : p;
+        if (!exists(target)) missing.push(`${f} → ${ref}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('stays within the size budgets (gzip)', () => {
+    const weight = (rel: string) => {
+      const html = read(rel);
+      let total = gzipSync(html).length;
+      for (const m of html.matchAll(/<(?:link rel="stylesheet" href|script[^>]*src)="(\/[^"]+)"/g)) total += gzipSync(read(m[1]!)).length;
+      return total;
+    };
+    expect(weight('tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/index.html')).toBeLessThan(60 * 1024);
+    expect(weight('index.html')).toBeLessThan(100 * 1024);
+  });
+
+  it('loads client JS only on the search, registry and form pages', () => {
+    const withScripts = htmlFiles.filter((f) => /<script(?![^>]*application\/ld\+json)[^>]*>/.test(read(f))).sort();
+    expect(withScripts).toEqual(['hoi-dap/dat-cau-hoi/index.html', 'tim-kiem/index.html', 'van-ban/index.html']);
+  });
+
+  it('makes no third-party requests (no external stylesheets, scripts or fonts)', () => {
+    for (const f of htmlFiles) {
+      const html = read(f);
+      expect(html, f).not.toMatch(/<link[^>]+rel="stylesheet"[^>]+href="https?:/);
+      expect(html, f).not.toMatch(/<script[^>]+src="https?:/);
+    }
+    for (const f of files.filter((x) => x.endsWith('.css'))) expect(read(f)).not.toMatch(/url\(["']?https?:/);
+  });
+});
+
+describe('search index markup', () => {
+  it('marks bodies, filters and meta, and adds the folded copy', () => {
+    const art = read('tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/index.html');
+    expect(art).toContain('data-pagefind-body');
+    expect(art).toContain('<span data-pagefind-filter="section">Tin tức</span>');
+    expect(art).toContain('<span data-pagefind-meta="date">26/11/2026</span>');
+    expect(art).toMatch(/class="search-fold">⁂[^<]*\bdong\b[^<]*\bchi\b/);
+    const doc = read('van-ban/quyet-dinh-2345-qd-ubnd-2026/index.html');
+    expect(doc).toMatch(/class="search-fold">⁂[^<]*\bdieu\b/);
+    expect(read('index.html')).not.toContain('data-pagefind-body');
+  });
+});
+
+describe('feeds', () => {
+  it('publishes RSS, sitemap and robots.txt', () => {
+    const rss = read('rss.xml');
+    expect(rss).toContain('<rss');
+    expect(rss.match(/<item>/g)?.length).toBe(snapshot.articles.length);
+    expect(rss).toContain(`${SITE_URL}/tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/`);
+    expect(read('tin-tuc/nong-nghiep/rss.xml').match(/<item>/g)?.length).toBe(2);
+    const sitemap = read('sitemap-0.xml');
+    expect(sitemap).toContain(`<loc>${SITE_URL}/van-ban/</loc>`);
+    expect(sitemap).not.toContain('/tim-kiem/');
+    expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
+  });
+
+  it('publishes a valid iCalendar feed per board', () => {
+    const raw = readFileSync(path.join(out, 'lich-cong-tac/lanh-dao-ubnd.ics'));
+    const text = raw.toString('utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(/[^\r]\n/.test(text)).toBe(false); // CRLF only
+    const lines = text.slice(0, -2).split('\r\n');
+    for (const l of lines) expect(Buffer.byteLength(l, 'utf8'), l).toBeLessThanOrEqual(75);
+    // unfold, then check structure
+    const unfolded = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+    const stack: string[] = [];
+    for (const l of unfolded) {
+      if (l.startsWith('BEGIN:')) stack.push(l.slice(6));
+      if (l.startsWith('END:')) expect(stack.pop()).toBe(l.slice(4));
+    }
+    expect(stack).toEqual([]);
+    const entries = snapshot.schedules
+      .filter((s: { board: { documentId: string } }) => s.board.documentId === snapshot.boards[0].documentId)
+      .reduce((n: number, s: { entries: unknown[] }) => n + s.entries.length, 0);
+    expect(unfolded.filter((l) => l === 'BEGIN:VEVENT').length).toBe(entries);
+    const uids = unfolded.filter((l) => l.startsWith('UID:'));
+    expect(new Set(uids).size).toBe(uids.length);
+    expect(unfolded).toContain('DTSTART;TZID=Asia/Ho_Chi_Minh:20261123T073000');
+    expect(unfolded.some((l) => l.startsWith('SUMMARY:') && l.includes('\\, nội dung có dấu phẩy\\, chấm phẩy\\; và ký tự \\\\ đặc biệt'))).toBe(true);
+  });
+});
+
+describe.skipIf(!chromiumPath())('search in a browser (Chromium)', () => {
+  it('finds "dong chi" and "dieu 13" without đ and shows the original text', async () => {
+    const { chromium } = await import('playwright-core');
+    const site = await serve(out);
+    const browser = await chromium.launch({
+      executablePath: chromiumPath()!,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const search = async (q: string) => {
+        await page.goto(`${site.url}/tim-kiem/?q=${encodeURIComponent(q)}`);
+        await page.waitForFunction(() => /Tìm thấy|Không tìm thấy/.test(document.getElementById('search-status')?.textContent ?? ''));
+        return page.$$eval('#search-results li', (lis) => lis.map((li) => li.textContent ?? ''));
+      };
+      const dongChi = await search('dong chi');
+      expect(dongChi.some((t) => t.includes('Hội nghị sơ kết') && /đồng chí/i.test(t))).toBe(true);
+      expect(dongChi.join(' ')).not.toContain('⁂');
+      const dieu13 = await search('dieu 13');
+      expect(dieu13.some((t) => t.includes('Điều 13'))).toBe(true);
+      const typed = await search('Đồng');
+      expect(typed.some((t) => t.includes('Giới thiệu chung'))).toBe(true);
+      const filtered = await (async () => {
+        await page.goto(`${site.url}/tim-kiem/?q=hoa+binh&section=${encodeURIComponent('Văn bản')}`);
+        await page.waitForFunction(() => /Tìm thấy|Không tìm thấy/.test(document.getElementById('search-status')?.textContent ?? ''));
+        return page.$$eval('#search-results li .meta', (els) => els.map((e) => e.textContent ?? ''));
+      })();
+      expect(filtered.length).toBeGreaterThan(0);
+      expect(filtered.every((t) => t.startsWith('Văn bản'))).toBe(true);
+
+      // registry: client-side filters, and the full list without JS
+      await page.goto(`${site.url}/van-ban/`);
+      await page.selectOption('#f-type', 'law');
+      expect(await page.$$eval('#doc-table tbody tr:not([hidden])', (r) => r.length)).toBe(2);
+      await page.selectOption('#f-type', '');
+      await page.fill('#f-q', 'dieu 13');
+      expect(await page.$$eval('#doc-table tbody tr:not([hidden]) td:first-child', (r) => r.map((x) => x.textContent))).toEqual(['2345/QĐ-UBND']);
+      const noJs = await browser.newPage({ javaScriptEnabled: false });
+      await noJs.goto(`${site.url}/van-ban/`);
+      expect(await noJs.isVisible('#doc-filters')).toBe(false);
+      expect(await noJs.$$eval('#doc-table tbody tr', (r) => r.filter((x) => !(x as HTMLElement).hidden).length)).toBe(snapshot.documents.length);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+});
+
+// Runs last: it rebuilds into the same output directory.
+describe('incremental build', () => {
+  it('re-renders only the pages that show a changed article', async () => {
+    const snap = JSON.parse(readFileSync(tmpSnapshot, 'utf8'));
+    const a = snap.articles.find((x: { slug: string }) => x.slug === 'ra-mat-mo-hinh-camera-an-ninh-vinh-my-a');
+    a.title = 'Ra mắt mô hình Camera an ninh (đã cập nhật)';
+    writeFileSync(tmpSnapshot, JSON.stringify(snap));
+    const log = await run(process.execPath, [path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs'), 'build'], buildEnv);
+    const rendered = [...log.matchAll(/[├└]─ (\S+)(.*)/g)]
+      .filter((m) => !/\((cached|restored)\)/.test(m[2]!))
+      .map((m) => m[1]!);
+    // dynamic routes: only the article and the lists that show it
+    const STATIC = ['/hoi-dap/cam-on/index.html', '/hoi-dap/dat-cau-hoi/index.html'];
+    const dynamic = rendered.filter((r) => /^\/(tin-tuc|van-ban|lich-cong-tac|thu-tuc|hoi-dap|gioi-thieu)\/.+\/.+\.html$/.test(r) && !STATIC.includes(r));
+    expect(dynamic.sort()).toEqual([
+      '/tin-tuc/bai/ra-mat-mo-hinh-camera-an-ninh-vinh-my-a/index.html',
+      '/tin-tuc/quoc-phong-an-ninh/index.html',
+    ]);
+    expect(log).toContain('(cached)');
+    expect(read('tin-tuc/bai/ra-mat-mo-hinh-camera-an-ninh-vinh-my-a/index.html')).toContain('(đã cập nhật)');
+    expect(read('index.html')).toContain('(đã cập nhật)');
+  });
+});
+
+// Runs after the incremental build: an entry that disappears from the CMS must disappear from dist/.
+describe('deleted or unpublished entries', () => {
+  it('removes their pages from the output of the next build, and keeps the others', async () => {
+    const snap = JSON.parse(readFileSync(tmpSnapshot, 'utf8'));
+    const gone = snap.articles.find((x: { slug: string }) => x.slug === 'ra-mat-mo-hinh-camera-an-ninh-vinh-my-a');
+    const kept = snap.articles.find((x: { slug: string }) => x.slug !== gone.slug);
+    expect(read(`tin-tuc/bai/${gone.slug}/index.html`)).toContain('(đã cập nhật)');
+    snap.articles = snap.articles.filter((x: { slug: string }) => x.slug !== gone.slug);
+    writeFileSync(tmpSnapshot, JSON.stringify(snap));
+    await run(process.execPath, [path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs'), 'build'], buildEnv);
+    expect(() => read(`tin-tuc/bai/${gone.slug}/index.html`)).toThrow();
+    expect(read(`tin-tuc/bai/${kept.slug}/index.html`)).toContain(kept.title);
+    expect(read('index.html')).not.toContain('(đã cập nhật)');
+    expect(read('rss.xml')).not.toContain(gone.slug);
+    expect(read('robots.txt')).toMatch(/Sitemap/i);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The CMS loader against a fake Strapi 5 REST API: incremental sync by updatedAt, deletions,
+ * relation changes made from the other side, late entries, token, public projection.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cmsLoader } from '../../src/lib/cms-loader';
+
+type Row = Record<string, unknown> & { id: number; documentId: string; updatedAt: string };
+const db: Record<string, Row[]> = {};
+const requests: string[] = [];
+let server: http.Server;
+let base: string;
+
+function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+  const u = new URL(req.url!, 'http://x');
+  requests.push(decodeURIComponent(u.search));
+  if (req.headers.authorization !== 'Bearer secret') return void res.writeHead(401).end('{}');
+  const plural = u.pathname.replace('/api/', '');
+  const q = u.searchParams;
+  let rows = [...(db[plural] ?? [])];
+  const gt = q.get('filters[updatedAt][$gt]') ?? q.get('filters[$and][1][updatedAt][$gt]');
+  if (gt) rows = rows.filter((r) => r.updatedAt > gt);
+  const ins = [...q.entries()].filter(([k]) => k.startsWith('filters[documentId][$in]')).map(([, v]) => v);
+  if (ins.length) rows = rows.filter((r) => ins.includes(r.documentId));
+  const fields = [...q.entries()].filter(([k]) => /^fields\[\d+\]$/.test(k)).map(([, v]) => v);
+  const populated = new Set([...q.keys()].filter((k) => k.startsWith('populate[')).map((k) => k.slice(9, k.indexOf(']'))));
+  const page = Number(q.get('pagination[page]') ?? 1);
+  const size = Number(q.get('pagination[pageSize]') ?? 25);
+  const data = rows.slice((page - 1) * size, page * size).map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) {
+      const isRel = k === 'field' || k === 'unit';
+      if (isRel ? populated.has(k) : k === 'provenance' || k === 'cover' ? populated.has(k) : !fields.length || fields.includes(k) || k === 'id' || k === 'documentId') out[k] = v;
+    }
+    return out;
+  });
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ data, meta: { pagination: { page, pageSize: size, pageCount: Math.max(1, Math.ceil(rows.length / size)), total: rows.length } } }));
+}
+
+function fakeContext() {
+  const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string }>();
+  const meta = new Map<string, string>();
+  const store = {
+    get: (id: string) => entries.get(id),
+    set: (e: { id: string; data: Record<string, unknown>; digest?: string }) => {
+      if (e.digest && entries.get(e.id)?.digest === e.digest) return false;
+      entries.set(e.id, e);
+      return true;
+    },
+    delete: (id: string) => void entries.delete(id),
+    keys: () => [...entries.keys()],
+    has: (id: string) => entries.has(id),
+    values: () => [...entries.values()],
+    entries: () => [...entries.entries()],
+    clear: () => entries.clear(),
+  };
+  const ctx = {
+    collection: 'articles',
+    store,
+    meta: { get: (k: string) => meta.get(k), set: (k: string, v: string) => void meta.set(k, v), delete: (k: string) => void meta.delete(k), has: (k: string) => meta.has(k) },
+    logger: { info() {}, warn() {}, error() {}, debug() {} },
+    generateDigest: (d: unknown) => createHash('sha1').update(JSON.stringify(d)).digest('hex'),
+  };
+  return { ctx, entries, meta };
+}
+
+const art = (n: number, o: Partial<Row> = {}): Row => ({
+  id: n, documentId: `doc${n}`, title: `Tin ${n}`, slug: `tin-${n}`, body: 'Nội dung', updatedAt: `2026-11-2${n}T00:00:00.000Z`,
+  publishedAt: '2026-11-20T00:00:00.000Z', field: { id: 1, documentId: 'f1' }, unit: null,
+  provenance: { id: 9, authorName: 'Minh Thư' }, cover: null, ...o,
+});
+
+beforeAll(async () => {
+  delete process.env.PORTAL_CONTENT_SNAPSHOT;
+  server = http.createServer(handle);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.CMS_URL = base;
+  process.env.SITE_API_TOKEN = 'secret';
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe('cms loader (live mode)', () => {
+  it('syncs incrementally and sees deletions and relation edits', async () => {
+    db.articles = [1, 2, 3].map((n) => art(n, { pageSize: undefined } as never));
+    const loader = cmsLoader('articles');
+    const { ctx, entries, meta } = fakeContext();
+
+    await loader.load(ctx as never);
+    expect([...entries.keys()].sort()).toEqual(['doc1', 'doc2', 'doc3']);
+    expect(entries.get('doc1')!.data).toMatchObject({ title: 'Tin 1', field: 'f1', unit: null, provenance: { authorName: 'Minh Thư' } });
+    expect(meta.get('lastSync')).toBe('2026-11-23T00:00:00.000Z');
+    const digest1 = entries.get('doc1')!.digest;
+
+    // b edited, c unpublished, a's relation changed from the other side (updatedAt unchanged),
+    // d published with an older updatedAt than lastSync (clock skew)
+    requests.length = 0;
+    db.articles = [
+      art(1, { field: { id: 2, documentId: 'f2' } }),
+      art(2, { title: 'Tin 2 (sửa)', updatedAt: '2026-11-25T00:00:00.000Z' }),
+      art(4, { updatedAt: '2026-11-19T00:00:00.000Z' }),
+    ];
+    await loader.load(ctx as never);
+    expect([...entries.keys()].sort()).toEqual(['doc1', 'doc2', 'doc4']);
+    expect(entries.get('doc2')!.data.title).toBe('Tin 2 (sửa)');
+    expect(entries.get('doc1')!.data.field).toBe('f2');
+    expect(entries.get('doc1')!.digest).not.toBe(digest1);
+    expect(entries.get('doc4')!.data.title).toBe('Tin 4');
+    expect(meta.get('lastSync')).toBe('2026-11-25T00:00:00.000Z');
+    // the changed-entries request used the lastSync filter, the ids request asked for ids and relations only
+    expect(requests.some((r) => r.includes('filters[updatedAt][$gt]=2026-11-23T00:00:00.000Z'))).toBe(true);
+    expect(requests.some((r) => r.includes('fields[0]=documentId') && r.includes('populate[field][fields][0]=documentId'))).toBe(true);
+    expect(requests.some((r) => r.includes('filters[documentId][$in][0]=doc4'))).toBe(true);
+
+    // nothing changed: only the id list and an empty incremental page are fetched, nothing is rewritten
+    requests.length = 0;
+    const before = new Map([...entries].map(([k, v]) => [k, v.digest]));
+    await loader.load(ctx as never);
+    expect(new Map([...entries].map(([k, v]) => [k, v.digest]))).toEqual(before);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('fails loudly when the CMS refuses the token', async () => {
+    process.env.SITE_API_TOKEN = 'wrong';
+    const { ctx } = fakeContext();
+    await expect(cmsLoader('articles').load(ctx as never)).rejects.toThrow(/401/);
+    process.env.SITE_API_TOKEN = 'secret';
+  });
+});

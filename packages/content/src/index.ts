@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './labels.js';
+export * from './dates.js';
+export * from './status.js';
+export * from './client.js';

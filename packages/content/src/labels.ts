@@ -1,0 +1,87 @@
+import type {
+  AdminLevel,
+  ArticleKind,
+  Disclosure,
+  DocType,
+  LinkGroup,
+  OnlineLevel,
+  ProcedureLevel,
+  UnitKind,
+} from './types.js';
+import type { InForceStatus } from './status.js';
+
+/** Vietnamese labels for the enumerations of the content model (NFC). */
+export const DOC_TYPE_LABELS: Record<DocType, string> = {
+  law: 'Luật',
+  decree: 'Nghị định',
+  decision: 'Quyết định',
+  resolution: 'Nghị quyết',
+  directive: 'Chỉ thị',
+  plan: 'Kế hoạch',
+  notice: 'Thông báo',
+  official_letter: 'Công văn',
+  regulation: 'Quy chế',
+  report: 'Báo cáo',
+  other: 'Khác',
+};
+
+export const LEVEL_LABELS: Record<AdminLevel, string> = {
+  central: 'Trung ương',
+  province: 'Tỉnh',
+  district: 'Huyện',
+  commune: 'Xã',
+};
+
+export const PROCEDURE_LEVEL_LABELS: Record<ProcedureLevel, string> = {
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+};
+
+export const ARTICLE_KIND_LABELS: Record<ArticleKind, string> = {
+  original: 'Tin tự viết',
+  collected: 'Tin sưu tầm',
+  translated: 'Tin dịch',
+};
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  party: 'Cơ quan Đảng',
+  council: 'Hội đồng nhân dân',
+  committee: 'Ủy ban nhân dân',
+  front: 'Mặt trận Tổ quốc',
+  mass_org: 'Tổ chức chính trị - xã hội',
+  department: 'Phòng, ban chuyên môn',
+  commune: 'Xã, thị trấn',
+  other: 'Khác',
+};
+
+export const DISCLOSURE_LABELS: Record<Disclosure, string> = {
+  none: 'Không',
+  budget: 'Công khai ngân sách',
+  planning: 'Công khai quy hoạch',
+  procurement: 'Công khai mua sắm, đấu thầu',
+  draft_comment: 'Lấy ý kiến dự thảo',
+};
+
+export const ONLINE_LEVEL_LABELS: Record<OnlineLevel, string> = {
+  none: 'Không trực tuyến',
+  partial: 'Dịch vụ công trực tuyến một phần',
+  full: 'Dịch vụ công trực tuyến toàn trình',
+};
+
+export const LINK_GROUP_LABELS: Record<LinkGroup, string> = {
+  web: 'Liên kết website',
+  online_service: 'Dịch vụ công trực tuyến',
+};
+
+export const IN_FORCE_LABELS: Record<InForceStatus, string> = {
+  in_force: 'Còn hiệu lực',
+  not_yet: 'Chưa có hiệu lực',
+  not_in_force: 'Hết hiệu lực',
+};
+
+/** Label lookup that tolerates null/unknown values (returns '' or the raw value). */
+export function label<K extends string>(table: Record<K, string>, value: K | string | null | undefined): string {
+  if (value == null) return '';
+  return (table as Record<string, string>)[value] ?? value;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DOC_TYPE_LABELS,
+  LEVEL_LABELS,
+  addDays,
+  createClient,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  formatWeekdayDate,
+  inForceStatus,
+  label,
+  toQuery,
+  weekStart,
+} from '../src/index.ts';
+
+describe('labels', () => {
+  it('names every document type and level in Vietnamese (NFC)', () => {
+    expect(DOC_TYPE_LABELS.decision).toBe('Quyết định');
+    expect(DOC_TYPE_LABELS.official_letter).toBe('Công văn');
+    expect(LEVEL_LABELS.commune).toBe('Xã');
+    for (const v of [...Object.values(DOC_TYPE_LABELS), ...Object.values(LEVEL_LABELS)]) {
+      expect(v).toBe(v.normalize('NFC'));
+    }
+    expect(label(DOC_TYPE_LABELS, null)).toBe('');
+    expect(label(DOC_TYPE_LABELS, 'unknown')).toBe('unknown');
+  });
+});
+
+describe('dates', () => {
+  it('formats in Asia/Ho_Chi_Minh', () => {
+    expect(formatDate('2026-11-27')).toBe('27/11/2026');
+    // 18:30 UTC is already the next day in Vietnam
+    expect(formatDate('2026-11-26T18:30:00.000Z')).toBe('27/11/2026');
+    expect(formatWeekdayDate('2026-11-27')).toBe('Thứ Sáu, 27/11/2026');
+    expect(formatDateTime('2026-11-27T02:05:00Z')).toBe('09:05, 27/11/2026');
+    expect(formatTime('07:30:00.000')).toBe('07:30');
+    expect(formatDate(null)).toBe('');
+  });
+  it('finds the Monday of the week in Vietnam', () => {
+    expect(weekStart('2026-11-27')).toBe('2026-11-23');
+    expect(weekStart('2026-11-23')).toBe('2026-11-23');
+    expect(weekStart('2026-11-29')).toBe('2026-11-23'); // Sunday
+    // Sunday 20:00 UTC is Monday 03:00 in Vietnam
+    expect(weekStart(new Date('2026-11-29T20:00:00Z'))).toBe('2026-11-30');
+    expect(addDays('2026-11-30', 7)).toBe('2026-12-07');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+});
+
+describe('inForceStatus', () => {
+  const base = { issueDate: '2025-01-01', inForce: 'auto' as const };
+  const now = '2026-11-27';
+  it('derives from dates and replacement', () => {
+    expect(inForceStatus({ ...base, effectiveDate: '2025-01-15' }, now)).toBe('in_force');
+    expect(inForceStatus({ ...base, effectiveDate: '2026-12-01' }, now)).toBe('not_yet');
+    expect(inForceStatus({ ...base, expiryDate: '2026-11-27' }, now)).toBe('not_in_force');
+    expect(inForceStatus({ ...base, expiryDate: '2026-11-28' }, now)).toBe('in_force');
+    expect(inForceStatus({ ...base, replacedBy: [{ documentId: 'x' }] }, now)).toBe('not_in_force');
+  });
+  it('lets an explicit override win', () => {
+    expect(inForceStatus({ ...base, inForce: 'in_force', replacedBy: [{}] }, now)).toBe('in_force');
+    expect(inForceStatus({ ...base, inForce: 'not_in_force' }, now)).toBe('not_in_force');
+  });
+});
+
+describe('REST client', () => {
+  it('serializes nested params like qs', () => {
+    expect(toQuery({ filters: { updatedAt: { $gt: '2026-01-01' } }, fields: ['documentId'] })).toBe(
+      'filters[updatedAt][$gt]=2026-01-01&fields[0]=documentId',
+    );
+  });
+
+  it('pages through a collection with the token and filters', async () => {
+    const calls: { url: string; auth: string | null }[] = [];
+    const fakeFetch = (async (input: string, init?: RequestInit) => {
+      const url = new URL(input);
+      calls.push({ url: decodeURIComponent(url.search), auth: new Headers(init?.headers).get('authorization') });
+      const page = Number(url.searchParams.get('pagination[page]'));
+      const data = page === 1 ? [{ id: 1, documentId: 'a' }, { id: 2, documentId: 'b' }] : [{ id: 3, documentId: 'c' }];
+      return new Response(JSON.stringify({ data, meta: { pagination: { page, pageSize: 2, pageCount: 2, total: 3 } } }));
+    }) as unknown as typeof fetch;
+    const client = createClient({ baseUrl: 'http://cms.test/', token: 'T', fetch: fakeFetch });
+    const rows = await client.fetchAll('articles', {
+      populate: { field: { fields: ['documentId'] } },
+      updatedSince: '2026-11-01T00:00:00.000Z',
+    });
+    expect(rows.map((r) => r.documentId)).toEqual(['a', 'b', 'c']);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.auth).toBe('Bearer T');
+    expect(calls[0]!.url).toContain('populate[field][fields][0]=documentId');
+    expect(calls[0]!.url).toContain('filters[updatedAt][$gt]=2026-11-01T00:00:00.000Z');
+    expect(calls[1]!.url).toContain('pagination[page]=2');
+
+    const ids = await client.fetchIds('articles');
+    expect(ids).toEqual(['a', 'b', 'c']);
+    expect(calls[2]!.url).toContain('fields[0]=documentId');
+  });
+
+  it('returns null for a missing single type and throws on other errors', async () => {
+    const client = createClient({
+      baseUrl: 'http://cms.test',
+      retries: 0,
+      fetch: (async (u: string) =>
+        new Response('{}', { status: u.includes('site-setting') ? 404 : 403 })) as unknown as typeof fetch,
+    });
+    expect(await client.fetchSingle('site-setting')).toBeNull();
+    await expect(client.fetchAll('articles')).rejects.toThrow(/403/);
+  });
+});
