@@ -1,10 +1,13 @@
 // Approval-to-live through the real CMS, publisher, Astro build and Pagefind (issue: publisher).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startPublisher } from '../../scripts/lib/portal.ts';
 import { stopAll, waitForUrl } from '../../scripts/lib/proc.ts';
+import { freePort } from '../setup/cms.ts';
 import { launch, waitForRevision } from '../helpers/browser.ts';
 import { cmCreate, fieldEditorId, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
 import { cms, http } from '../helpers/http.ts';
@@ -62,6 +65,14 @@ function walk(dir: string, out: string[] = []): string[] {
     else out.push(p);
   }
   return out;
+}
+
+function stopOne(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGTERM');
+  });
 }
 
 beforeAll(async () => {
@@ -132,31 +143,57 @@ describe('publisher with the real CMS and site', () => {
   });
 
   it('publisher stopped during an approval: after restart the change goes live with no manual step; a failed build keeps the old site', async () => {
-    const { publisherPid, publisherEnv } = site();
-    process.kill(-publisherPid, 'SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
-    const title = `Tin duyệt khi dừng dịch vụ ${Date.now()}`;
-    const id = await newVerified(title);
-    expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve' })).status).toBe(200);
+    // A second publisher of its own (data, output and cache folders, ports), so the shared one is untouched.
+    const dir = mkdtempSync(join(tmpdir(), 'portal-pub2-'));
+    const [sitePort, apiPort] = [await freePort(), await freePort()];
+    const env = {
+      ...site().publisherEnv,
+      PUBLISHER_DATA_DIR: join(dir, 'data'),
+      PUBLISHER_BUILD_OUTPUT: join(dir, 'dist'),
+      ASTRO_OUT_DIR: join(dir, 'dist'),
+      ASTRO_CACHE_DIR: join(dir, 'cache'),
+      SITE_PORT: String(sitePort),
+      PUBLISHER_PORT: String(apiPort),
+      PUBLISHER_RETRY_FAILED_MS: '1000',
+    };
+    const api = `http://127.0.0.1:${apiPort}`;
+    const own = { status: async () => (await fetch(`${api}/status`)).json(), get: async (path: string) => {
+      const res = await fetch(`http://127.0.0.1:${sitePort}${path}`);
+      return { status: res.status, text: await res.text() };
+    } };
+    try {
+      let child = startPublisher(env, 'publisher-2');
+      await waitForUrl(`${api}/status`, 30_000);
+      await waitForRevision(api, await revision());
+      await stopOne(child);
 
-    // Restart with a build that always fails: the live site keeps being served, /status shows the error.
-    startPublisher({ ...publisherEnv, PUBLISHER_BUILD_CMD: JSON.stringify([['node', '-e', 'process.exit(3)']]) }, 'publisher-broken');
-    await waitForUrl(`${site().publisherUrl}/status`, 30_000);
-    const deadline = Date.now() + 60_000;
-    let s = await status();
-    while (!s.lastError && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 500));
-      s = await status();
+      const title = `Tin duyệt khi dừng dịch vụ ${Date.now()}`;
+      const id = await newVerified(title);
+      expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve' })).status).toBe(200);
+
+      // Restarted with a build that always fails: the old site is still served, /status shows the error.
+      child = startPublisher({ ...env, PUBLISHER_BUILD_CMD: JSON.stringify([['node', '-e', 'process.exit(3)']]) }, 'publisher-2-broken');
+      await waitForUrl(`${api}/status`, 30_000);
+      const deadline = Date.now() + 60_000;
+      let s = await own.status();
+      while (!s.lastError && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 500));
+        s = await own.status();
+      }
+      expect(s.lastError?.message).toMatch(/exit code 3/);
+      const home = await own.get('/');
+      expect(home.status).toBe(200);
+      expect((await own.get(await articleUrl(id))).status).toBe(404);
+      await stopOne(child);
+
+      // Restarted normally: it reconciles with the CMS and the approval goes live, no webhook needed.
+      child = startPublisher(env, 'publisher-2-restarted');
+      await waitForUrl(`${api}/status`, 30_000);
+      await waitForRevision(api, await revision());
+      expect((await own.get(await articleUrl(id))).text).toContain(title);
+      await stopOne(child);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(s.lastError?.message).toBeTruthy();
-    const home = await get('/');
-    expect(home.status).toBe(200);
-    expect(home.text).not.toContain(title);
-    await stopAll();
-
-    startPublisher(publisherEnv, 'publisher-restarted');
-    await waitForUrl(`${site().publisherUrl}/status`, 30_000);
-    await waitForRevision(site().publisherUrl, await revision());
-    expect((await get(await articleUrl(id))).text).toContain(title);
   });
 });

@@ -39,10 +39,12 @@ export function privateMarkers(): string[] {
 }
 
 export default async function setup(project: TestProject) {
+  const [sitePort, publisherPort] = [await freePort(), await freePort()];
+  // The CMS sends its webhooks to this publisher (tests/setup/cms.ts reads PORTAL_TEST_CMS_ENV).
+  process.env.PORTAL_TEST_CMS_ENV = JSON.stringify({ PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook` });
   const stopCms = await cmsSetup(project);
   const cms = project.getProvidedContext().cms as CmsInfo;
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-pub-'));
-  const [sitePort, publisherPort] = [await freePort(), await freePort()];
   const publisherEnv: Record<string, string> = {
       ...process.env,
       ...cms.env,
@@ -54,7 +56,7 @@ export default async function setup(project: TestProject) {
       PUBLISHER_PORT: String(publisherPort),
       PUBLISHER_DATA_DIR: dataDir,
       PUBLISHER_DEBOUNCE_MS: '500',
-      PUBLISHER_RECONCILE_MS: '5000',
+      PUBLISHER_RECONCILE_MS: '30000',
       PUBLISHER_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
       PUBLISHER_LEAK_MARKERS: privateMarkers().join(','),
   } as Record<string, string>;
