@@ -33,11 +33,14 @@ export function contentHash(content: unknown): string {
   return createHash('sha256').update(canonicalJson(strip(content ?? null))).digest('hex');
 }
 
+// Every writer (transitions, the Publish-button path, role changes, reports) appends through here:
+// one append at a time in this process, so two entries never take the same seq or previous hash.
+let appendLock: Promise<unknown> = Promise.resolve();
+
 const pick = (row: Record<string, any>) => Object.fromEntries(HASHED.map((k) => [k, row[k] ?? null]));
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Appends one entry to the chain; callers serialise (see the workflow service's lock). */
-  async append(input: LogInput) {
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const appendNow = async (input: LogInput) => {
     const last = (await strapi.db.query(LOG).findOne({ orderBy: { seq: 'desc' }, select: ['seq', 'hash'] })) as { seq: number; hash: string } | null;
     const entry = pick({
       ...input,
@@ -50,19 +53,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     const hash = hashEntry(entry.prevHash as string, entry);
     return strapi.db.query(LOG).create({ data: { ...entry, hash } });
-  },
+  };
 
-  /** Checks the whole chain: -1 when intact, else the sequence number of the first bad entry. */
-  async verify(): Promise<{ ok: boolean; entries: number; firstBadSeq: number | null; head: string | null }> {
-    const rows = (await strapi.db.query(LOG).findMany({ orderBy: { seq: 'asc' } })) as Record<string, any>[];
-    const chain = rows.map((r) => ({ ...pick(r), hash: r.hash }));
-    const bad = verifyChain(chain);
-    const seqGap = rows.findIndex((r, i) => r.seq !== i + 1);
-    const first = bad === -1 ? seqGap : seqGap === -1 ? bad : Math.min(bad, seqGap);
-    return { ok: first === -1, entries: rows.length, firstBadSeq: first === -1 ? null : rows[first].seq, head: rows.length ? rows[rows.length - 1].hash : null };
-  },
+  return {
+    /** Appends one entry to the chain (serialised with every other append in this process). */
+    append(input: LogInput) {
+      const run = appendLock.then(
+        () => appendNow(input),
+        () => appendNow(input),
+      );
+      appendLock = run.catch(() => undefined);
+      return run;
+    },
 
-  async history(uid: string, documentId: string) {
-    return strapi.db.query(LOG).findMany({ where: { targetUid: uid, targetDocumentId: documentId }, orderBy: { seq: 'asc' } });
-  },
-});
+    /** Checks the whole chain: ok, or the sequence number of the first bad entry. */
+    async verify(): Promise<{ ok: boolean; entries: number; firstBadSeq: number | null; head: string | null }> {
+      const rows = (await strapi.db.query(LOG).findMany({ orderBy: { seq: 'asc' } })) as Record<string, any>[];
+      const chain = rows.map((r) => ({ ...pick(r), hash: r.hash }));
+      const bad = verifyChain(chain);
+      const seqGap = rows.findIndex((r, i) => r.seq !== i + 1);
+      const first = bad === -1 ? seqGap : seqGap === -1 ? bad : Math.min(bad, seqGap);
+      return { ok: first === -1, entries: rows.length, firstBadSeq: first === -1 ? null : rows[first].seq, head: rows.length ? rows[rows.length - 1].hash : null };
+    },
+
+    async history(uid: string, documentId: string) {
+      return strapi.db.query(LOG).findMany({ where: { targetUid: uid, targetDocumentId: documentId }, orderBy: { seq: 'asc' } });
+    },
+  };
+};
