@@ -693,7 +693,7 @@ export function toCsv(t: Table): string {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function chartSvg(c: ChartData, title = 'Số tin, bài xuất bản theo đơn vị và tháng'): string {
-  const labelW = 260;
+  const labelW = 290;
   const barW = Math.max(18, Math.min(40, Math.floor(640 / Math.max(1, c.months.length))));
   const gap = 6;
   const rowH = 78;
@@ -713,7 +713,7 @@ export function chartSvg(c: ChartData, title = 'Số tin, bài xuất bản theo
   c.series.forEach((s, i) => {
     const y0 = top + i * rowH;
     const base = y0 + 12 + barMax;
-    parts.push(`<g data-unit="${esc(s.name)}"><text x="0" y="${base - 8}" font-weight="bold">${esc(s.name.length > 40 ? s.name.slice(0, 39) + '…' : s.name)}</text>`);
+    parts.push(`<g data-unit="${esc(s.name)}"><text x="0" y="${base - 8}" font-weight="bold">${esc(s.name.length > 38 ? s.name.slice(0, 37) + '…' : s.name)}</text>`);
     parts.push(`<text x="0" y="${base + 8}" fill="#333">Tổng: ${s.counts.reduce((a, b) => a + b, 0)}</text>`);
     s.counts.forEach((n, j) => {
       const x = labelW + j * (barW + gap);
