@@ -8,26 +8,29 @@ import { DATA, ROOT } from './lib/paths.ts';
 import { startCms, startPublisher, waitForCms } from './lib/portal.ts';
 import { stopAll, waitForUrl } from './lib/proc.ts';
 
-const DEMO_ROLES: Array<[string, string, string]> = [
-  ['strapi-super-admin', 'quantri', 'Quản trị hệ thống'],
-  ['contributor', 'congtacvien', 'Cộng tác viên'],
-  ['portal-admin', 'quantricong', 'Quản trị cổng'],
-  ['editor', 'bientapvien', 'Biên tập viên'],
-  ['editor-in-chief', 'truongban', 'Trưởng ban biên tập'],
-  ['inspector', 'thanhtra', 'Thanh tra'],
-  ['finance', 'taichinh', 'Tài chính – Kế hoạch'],
+// role code, e-mail local part, display name, unit slug and (editors) field slugs of the editorial profile
+const DEMO_ROLES: Array<[string, string, string, string, string[]?]> = [
+  ['strapi-super-admin', 'quantri', 'Quản trị hệ thống', 'van-phong-hdnd-va-ubnd-huyen'],
+  ['contributor', 'congtacvien', 'Cộng tác viên', 'trung-tam-van-hoa-the-thao-va-truyen-thong-huyen'],
+  ['portal-admin', 'quantricong', 'Quản trị cổng', 'van-phong-hdnd-va-ubnd-huyen'],
+  ['editor', 'bientapvien', 'Biên tập viên', 'phong-van-hoa-va-thong-tin', ['chinh-tri-xa-hoi', 'van-hoa-xa-hoi']],
+  ['editor-in-chief', 'truongban', 'Trưởng ban biên tập', 'van-phong-hdnd-va-ubnd-huyen'],
+  ['inspector', 'thanhtra', 'Thanh tra', 'phong-noi-vu'],
+  ['finance', 'taichinh', 'Tài chính – Kế hoạch', 'phong-tai-chinh-ke-hoach'],
 ];
 
 function demoAccounts(file: string): boolean {
   if (existsSync(file)) return false;
   // Strapi's policy: 8+ characters with upper case, lower case and a digit.
   const password = () => `Demo-${randomBytes(9).toString('base64url')}-7a`;
-  const accounts = DEMO_ROLES.map(([role, local, label]) => ({
+  const accounts = DEMO_ROLES.map(([role, local, label, unit, fields]) => ({
     role,
     email: `${local}@example.com`,
     password: password(),
     firstname: label,
     lastname: 'Demo',
+    unit,
+    ...(fields ? { fields } : {}),
   }));
   writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });
   return true;

@@ -27,6 +27,7 @@ const SUITES: Suite[] = [
   { name: 'integration-sqlite', args: ['run', '--config', 'tests/vitest.integration.config.ts'] },
   { name: 'integration-postgres', args: ['run', '--config', 'tests/vitest.integration.config.ts'], env: { PORTAL_TEST_DB: 'postgres' } },
   { name: 'browser', args: ['run', '--config', 'tests/vitest.browser.config.ts'], when: () => existsSync(join(ROOT, 'tests/vitest.browser.config.ts')) },
+  { name: 'browser-admin', args: ['run', '--config', 'tests/vitest.browser-admin.config.ts'], when: () => existsSync(join(ROOT, 'tests/vitest.browser-admin.config.ts')) },
 ];
 
 function freePort(): Promise<number> {
@@ -70,7 +71,7 @@ async function main() {
   const selected = SUITES.filter((s) => (only.length ? only.includes(s.name) : true) && (s.when?.() ?? true));
   const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'Asia/Ho_Chi_Minh' };
   if (selected.some((s) => s.name === 'unit')) ensureDockerCompose();
-  if (selected.some((s) => s.name === 'browser')) env.PORTAL_CHROMIUM = ensureChromium();
+  if (selected.some((s) => s.name.startsWith('browser'))) env.PORTAL_CHROMIUM = ensureChromium();
   let pg: Postgres | null = null;
   if (selected.some((s) => s.name === 'integration-postgres')) {
     pg = startPostgres(await freePort());

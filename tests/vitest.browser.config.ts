@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],
+    // Admin-only browser tests run with the CMS alone (tests/vitest.browser-admin.config.ts).
+    exclude: ['tests/browser/reports.test.ts'],
     globalSetup: ['tests/setup/portal.ts'],
     fileParallelism: false,
     testTimeout: 180_000,

@@ -24,6 +24,17 @@ export function freePort(): Promise<number> {
 
 export const TEST_ROLES = ['strapi-super-admin', 'contributor', 'portal-admin', 'editor', 'editor-in-chief', 'inspector', 'finance'] as const;
 
+/** Unit (slug) of each test account's editorial profile; the editor has no fields, so only assignment counts. */
+export const TEST_UNITS: Record<(typeof TEST_ROLES)[number], string> = {
+  'strapi-super-admin': 'van-phong-hdnd-va-ubnd-huyen',
+  contributor: 'trung-tam-van-hoa-the-thao-va-truyen-thong-huyen',
+  'portal-admin': 'van-phong-hdnd-va-ubnd-huyen',
+  editor: 'phong-van-hoa-va-thong-tin',
+  'editor-in-chief': 'van-phong-hdnd-va-ubnd-huyen',
+  inspector: 'phong-noi-vu',
+  finance: 'phong-tai-chinh-ke-hoach',
+};
+
 export interface CmsInfo {
   url: string;
   dbClient: 'sqlite' | 'postgres';
@@ -47,6 +58,7 @@ export default async function setup(project: TestProject) {
     password: `Test-${randomBytes(6).toString('hex')}-A1`,
     firstname: role,
     lastname: 'Test',
+    unit: TEST_UNITS[role],
   }));
   const accountsFile = join(dir, 'accounts.json');
   writeFileSync(accountsFile, JSON.stringify(accounts));

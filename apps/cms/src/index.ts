@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ensureDemoAccounts } from './bootstrap/demo';
+import { ensureDemoAccounts, ensureDemoProfiles } from './bootstrap/demo';
 import { ensurePublicPermissions, ensurePublisherWebhook, ensureSiteToken } from './bootstrap/public-access';
 import { registerContentRules } from './lib/rules';
 import { assertProductionSecrets } from './lib/secrets';
@@ -24,6 +24,7 @@ export default {
         hooks = (strapi.plugin('editorial') as any)?.service('seed') ?? {};
       } catch {}
       await seedDemo(strapi, data, hooks);
+      await ensureDemoProfiles(strapi);
     }
   },
 };

@@ -1,7 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from './pluginId';
 import { Initializer } from './components/Initializer';
-import { PluginIcon } from './components/PluginIcon';
+import { PluginIcon, ReportsIcon } from './components/PluginIcon';
 import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
 
@@ -13,6 +13,14 @@ const plugin = {
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Việc chờ xử lý' },
       Component: () => import('./pages/QueuePage'),
       permissions: [],
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/reports`,
+      icon: ReportsIcon,
+      intlLabel: { id: `${PLUGIN_ID}.reports.name`, defaultMessage: 'Báo cáo' },
+      Component: () => import('./pages/ReportsPage'),
+      // Shown to the roles that hold the plugin's "read reports" action; the server checks each route.
+      permissions: [{ action: 'plugin::editorial.reports.read', subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
   },
@@ -27,7 +35,7 @@ const plugin = {
   async registerTrads({ locales }: { locales: string[] }) {
     return locales.map((locale) => ({
       locale,
-      data: locale === 'vi' || locale === 'en' ? { [`${PLUGIN_ID}.plugin.name`]: 'Việc chờ xử lý' } : {},
+      data: locale === 'vi' || locale === 'en' ? { [`${PLUGIN_ID}.plugin.name`]: 'Việc chờ xử lý', [`${PLUGIN_ID}.reports.name`]: 'Báo cáo' } : {},
     }));
   },
 };

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box, Button, Flex, Typography, Badge } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { ACTION_LABELS, STAGE_LABELS, type Action, type Stage } from '@cong-ttdt/workflow';
+import { ACTION_LABELS, ROYALTY_GRADE_RANGE, STAGE_LABELS, type Action, type Stage } from '@cong-ttdt/workflow';
 
 interface PanelData {
   inWorkflow: boolean;
@@ -26,6 +26,7 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
   const [comment, setComment] = React.useState('');
   const [assigneeId, setAssigneeId] = React.useState('');
   const [goLiveAt, setGoLiveAt] = React.useState('');
+  const [royaltyGrade, setRoyaltyGrade] = React.useState('');
   const [busy, setBusy] = React.useState(false);
 
   const load = React.useCallback(async () => {
@@ -63,6 +64,7 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
         ...(comment.trim() ? { comment: comment.trim() } : {}),
         ...(action === 'assign' ? { assigneeId: Number(assigneeId) } : {}),
         ...(action === 'approve' && goLiveAt ? { goLiveAt: new Date(goLiveAt).toISOString() } : {}),
+        ...(action === 'approve' && royaltyGrade ? { royaltyGrade: Number(royaltyGrade) } : {}),
       });
       toggleNotification({ type: 'success', message: `${ACTION_LABELS[action]}: đã thực hiện.` });
       setComment('');
@@ -106,6 +108,12 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
             <label>
               <Typography variant="pi">Hẹn giờ xuất bản (để trống: xuất bản ngay)</Typography>
               <input type="datetime-local" style={inputStyle} value={goLiveAt} onChange={(e) => setGoLiveAt(e.target.value)} name="goLiveAt" />
+            </label>
+          )}
+          {data.actions!.includes('approve') && (
+            <label>
+              <Typography variant="pi">Hệ số nhuận bút ({ROYALTY_GRADE_RANGE.min}–{ROYALTY_GRADE_RANGE.max}; để trống: theo bảng nhuận bút)</Typography>
+              <input type="number" step="0.1" min={ROYALTY_GRADE_RANGE.min} max={ROYALTY_GRADE_RANGE.max} style={inputStyle} value={royaltyGrade} onChange={(e) => setRoyaltyGrade(e.target.value)} name="royaltyGrade" />
             </label>
           )}
           <label>

@@ -1,5 +1,6 @@
-import { PuzzlePiece } from "@strapi/icons";
+import { ChartPie, PuzzlePiece } from "@strapi/icons";
 
 const PluginIcon = () => <PuzzlePiece />;
+const ReportsIcon = () => <ChartPie />;
 
-export { PluginIcon };
+export { PluginIcon, ReportsIcon };

@@ -1,3 +1,5 @@
 import editorial from './editorial';
+import profiles from './profiles';
+import reports from './reports';
 
-export default { editorial };
+export default { editorial, profiles, reports };

@@ -1,8 +1,9 @@
 import audit from './audit';
 import notify from './notify';
+import reports from './reports';
 import roles from './roles';
 import schedule from './schedule';
 import seed from './seed';
 import workflow from './workflow';
 
-export default { audit, notify, roles, schedule, seed, workflow };
+export default { audit, notify, reports, roles, schedule, seed, workflow };

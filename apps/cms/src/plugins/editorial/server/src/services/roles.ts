@@ -12,6 +12,7 @@ const BOARD_ROLES: Array<{ code: RoleCode; description: string }> = [
 ];
 
 const CM = 'plugin::content-manager.explorer';
+export const REPORTS_ACTION = 'plugin::editorial.reports.read';
 const SKIP_ATTRS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -45,6 +46,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (inWorkflow && code === 'editor-in-chief') perms.push({ action: `${CM}.publish`, subject: uid, properties: {}, conditions: [] });
       if (!inWorkflow && ct.options?.draftAndPublish && ops.includes('update')) perms.push({ action: `${CM}.publish`, subject: uid, properties: {}, conditions: [] });
     }
+    // The plugin's own "read reports" action shows the Báo cáo menu link; the routes check roles themselves.
+    if (['inspector', 'editor-in-chief', 'portal-admin', 'finance', 'contributor'].includes(code)) {
+      perms.push({ action: REPORTS_ACTION, subject: null, properties: {}, conditions: [] });
+    }
     if (code !== 'finance') {
       for (const action of ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link']) perms.push({ action, subject: null, properties: {}, conditions: [] });
       if (!['inspector'].includes(code)) {
@@ -57,6 +62,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Creates the board's roles when missing; keeps their permissions in step with the rules. */
     async ensureRoles() {
+      await (strapi.service('admin::permission') as any).actionProvider.registerMany([
+        { section: 'plugins', displayName: 'Xem báo cáo', uid: 'reports.read', pluginName: 'editorial' },
+      ]);
       const roleService = strapi.service('admin::role') as any;
       // Strapi creates its default roles (Super Admin included) only when no role exists yet: let it
       // run first on a fresh database, before the board's roles appear.

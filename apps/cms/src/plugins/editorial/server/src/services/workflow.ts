@@ -47,9 +47,9 @@ export interface ReviewState {
   conversionNote: string | null;
 }
 
-// One transition at a time in this process, so the audit chain and the stage never interleave.
+// One transition (or other audit append) at a time in this process, so the audit chain and the stage never interleave.
 let lock: Promise<unknown> = Promise.resolve();
-function serialised<T>(fn: () => Promise<T>): Promise<T> {
+export function serialised<T>(fn: () => Promise<T>): Promise<T> {
   const run = lock.then(fn, fn);
   lock = run.catch(() => undefined);
   return run;

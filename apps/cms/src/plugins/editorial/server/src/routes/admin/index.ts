@@ -11,5 +11,15 @@ export default () => ({
     { method: 'GET', path: '/queue', handler: 'editorial.queue', config: auth },
     { method: 'GET', path: '/editors', handler: 'editorial.editors', config: auth },
     { method: 'GET', path: '/audit/verify', handler: 'editorial.verify', config: auth },
+    // Reports (issue #9); each handler checks the caller's roles.
+    { method: 'GET', path: '/reports/access', handler: 'reports.access', config: auth },
+    { method: 'GET', path: '/reports/summary', handler: 'reports.summary', config: auth },
+    { method: 'GET', path: '/reports/royalty', handler: 'reports.royalty', config: auth },
+    { method: 'GET', path: '/reports/export/:report/:format', handler: 'reports.export', config: auth },
+    { method: 'GET', path: '/reports/rates', handler: 'reports.getRates', config: auth },
+    { method: 'PUT', path: '/reports/rates', handler: 'reports.setRates', config: auth },
+    // Editorial profiles (unit, fields) of admin users.
+    { method: 'GET', path: '/profiles', handler: 'profiles.list', config: auth },
+    { method: 'PUT', path: '/profiles/:userId', handler: 'profiles.update', config: auth },
   ],
 });

@@ -1,0 +1,225 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ROYALTY_GRADE_RANGE } from '@cong-ttdt/workflow';
+import {
+  DEFAULT_RATE_TABLE,
+  PeriodError,
+  chartSvg,
+  computeRoyalty,
+  computeSummary,
+  printHtml,
+  reportAccess,
+  resolvePeriod,
+  royaltyKindOf,
+  royaltyLinesTable,
+  royaltyUnitTable,
+  summaryCsvTable,
+  summaryTables,
+  toCsv,
+  validateRateTable,
+  type ItemInfo,
+  type LogRow,
+  type Period,
+  type PeriodQuery,
+  type RateTable,
+  type ReportAccess,
+  type ReportInput,
+  type Table,
+} from '@cong-ttdt/workflow/reports';
+import ExcelJS from 'exceljs';
+import { displayName, type AdminUser } from '../actor';
+import { serialised } from './workflow';
+
+const LOG = 'plugin::editorial.review-log';
+const STATE = 'plugin::editorial.review-state';
+const PROFILE = 'plugin::editorial.profile';
+const COUNTED = ['submit', 'return', 'approve', 'golive', 'withdraw', 'expire'];
+const TITLE_ATTRS = ['title', 'name', 'fullName'];
+
+export type ReportKind = 'summary' | 'royalty';
+export type ExportFormat = 'csv' | 'xlsx' | 'html';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: 'editorial', key: 'royalty-rates' });
+
+  const self = {
+    async access(user: AdminUser): Promise<ReportAccess> {
+      let roles = user.roles;
+      if (!roles || roles.some((r) => !r.code)) {
+        roles = ((await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] })) as AdminUser | null)?.roles ?? [];
+      }
+      return reportAccess(roles.map((r) => r.code));
+    },
+
+    period(query: PeriodQuery): Period {
+      try {
+        return resolvePeriod(query);
+      } catch (e) {
+        if (e instanceof PeriodError) throw new errors.ValidationError(e.message);
+        throw e;
+      }
+    },
+
+    async rates(): Promise<RateTable> {
+      const saved = (await store().get({})) as RateTable | null;
+      if (!saved) return { ...DEFAULT_RATE_TABLE, updatedAt: null, updatedBy: null };
+      // Kinds added after the table was saved get their default.
+      const rates = DEFAULT_RATE_TABLE.rates.map((d) => saved.rates.find((r) => r.kind === d.kind) ?? d);
+      return { ...saved, rates };
+    },
+
+    /** Saves the rate table (editor-in-chief, portal administrator); the change is written to the audit log. */
+    async setRates(input: unknown, user: AdminUser): Promise<RateTable> {
+      const v = validateRateTable(input, ROYALTY_GRADE_RANGE);
+      if (!v.ok) throw new errors.ValidationError((v as { errors: string[] }).errors.join(' '));
+      const table: RateTable = { ...(v as { table: RateTable }).table, updatedAt: new Date().toISOString(), updatedBy: displayName(user) };
+      await serialised(async () => {
+        await store().set({ value: table });
+        await strapi.plugin('editorial').service('audit').append({
+          targetUid: 'plugin::editorial.royalty-rates',
+          targetDocumentId: 'royalty-rates',
+          action: 'rates-changed',
+          fromStage: null,
+          toStage: 'rates-changed',
+          actorId: user.id,
+          actorName: displayName(user),
+          actorRoles: (user.roles ?? []).map((r) => r.code),
+          comment: null,
+          meta: { pointValue: table.pointValue, rates: table.rates },
+          contentHash: null,
+        });
+      });
+      return table;
+    },
+
+    /** Everything the pure computation needs, read from the audit log and what it refers to. */
+    async input(period: Period): Promise<ReportInput> {
+      const log = (await strapi.db.query(LOG).findMany({
+        where: { action: { $in: COUNTED }, at: { $lt: period.end } },
+        select: ['seq', 'targetUid', 'targetDocumentId', 'action', 'fromStage', 'toStage', 'actorId', 'at', 'meta'],
+        orderBy: { seq: 'asc' },
+      })) as LogRow[];
+      const byType = new Map<string, Set<string>>();
+      for (const r of log) {
+        if (!byType.has(r.targetUid)) byType.set(r.targetUid, new Set());
+        byType.get(r.targetUid)!.add(r.targetDocumentId);
+      }
+      const items: ItemInfo[] = [];
+      const typeLabels: Record<string, string> = {};
+      for (const [uid, set] of byType) {
+        const ct = (strapi.contentTypes as any)[uid];
+        typeLabels[uid] = ct?.info?.displayName ?? uid;
+        const ids = [...set];
+        const states = new Map<string, any>();
+        for (let i = 0; i < ids.length; i += 500) {
+          const chunk = ids.slice(i, i + 500);
+          for (const s of (await strapi.db.query(STATE).findMany({ where: { targetUid: uid, targetDocumentId: { $in: chunk } }, select: ['targetDocumentId', 'authorId', 'fieldId'] })) as any[]) {
+            states.set(s.targetDocumentId, s);
+          }
+        }
+        const docs = new Map<string, any>();
+        if (ct) {
+          const attrs = ct.attributes ?? {};
+          const select = ['documentId', 'publishedAt', ...TITLE_ATTRS, 'kind', 'body'].filter((a) => a === 'documentId' || a === 'publishedAt' || a in attrs);
+          const populate = 'cover' in attrs ? { cover: { select: ['id'] } } : undefined;
+          for (let i = 0; i < ids.length; i += 500) {
+            const rows = (await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids.slice(i, i + 500) } }, select, ...(populate ? { populate } : {}) })) as any[];
+            // The working copy (draft) is what the board reviewed last; the published row only when no draft is kept.
+            for (const row of rows) if (!docs.has(row.documentId) || row.publishedAt == null) docs.set(row.documentId, row);
+          }
+        }
+        for (const documentId of ids) {
+          const s = states.get(documentId);
+          const doc = docs.get(documentId);
+          items.push({
+            uid,
+            documentId,
+            title: String(TITLE_ATTRS.map((a) => doc?.[a]).find(Boolean) ?? documentId),
+            authorId: s?.authorId ?? null,
+            fieldId: s?.fieldId ?? null,
+            royaltyKind: royaltyKindOf(uid, doc),
+          });
+        }
+      }
+      const users = (await strapi.db.query('admin::user').findMany({ select: ['id', 'firstname', 'lastname', 'email'] })) as AdminUser[];
+      const profiles = new Map(((await strapi.db.query(PROFILE).findMany({})) as any[]).map((p) => [p.userId, p]));
+      const units = ((await strapi.db.query('api::unit.unit').findMany({ select: ['id', 'name'], orderBy: { order: 'asc' } })) as any[]).map((u) => ({ id: u.id, name: u.name }));
+      const fields = ((await strapi.db.query('api::field.field').findMany({ select: ['id', 'name'] })) as any[]).map((f) => ({ id: f.id, name: f.name }));
+      return {
+        period,
+        log,
+        items,
+        people: users.map((u) => ({ id: u.id, name: displayName(u), unitId: profiles.get(u.id)?.unitId ?? null })),
+        units,
+        fields,
+        typeLabels,
+        rates: await self.rates(),
+      };
+    },
+
+    async summary(period: Period) {
+      return computeSummary(await self.input(period));
+    },
+
+    async royalty(period: Period, onlyContributor?: number) {
+      return computeRoyalty(await self.input(period), onlyContributor);
+    },
+
+    /** A report as tables, for the exports and the printable view. */
+    async tables(report: ReportKind, period: Period, onlyContributor?: number): Promise<{ title: string; tables: Table[]; csv: Table; svg?: string; note?: string }> {
+      if (report === 'summary') {
+        const s = await self.summary(period);
+        return {
+          title: 'Báo cáo tình hình cung cấp thông tin trên Cổng thông tin điện tử',
+          tables: summaryTables(s),
+          csv: summaryCsvTable(s),
+          svg: chartSvg(s.chart),
+          note: s.inactiveUnits.length ? `Đơn vị không có tin, bài nào được xuất bản trong kỳ (${s.inactiveUnits.length}): ${s.inactiveUnits.map((u) => u.name).join('; ')}.` : undefined,
+        };
+      }
+      const r = await self.royalty(period, onlyContributor);
+      const lines = royaltyLinesTable(r);
+      return {
+        title: 'Bảng kê nhuận bút tin, bài trên Cổng thông tin điện tử',
+        tables: [lines, royaltyUnitTable(r)],
+        csv: lines,
+        note: `Giá trị một điểm: ${r.pointValue.toLocaleString('vi-VN')} đồng. Thành tiền = điểm × hệ số × giá trị một điểm.`,
+      };
+    },
+
+    async export(report: ReportKind, format: ExportFormat, period: Period, onlyContributor?: number): Promise<{ body: string | Buffer; type: string; filename: string }> {
+      const t = await self.tables(report, period, onlyContributor);
+      const base = `${report === 'summary' ? 'bao-cao-cung-cap-thong-tin' : 'bang-ke-nhuan-but'}_${period.from}_${period.to}`;
+      if (format === 'csv') return { body: toCsv(t.csv), type: 'text/csv; charset=utf-8', filename: `${base}.csv` };
+      if (format === 'html') {
+        const settings = (await strapi.db.query('api::site-setting.site-setting').findOne({ select: ['agencyName', 'portalName'] })) as any;
+        return {
+          body: printHtml({ title: t.title, subtitle: period.label, agency: settings?.agencyName ?? settings?.portalName, tables: t.tables, svg: t.svg, note: t.note }),
+          type: 'text/html; charset=utf-8',
+          filename: `${base}.html`,
+        };
+      }
+      const wb = new ExcelJS.Workbook();
+      wb.creator = 'Cổng thông tin điện tử';
+      wb.created = new Date();
+      const sheetNames = new Set<string>();
+      for (const table of t.tables) {
+        // Sheet names: 31 characters at most, no []:*?/\ and unique.
+        let name = table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
+        for (let i = 2; sheetNames.has(name); i++) name = `${name.slice(0, 28)} ${i}`;
+        sheetNames.add(name);
+        const ws = wb.addWorksheet(name);
+        ws.addRow(table.headers).font = { bold: true };
+        for (const row of table.rows) ws.addRow(row.map((v) => (v == null ? null : v)));
+        ws.columns.forEach((col: any, i: number) => {
+          const len = Math.max(...[table.headers[i], ...table.rows.map((r) => r[i])].map((v) => String(v ?? '').length));
+          col.width = Math.min(60, Math.max(10, len + 2));
+        });
+        ws.views = [{ state: 'frozen', ySplit: 1 }];
+      }
+      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+      return { body: buffer, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` };
+    },
+  };
+  return self;
+};

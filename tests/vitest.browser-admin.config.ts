@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests of the admin UI alone: a real CMS (tests/setup/cms.ts), no publisher or site, driven by
+// Debian's Chromium (playwright-core).
+export default defineConfig({
+  test: {
+    include: ['tests/browser/reports.test.ts'],
+    globalSetup: ['tests/setup/cms.ts'],
+    fileParallelism: false,
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
+  },
+});
