@@ -28,7 +28,6 @@ export const DEFAULT_CONTENT_PERMISSIONS: ContentPermissionMap = {
   'api::field.field': ADMIN_TYPE,
   'api::site-setting.site-setting': { ...ADMIN_TYPE, 'strapi-super-admin': CRUD },
   'api::board.board': ADMIN_TYPE,
-  'api::royalty-statement.royalty-statement': { finance: R, inspector: R, 'editor-in-chief': R },
 };
 
 /** Operations the actor may perform on a content type (union over roles). Unknown types: none (deny by default). */

@@ -283,9 +283,8 @@ describe('content permissions and paths', () => {
     expect(canOnContentType({ id: 1, roles: ['contributor'] }, 'api::article.article', 'create')).toBe(true);
     expect(allowedOperations({ id: 4, roles: ['inspector'] }, 'api::article.article')).toEqual(['read']);
     expect(allowedOperations({ id: 3, roles: ['finance'] }, 'api::article.article')).toEqual([]);
-    expect(allowedOperations({ id: 3, roles: ['finance'] }, 'api::royalty-statement.royalty-statement')).toEqual(['read']);
     expect(allowedOperations({ id: 3, roles: ['strapi-super-admin'] }, 'api::article.article')).toEqual([]);
-    expect(canOnContentType({ id: 3, roles: ['strapi-super-admin'] }, 'api::setting.setting', 'update')).toBe(true);
+    expect(canOnContentType({ id: 3, roles: ['strapi-super-admin'] }, 'api::site-setting.site-setting', 'update')).toBe(true);
     expect(allowedOperations({ id: 3, roles: ['editor'] }, 'api::unknown.unknown')).toEqual([]);
     expect(
       allowedOperations({ id: 1, roles: ['finance', 'inspector'] }, 'api::article.article', {
