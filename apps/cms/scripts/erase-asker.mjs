@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Erases, on the asker's request (Decree 13/2023/NĐ-CP), the contact details (phone, e-mail, address)
+// of every question matching a tracking code, an e-mail address or a phone number.
+//
+//   node apps/cms/scripts/erase-asker.mjs <trackingCode|email|phone>
+//   node apps/cms/scripts/erase-asker.mjs --code K7M2P9QX4T | --email a@b.vn | --phone 0912345678
+//
+// Loads the compiled CMS (apps/cms/dist, `strapi build`) with Strapi's programmatic API, on the
+// database of the environment (the same variables as the running CMS; the repository's .env is read
+// when present). Needs no running server, and works while one runs. Prints what it erased.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const distDir = join(appDir, 'dist');
+const args = process.argv.slice(2);
+let kind;
+let value;
+for (let i = 0; i < args.length; i++) {
+  const m = /^--(code|email|phone)$/.exec(args[i]);
+  if (m) {
+    kind = m[1];
+    value = args[++i];
+  } else value ??= args[i];
+}
+if (!value || args.includes('--help')) {
+  console.error('usage: node apps/cms/scripts/erase-asker.mjs [--code|--email|--phone] <value>');
+  process.exit(2);
+}
+if (!existsSync(join(distDir, 'src', 'index.js'))) {
+  console.error(`${distDir} is missing: build the CMS first (strapi build, or npm start / npm test once).`);
+  process.exit(2);
+}
+const rootEnv = resolve(appDir, '..', '..', '.env');
+if (existsSync(rootEnv)) process.loadEnvFile(rootEnv); // existing variables win
+// A maintenance run: no demo seeding, no logging noise.
+process.env.PORTAL_DEMO = '0';
+process.env.STRAPI_LOG_LEVEL ??= 'error';
+
+const { createStrapi } = await import('@strapi/strapi');
+const app = await createStrapi({ appDir, distDir }).load();
+let code = 0;
+try {
+  const { by, documentIds } = await app.service('api::question.intake').eraseContacts(value, kind);
+  console.log(
+    documentIds.length
+      ? `Erased the contact details (phone, e-mail, address) of ${documentIds.length} question(s) matched by ${by}: ${documentIds.join(', ')}`
+      : `No question matches this ${by}; nothing erased.`,
+  );
+} catch (e) {
+  console.error(e.message);
+  code = 1;
+} finally {
+  await app.destroy();
+}
+process.exit(code);
