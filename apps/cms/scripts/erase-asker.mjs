@@ -9,6 +9,7 @@
 // database of the environment (the same variables as the running CMS; the repository's .env is read
 // when present). Needs no running server, and works while one runs. Prints what it erased.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,7 +39,8 @@ if (existsSync(rootEnv)) process.loadEnvFile(rootEnv); // existing variables win
 process.env.PORTAL_DEMO = '0';
 process.env.STRAPI_LOG_LEVEL ??= 'error';
 
-const { createStrapi } = await import('@strapi/strapi');
+// Strapi's ES build does not load under plain Node ESM resolution; its CommonJS build does.
+const { createStrapi } = createRequire(join(appDir, 'package.json'))('@strapi/strapi');
 const app = await createStrapi({ appDir, distDir }).load();
 let code = 0;
 try {

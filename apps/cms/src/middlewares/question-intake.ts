@@ -54,8 +54,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     try {
       await next();
     } catch (e: any) {
-      // The body parser's own refusals (broken JSON, length mismatch), in the route's words.
-      if (typeof e?.type === 'string' && /^(entity|request)\./.test(e.type)) {
+      // Thrown before the route's controller ran: the body parser's refusals (broken JSON, length
+      // mismatch), in the route's words.
+      if (!ctx.state.questionHandled) {
         const status = e.status === 413 ? 413 : 400;
         return refuse(ctx, status, status === 413 ? 'Nội dung gửi lên quá lớn. Câu hỏi không được lưu.' : 'Không đọc được nội dung gửi lên (dữ liệu JSON hoặc biểu mẫu không hợp lệ). Câu hỏi không được lưu.');
       }

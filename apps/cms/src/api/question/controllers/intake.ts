@@ -17,6 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** POST /api/questions/submit — JSON or a plain HTML form post. */
     async submit(ctx: any) {
+      ctx.state.questionHandled = true;
       const cfg = questionsConfig();
       const checked = await validateSubmission(ctx.request.body, { now: Date.now(), minFillMs: cfg.minFillMs, findField: (ref) => service().findField(ref) });
       if (!checked.ok) {

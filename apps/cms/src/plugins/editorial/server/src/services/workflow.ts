@@ -204,7 +204,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async receive(uid: string, data: Record<string, unknown>, info: ReceiveMeta): Promise<{ documentId: string; stage: Stage }> {
       if (!self.pathOf(uid)) throw new errors.ValidationError(`Loại nội dung ${uid} không thuộc quy trình biên tập.`);
-      return serialised(async () => {
+      // One transaction: the item, its stage, the archived original and the log entry exist together or
+      // not at all (and one commit instead of five).
+      return serialised(() => strapi.db.transaction(async () => {
         const created = (await systemScope.run({ reason: 'receive', uid }, () => strapi.documents(uid as any).create({ data } as any))) as { documentId: string };
         const documentId = created.documentId;
         const draft = await self.loadDraft(uid, documentId);
@@ -226,7 +228,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           contentHash: contentHash(draft),
         });
         return { documentId, stage: 'submitted' as Stage };
-      });
+      }));
     },
 
     /** What the edit-view panel needs: stage, assignee, and the buttons this user may use. */
