@@ -7,7 +7,8 @@
 //
 // Loads the compiled CMS (apps/cms/dist, `strapi build`) with Strapi's programmatic API, on the
 // database of the environment (the same variables as the running CMS; the repository's .env is read
-// when present). Needs no running server, and works while one runs. Prints what it erased.
+// when present). Needs no running server, and is safe while one runs (no schema sync, no bootstrap).
+// Prints what it erased.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -40,8 +41,21 @@ process.env.PORTAL_DEMO = '0';
 process.env.STRAPI_LOG_LEVEL ??= 'error';
 
 // Strapi's ES build does not load under plain Node ESM resolution; its CommonJS build does.
-const { createStrapi } = createRequire(join(appDir, 'package.json'))('@strapi/strapi');
-const app = await createStrapi({ appDir, distDir }).load();
+const appRequire = createRequire(join(appDir, 'package.json'));
+const { createStrapi } = appRequire('@strapi/strapi');
+const coreDir = dirname(createRequire(appRequire.resolve('@strapi/strapi')).resolve('@strapi/core/package.json'));
+const { transformContentTypesToModels } = appRequire(join(coreDir, 'dist', 'utils', 'transform-content-types-to-models.js'));
+
+// Not `load()`: its bootstrap syncs the schema and admin permissions and starts timers, which must not
+// happen beside a running CMS. register() loads the app's code and configuration (no database); then the
+// database layer is connected with the app's models, the same way Strapi's own bootstrap does it.
+const app = createStrapi({ appDir, distDir });
+await app.register();
+const models = [
+  ...transformContentTypesToModels([...Object.values(app.contentTypes), ...Object.values(app.components)], app.db.metadata.identifiers),
+  ...app.get('models').get(),
+];
+await app.db.init({ models });
 let code = 0;
 try {
   const { by, documentIds } = await app.service('api::question.intake').eraseContacts(value, kind);
@@ -54,6 +68,6 @@ try {
   console.error(e.message);
   code = 1;
 } finally {
-  await app.destroy();
+  await app.db.destroy();
 }
 process.exit(code);
