@@ -76,6 +76,13 @@ export default async function setup(project: TestProject) {
     PORTAL_DEMO: '1',
     PORTAL_DEMO_ACCOUNTS_FILE: accountsFile,
     STRAPI_TELEMETRY_DISABLED: 'true',
+    // The question route's limits, set for the whole suite: one client (127.0.0.1) sends >1,000
+    // questions; a cheap proof of work; the retention job every 2 s. Tight limits are tested on a
+    // second, small CMS started by tests/integration/questions.test.ts.
+    QUESTIONS_RATE_LIMIT: '100000',
+    QUESTIONS_LOOKUP_RATE_LIMIT: '100000',
+    QUESTIONS_POW_DIFFICULTY: '200',
+    QUESTIONS_ERASE_INTERVAL_MS: '2000',
     ...(process.env.PORTAL_TEST_CMS_ENV ? JSON.parse(process.env.PORTAL_TEST_CMS_ENV) : {}),
   });
   const child = startCms({ ...process.env, ...env } as Record<string, string>, `cms:${db ? 'pg' : 'sqlite'}`);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureDemoAccounts, ensureDemoProfiles } from './bootstrap/demo';
 import { ensurePublicPermissions, ensurePublisherWebhook, ensureSiteToken } from './bootstrap/public-access';
+import { questionsConfig } from './lib/questions/config';
 import { registerContentRules } from './lib/rules';
 import { assertProductionSecrets } from './lib/secrets';
 import { seedDemo } from './seed';
@@ -26,5 +27,24 @@ export default {
       await seedDemo(strapi, data, hooks);
       await ensureDemoProfiles(strapi);
     }
+    startContactRetention(strapi);
+  },
+
+  destroy() {
+    if (retentionTimer) clearInterval(retentionTimer);
+    retentionTimer = null;
   },
 };
+
+let retentionTimer: NodeJS.Timeout | null = null;
+
+/** Decree 13/2023: askers' contact details are erased when their retention period is over. */
+function startContactRetention(strapi: Core.Strapi) {
+  const run = () =>
+    (strapi.service('api::question.intake') as any)
+      .eraseExpired()
+      .catch((e: Error) => strapi.log.error(`questions: contact retention job failed: ${e.message}`));
+  run();
+  retentionTimer = setInterval(run, questionsConfig().eraseIntervalMs);
+  retentionTimer.unref();
+}

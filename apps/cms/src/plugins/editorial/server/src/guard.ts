@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { allowedOperations, canEdit, decide, stageAfterEdit } from '@cong-ttdt/workflow';
 import { displayName, requestUser, toActor } from './actor';
-import { transitionScope } from './context';
+import { systemScope, transitionScope } from './context';
 import { contentHash } from './services/audit';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -25,7 +25,10 @@ export function registerGuard(strapi: Core.Strapi): void {
     if (transitionScope.getStore()) return next(); // the transition service's own publish/unpublish
     const { user, inRequest } = requestUser(strapi);
     const params = context.params ?? {};
-    if (!inRequest) {
+    // The system path: scripts, seeds, timers (no request), and the plugin's own `receive` (system scope,
+    // create only, for the type it was opened for).
+    const system = systemScope.getStore();
+    if (!inRequest || (system && system.uid === uid && action === 'create')) {
       const result = await next();
       if ((action === 'create' || action === 'clone') && result?.documentId && !(await workflow.getState(uid, result.documentId))) {
         await workflow.saveState(uid, result.documentId, { stage: 'draft', authorId: null });

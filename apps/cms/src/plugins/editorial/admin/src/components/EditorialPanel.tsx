@@ -3,6 +3,9 @@ import { Box, Button, Flex, Typography, Badge } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ACTION_LABELS, ROYALTY_GRADE_RANGE, STAGE_LABELS, type Action, type Stage } from '@cong-ttdt/workflow';
 
+// Log entries written by the system that are not workflow buttons.
+const LOG_ONLY_LABELS: Record<string, string> = { receive: 'Tiếp nhận từ biểu mẫu hỏi đáp', import: 'Nhập dữ liệu' };
+
 interface PanelData {
   inWorkflow: boolean;
   stage?: Stage;
@@ -135,7 +138,7 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
           {data.history!.map((h) => (
             <li key={h.seq}>
               <Typography variant="pi">
-                {fmt(h.at)} · {h.actorName}: {ACTION_LABELS[h.action as Action] ?? h.action} → {STAGE_LABELS[h.toStage as Stage] ?? h.toStage}
+                {fmt(h.at)} · {h.actorName}: {LOG_ONLY_LABELS[h.action] ?? ACTION_LABELS[h.action as Action] ?? h.action} → {STAGE_LABELS[h.toStage as Stage] ?? h.toStage}
                 {h.comment ? ` — “${h.comment}”` : ''}
               </Typography>
             </li>

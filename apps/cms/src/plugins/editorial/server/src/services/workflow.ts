@@ -14,10 +14,31 @@ import {
   type WorkflowPath,
 } from '@cong-ttdt/workflow';
 import { displayName, toActor, type AdminUser } from '../actor';
-import { transitionScope } from '../context';
+import { systemScope, transitionScope } from '../context';
 import { contentHash } from './audit';
 
 const STATE = 'plugin::editorial.review-state';
+
+/**
+ * Personal data that must stay erasable (Decree 13/2023/NĐ-CP): never copied into the append-only
+ * archive of originals, whose rows cannot be changed afterwards.
+ */
+export const PERSONAL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  'api::question.question': ['askerPhone', 'askerEmail', 'askerAddress', 'trackingCode', 'contactExpiresAt'],
+};
+
+export function withoutPersonalData(uid: string, content: Record<string, any> | null): Record<string, any> | null {
+  const drop = PERSONAL_ATTRIBUTES[uid];
+  if (!content || !drop) return content;
+  return Object.fromEntries(Object.entries(content).filter(([k]) => !drop.includes(k)));
+}
+
+export interface ReceiveMeta {
+  /** Shown in the log as the actor's name, e.g. "Người dân (biểu mẫu hỏi đáp)". */
+  actorName: string;
+  /** Stored in the log entry's meta (no personal data). */
+  meta?: Record<string, unknown>;
+}
 
 export interface TransitionInput {
   uid: string;
@@ -131,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           update.assigneeId = null;
           if (state.authorId == null && user) update.authorId = user.id;
           await strapi.db.query('plugin::editorial.original').create({
-            data: { targetUid: input.uid, targetDocumentId: input.documentId, submittedBy: user?.id ?? null, at: new Date().toISOString(), content: draft, contentHash: contentHash(draft) },
+            data: { targetUid: input.uid, targetDocumentId: input.documentId, submittedBy: user?.id ?? null, at: new Date().toISOString(), content: withoutPersonalData(input.uid, draft), contentHash: contentHash(draft) },
           });
         }
         if (input.action === 'approve') {
@@ -173,6 +194,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (['assign', 'return', 'approve'].includes(input.action)) await strapi.plugin('editorial').service('notify').afterTransition(input, saved, user);
         return saved;
       });
+    },
+
+    /**
+     * Receives an item from outside the board (the citizens' question form) as the system: creates it
+     * (in the plugin's system scope, so the guard lets this one create through although it runs inside
+     * a public request), puts it at `submitted`, archives the original (personal data left out) and logs
+     * `receive`. Serialised with transitions, so the audit chain never forks.
+     */
+    async receive(uid: string, data: Record<string, unknown>, info: ReceiveMeta): Promise<{ documentId: string; stage: Stage }> {
+      if (!self.pathOf(uid)) throw new errors.ValidationError(`Loại nội dung ${uid} không thuộc quy trình biên tập.`);
+      // One transaction: the item, its stage, the archived original and the log entry exist together or
+      // not at all (and one commit instead of five).
+      return serialised(() => strapi.db.transaction(async () => {
+        const created = (await systemScope.run({ reason: 'receive', uid }, () => strapi.documents(uid as any).create({ data } as any))) as { documentId: string };
+        const documentId = created.documentId;
+        const draft = await self.loadDraft(uid, documentId);
+        await self.saveState(uid, documentId, { stage: 'submitted', authorId: null, assigneeId: null, fieldId: draft?.field?.id ?? null, hasLive: false });
+        await strapi.db.query('plugin::editorial.original').create({
+          data: { targetUid: uid, targetDocumentId: documentId, submittedBy: null, at: new Date().toISOString(), content: withoutPersonalData(uid, draft), contentHash: contentHash(draft) },
+        });
+        await audit().append({
+          targetUid: uid,
+          targetDocumentId: documentId,
+          action: 'receive',
+          fromStage: null,
+          toStage: 'submitted',
+          actorId: null,
+          actorName: info.actorName,
+          actorRoles: [],
+          comment: null,
+          meta: info.meta ?? null,
+          contentHash: contentHash(draft),
+        });
+        return { documentId, stage: 'submitted' as Stage };
+      }));
     },
 
     /** What the edit-view panel needs: stage, assignee, and the buttons this user may use. */
