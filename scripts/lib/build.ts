@@ -34,7 +34,8 @@ async function step(name: string, inputs: string[], outputs: string[], action: (
   const t0 = Date.now();
   process.stdout.write(`[build] ${name}…\n`);
   await action();
-  writeFileSync(stamp, fingerprint(inputs));
+  // The inputs as they were when the build started: a file changed meanwhile triggers the next build.
+  writeFileSync(stamp, fp);
   process.stdout.write(`[build] ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   return true;
 }

@@ -17,7 +17,7 @@ describe('docker-compose.yml', () => {
     expect(missing).toEqual([]);
   });
 
-  it('validates with docker-compose config -q (no engine needed)', () => {
+  it('validates with docker-compose config -q (no engine needed)', { timeout: 60_000 }, () => {
     const bin = spawnSync('sh', ['-c', 'command -v docker-compose'], { encoding: 'utf8' }).stdout.trim();
     expect(bin, 'docker-compose is installed by scripts/test.ts').not.toBe('');
     const dir = mkdtempSync(join(tmpdir(), 'compose-'));
