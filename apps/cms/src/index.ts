@@ -5,6 +5,7 @@ import { questionsConfig } from './lib/questions/config';
 import { registerContentRules } from './lib/rules';
 import { assertProductionSecrets } from './lib/secrets';
 import { seedDemo } from './seed';
+import { seedSynthetic } from './seed/synthetic';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +27,9 @@ export default {
       } catch {}
       await seedDemo(strapi, data, hooks);
       await ensureDemoProfiles(strapi);
+      // Benchmarks only: N synthetic articles (and N/5 documents) on top of the demo content.
+      const synthetic = Number(process.env.PORTAL_SYNTHETIC_ARTICLES ?? 0);
+      if (synthetic > 0) await seedSynthetic(strapi, synthetic);
     }
     startContactRetention(strapi);
   },
