@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -14,6 +15,14 @@ describe('systemd units', () => {
       expect(text).toMatch(/^ExecStart=\/usr\/bin\/node \S+/m);
     });
   }
+
+  const analyze = spawnSync('sh', ['-c', 'command -v systemd-analyze'], { encoding: 'utf8' }).stdout.trim();
+  it.skipIf(!analyze)('pass systemd-analyze verify (when systemd is installed)', () => {
+    for (const name of readdirSync(dir)) {
+      const r = spawnSync(analyze, ['verify', join(dir, name)], { encoding: 'utf8' });
+      expect(r.stderr.trim(), name).toBe('');
+    }
+  });
 
   it('the backup runs daily from a timer and prunes by BACKUP_KEEP', () => {
     expect(unit('portal-backup.timer')).toMatch(/^OnCalendar=\*-\*-\* 02:30:00$/m);
