@@ -4,7 +4,7 @@
 // non-empty uploads directory, unless --force is given. Checks every file against the manifest
 // before touching anything and the restored content against the manifest's checksum afterwards.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { backupEnv, sha256File } from './backup.ts';
@@ -50,10 +50,12 @@ export async function restore(opts: RestoreOptions): Promise<{ manifest: any; co
 
     // Refuse to overwrite anything in use before changing a single byte.
     let dbHasTables = false;
+    let schemas: string[] = [];
     if (target.client === 'sqlite' ? existsSync(target.filename) : true) {
       const db = await openDb(target);
       try {
         dbHasTables = (await db.tables()).length > 0;
+        if (db.client === 'postgres') schemas = (await db.query('SELECT nspname FROM pg_namespace')).map((r) => String(r.nspname));
         if (!(await isEmpty(db)) && !opts.force) throw new Error(`the database (${target.client === 'sqlite' ? target.filename : 'PostgreSQL'}) is not empty: refusing to overwrite it without --force`);
       } finally {
         await db.close();
@@ -73,16 +75,25 @@ export async function restore(opts: RestoreOptions): Promise<{ manifest: any; co
       renameSync(tmp, target.filename);
     } else {
       // --clean --if-exists replaces the tables a first start of the CMS may have created.
-      const args = ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', '--dbname', target.url];
+      // Schemas that already exist (always "public") are left out of the restore list: pg_dump writes
+      // CREATE SCHEMA for a schema it was asked to dump.
+      const dump = join(work, manifest.database.file);
+      const toc = execFileSync('pg_restore', ['--list', dump], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => !schemas.some((s) => new RegExp(`^\\d+; \\d+ \\d+ (SCHEMA|COMMENT) - (SCHEMA )?${s} `).test(line)));
+      writeFileSync(join(work, 'restore.list'), toc.join('\n'));
+      const args = ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', '--use-list', join(work, 'restore.list'), '--dbname', target.url];
       if (dbHasTables) args.unshift('--clean', '--if-exists');
-      await run('pg_restore', [...args, join(work, manifest.database.file)]);
+      await run('pg_restore', [...args, dump]);
     }
     log(`database restored (${target.client})`);
 
     if (manifest.uploads.provider === 'local') {
       // Restored files get the owner of the uploads directory (e.g. "node" in the CMS image when the
       // restore runs as root), so the CMS can still manage them.
-      const owner = statSync(existsSync(up) ? up : dirname(up));
+      let existing = up;
+      while (!existsSync(existing)) existing = dirname(existing);
+      const owner = statSync(existing);
       if (opts.force) for (const n of upFiles) rmSync(join(up, n), { recursive: true, force: true });
       mkdirSync(up, { recursive: true });
       if (existsSync(join(work, 'uploads'))) cpSync(join(work, 'uploads'), up, { recursive: true });

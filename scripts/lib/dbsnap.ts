@@ -84,8 +84,12 @@ export function pgDb(client: any, schema = 'public'): Db {
         (r: { name: string }) => r.name,
       ),
     rows: async (t) => {
-      const cols = (await client.query('SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3', [schema, t, 'id'])).rows;
-      return (await client.query(`SELECT * FROM ${quote(t)}${cols.length ? ' ORDER BY id' : ''}`)).rows;
+      const cols = (await client.query('SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position', [schema, t])).rows.map(
+        (r: { column_name: string }) => r.column_name,
+      );
+      // By id when there is one, else by every column: the same order before and after a restore.
+      const order = cols.includes('id') ? '"id"' : cols.map((_: string, i: number) => String(i + 1)).join(', ');
+      return (await client.query(`SELECT * FROM ${quote(t)}${order ? ` ORDER BY ${order}` : ''}`)).rows;
     },
     count: async (t) => Number((await client.query(`SELECT count(*) AS n FROM ${quote(t)}`)).rows[0].n),
     query: async (sql, params = []) => {

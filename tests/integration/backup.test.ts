@@ -72,6 +72,8 @@ describe('backup and restore', () => {
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     const fileUrl: string = (Array.isArray(up.body) ? up.body[0] : up.body.data?.[0] ?? up.body[0]).url;
     expect(fileUrl).toMatch(/^\/uploads\//);
+    const fileBytes = Buffer.from(await (await fetch(info.url + fileUrl)).arrayBuffer());
+    expect(fileBytes.length).toBeGreaterThan(0);
 
     const before = await verify(info.url);
     expect(before.ok).toBe(true);
@@ -122,7 +124,7 @@ describe('backup and restore', () => {
     expect(await totals(base)).toEqual(beforeTotals);
     const media = await fetch(base + fileUrl);
     expect(media.status).toBe(200);
-    expect(Buffer.from(await media.arrayBuffer()).equals(PNG)).toBe(true);
+    expect(Buffer.from(await media.arrayBuffer()).equals(fileBytes)).toBe(true);
     const settings = JSON.parse(execFileSync('tar', ['-xzOf', archive, './settings.json'], { encoding: 'utf8' }));
     const apiSettings = ((await (await fetch(`${base}/api/site-setting`)).json()) as any).data;
     expect(settings[0].portal_name).toBe(apiSettings.portalName);
