@@ -137,6 +137,11 @@ describe('backup and restore', () => {
     } finally {
       await db.close();
     }
+
+    // --force replaces a database in use (PostgreSQL: pg_restore --clean over the existing tables).
+    const forced = await restore({ archive, env: fresh, force: true, log: () => {} });
+    expect(forced.contentChecksum).toBe(manifest.contentChecksum);
+    expect(readdirSync(uploadsDir(fresh)).filter((n) => n !== '.gitkeep').length).toBe(manifest.uploads.files);
   });
 
   it('keeps the newest BACKUP_KEEP archives', () => {
