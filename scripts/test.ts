@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { buildAll, ensureInstalled } from './lib/build.ts';
 import { NODE, ROOT } from './lib/paths.ts';
-import { ensureChromium, ensureDockerCompose, startPostgres, type Postgres } from './lib/services.ts';
+import { ensureChromium, ensureDockerCompose, ensureNginx, startPostgres, type Postgres } from './lib/services.ts';
 
 interface Suite {
   name: string;
@@ -70,7 +70,10 @@ async function main() {
   await buildAll();
   const selected = SUITES.filter((s) => (only.length ? only.includes(s.name) : true) && (s.when?.() ?? true));
   const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'Asia/Ho_Chi_Minh' };
-  if (selected.some((s) => s.name === 'unit')) ensureDockerCompose();
+  if (selected.some((s) => s.name === 'unit')) {
+    ensureDockerCompose();
+    ensureNginx();
+  }
   if (selected.some((s) => s.name.startsWith('browser'))) env.PORTAL_CHROMIUM = ensureChromium();
   let pg: Postgres | null = null;
   if (selected.some((s) => s.name === 'integration-postgres')) {

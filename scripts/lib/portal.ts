@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { CMS_DIR, NODE, PUBLISHER_DIR, ROOT, SITE_DIR } from './paths.ts';
 import { service, waitForUrl } from './proc.ts';
+import { uploadsDir } from './dbsnap.ts';
 
 export type Env = Record<string, string | undefined>;
 
 export function startCms(env: Env, name = 'cms'): ChildProcess {
-  mkdirSync(join(CMS_DIR, 'public', 'uploads'), { recursive: true });
+  mkdirSync(uploadsDir(env), { recursive: true });
   if (env.DATABASE_FILENAME) mkdirSync(join(env.DATABASE_FILENAME, '..'), { recursive: true });
   const strapiBin = join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   return service(name, NODE, [strapiBin, 'start'], { cwd: CMS_DIR, env: env as NodeJS.ProcessEnv });

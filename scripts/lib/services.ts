@@ -1,4 +1,5 @@
-// System services the test command needs: Debian's Chromium and a private PostgreSQL cluster.
+// System services the test command needs: Debian's Chromium, docker-compose, nginx and a private
+// PostgreSQL cluster.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,15 @@ export function ensureDockerCompose(): string | null {
   console.log('[test] installing Debian docker-compose (validates compose files without an engine)…');
   aptInstall(['docker-compose']);
   return spawnSync('sh', ['-c', 'command -v docker-compose'], { encoding: 'utf8' }).stdout.trim() || null;
+}
+
+/** Debian's nginx, for the unit test that runs deploy/nginx/portal.conf for real. */
+export function ensureNginx(): string | null {
+  const found = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
+  if (found) return found;
+  console.log('[test] installing Debian nginx-light (runs the public host config in a unit test)…');
+  aptInstall(['nginx-light']);
+  return ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p)) ?? null;
 }
 
 function pgBinDir(): string | null {

@@ -73,6 +73,8 @@ export default async function setup(project: TestProject) {
   Object.assign(env, {
     CMS_PORT: String(port),
     HOST: '127.0.0.1',
+    // Uploads of this run stay in its own directory.
+    CMS_PUBLIC_DIR: join(dir, 'public'),
     PORTAL_DEMO: '1',
     PORTAL_DEMO_ACCOUNTS_FILE: accountsFile,
     STRAPI_TELEMETRY_DISABLED: 'true',

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,10 +35,50 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('documents in .env.example every variable the CMS config and media settings read', () => {
+    const raw = readFileSync(join(ROOT, '.env.example'), 'utf8');
+    const cfgDir = join(ROOT, 'apps/cms/config');
+    const sources = [...readdirSync(cfgDir).filter((f) => f.endsWith('.ts')).map((f) => join(cfgDir, f)), join(ROOT, 'apps/cms/src/lib/media-storage.ts')];
+    const used = new Set<string>();
+    for (const file of sources) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\benv(?:\.\w+)?\(\s*'([A-Z][A-Z0-9_]*)'/g)) used.add(m[1]);
+      for (const m of text.matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)) used.add(m[1]);
+    }
+    for (const v of ['APP_KEYS', 'DATABASE_URL', 'S3_BUCKET', 'S3_PUBLIC_URL', 'LOG_FORMAT', 'UPLOAD_PROVIDER']) expect(used).toContain(v);
+    // Either a setting (NAME=…) or an optional one shown commented out with its default (# NAME=…).
+    const missing = [...used].filter((v) => !new RegExp(`^#?\\s*${v}=`, 'm').test(raw));
+    expect(missing).toEqual([]);
+  });
+
+  it('passes the S3 settings to the CMS and lists a backup service', () => {
+    for (const v of ['UPLOAD_PROVIDER', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL', 'S3_FORCE_PATH_STYLE']) {
+      expect(compose).toMatch(new RegExp(`^\\s+${v}: \\$\\{${v}`, 'm'));
+    }
+    expect(compose).toMatch(/^\s+backup:\n\s+profiles: \["tools"\]/m);
+    expect(compose).toMatch(/command: \["node", "scripts\/backup.ts"\]/);
+  });
+
   it('keeps the admin off the public web server', () => {
     const nginx = readFileSync(join(ROOT, 'deploy/nginx/portal.conf'), 'utf8');
     expect(nginx).not.toMatch(/location\s+\/admin/);
     expect(nginx).toMatch(/location = \/api\/questions\/submit/);
     expect(nginx).not.toMatch(/location\s+\/api\/\s/);
+    expect(nginx).toMatch(/location \^~ \/api\/questions\/status\//);
+    // Only the two question routes reach the CMS.
+    expect([...nginx.matchAll(/proxy_pass/g)].length).toBe(2);
+  });
+
+  it('sends the security and cache headers on every response of the public host', () => {
+    const nginx = readFileSync(join(ROOT, 'deploy/nginx/portal.conf'), 'utf8');
+    // An add_header inside a location drops the server-level ones there: headers live at server level only.
+    const locations = [...nginx.matchAll(/location[^{]*\{([^}]*)\}/g)].map((m) => m[1]);
+    expect(locations.length).toBeGreaterThan(2);
+    for (const body of locations) expect(body).not.toMatch(/add_header/);
+    for (const h of ['Content-Security-Policy', 'Strict-Transport-Security', 'X-Content-Type-Options', 'Referrer-Policy']) expect(nginx).toMatch(new RegExp(`add_header ${h} `));
+    expect(nginx).toMatch(/~\^\/_astro\/\s+"public, max-age=31536000, immutable"/);
+    expect(nginx).toMatch(/gzip on;/);
+    // A types block alone would replace the standard MIME map (HTML served as octet-stream).
+    expect(nginx).toMatch(/include \/etc\/nginx\/mime.types;\s*\n\s*types \{/);
   });
 });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { mediaOrigin } from '../src/lib/media-storage';
 
 const siteOrigin = (url: string): string | null => {
   try {
@@ -8,13 +9,30 @@ const siteOrigin = (url: string): string | null => {
   }
 };
 
+// global::request-id replaces strapi::logger (same request line, plus X-Request-Id; src/middlewares).
+// The admin's CSP allows media from the S3 host when media are stored there (UPLOAD_PROVIDER=s3).
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
+  const media = mediaOrigin(process.env);
+  const mediaSrc = ["'self'", 'data:', 'blob:', 'market-assets.strapi.io', ...(media ? [media] : [])];
   const site = siteOrigin(env('SITE_URL', ''));
   const extra = env('QUESTIONS_ALLOWED_ORIGINS', '').split(',').map((s: string) => s.trim()).filter(Boolean);
   return [
-    'strapi::logger',
+    'global::request-id',
     'strapi::errors',
-    'strapi::security',
+    {
+      name: 'strapi::security',
+      config: {
+        contentSecurityPolicy: {
+          useDefaults: true,
+          directives: {
+            'connect-src': ["'self'", 'https:'],
+            'img-src': mediaSrc,
+            'media-src': mediaSrc,
+            upgradeInsecureRequests: env.bool('CMS_BEHIND_PROXY', false) ? [] : null,
+          },
+        },
+      },
+    },
     {
       name: 'strapi::cors',
       config: {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { s3ProviderConfig, uploadProvider } from '../src/lib/media-storage';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // Local plugin: review workflow, publish guard, audit log, queue and reports.
@@ -14,6 +15,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   upload: {
     config: {
+      // Media on the local disk (public/uploads) by default; UPLOAD_PROVIDER=s3 stores them in an
+      // S3-compatible bucket (src/lib/media-storage.ts, .env.example).
+      ...(uploadProvider(process.env) === 's3' ? s3ProviderConfig(process.env) : {}),
       sizeLimit: env.int('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
       security: {
         // Checked again by content in the upload guard (src/plugins/editorial); SVG can carry script.

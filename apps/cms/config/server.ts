@@ -5,6 +5,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   port: env.int('CMS_PORT', env.int('PORT', 1337)),
   url: env('CMS_PUBLIC_URL', ''),
   proxy: env.bool('CMS_BEHIND_PROXY', false),
+  // Public dir (uploads live in <public>/uploads with local media): CMS_PUBLIC_DIR moves it, e.g. to a
+  // data volume or a restored backup.
+  dirs: { public: env('CMS_PUBLIC_DIR', './public') },
   app: {
     keys: env.array('APP_KEYS')!,
   },
