@@ -41,7 +41,7 @@ export function privateMarkers(): string[] {
 export default async function setup(project: TestProject) {
   const [sitePort, publisherPort] = [await freePort(), await freePort()];
   // The CMS sends its webhooks to this publisher (tests/setup/cms.ts reads PORTAL_TEST_CMS_ENV).
-  process.env.PORTAL_TEST_CMS_ENV = JSON.stringify({ PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook` });
+  process.env.PORTAL_TEST_CMS_ENV = JSON.stringify({ PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`, SITE_URL: `http://127.0.0.1:${sitePort}` });
   const stopCms = await cmsSetup(project);
   const cms = project.getProvidedContext().cms as CmsInfo;
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-pub-'));

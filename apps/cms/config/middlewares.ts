@@ -47,6 +47,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // Rate limits, origin, content type and size of the question routes, before any body is read.
     'global::question-intake',
     'strapi::body',
+    // EXIF/GPS metadata stripped from uploaded photos (after the body parser wrote the temp files).
+    'global::strip-image-metadata',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',
