@@ -108,6 +108,57 @@ describe('what the editorial board sees', () => {
     await page.close();
   });
 
+  it('the whole review in the admin UI: contributor writes and submits, administrator routes, editor verifies, editor-in-chief approves; the article appears on the site', async () => {
+    const signIn = async (role: string) => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const page = await context.newPage();
+      await adminLogin(page, role);
+      return page;
+    };
+    const stage = (page: Page, s: string) => page.locator(`[data-testid="editorial-stage"][data-stage="${s}"]`).waitFor({ timeout: 60_000 });
+    const title = `Tin viết trong trang quản trị ${Date.now()}`;
+    let page = await signIn('contributor');
+    await page.goto(`${cms().url}/admin/content-manager/collection-types/api::article.article/create`);
+    await page.getByRole('textbox', { name: /^Tiêu đề/ }).fill(title);
+    await page.getByRole('textbox', { name: /^Họ tên tác giả/ }).fill('Lê Thị Mai');
+    await page.getByRole('textbox', { name: /^Địa chỉ tác giả/ }).fill('Khóm 2, thị trấn Hòa Bình');
+    await page.getByRole('button', { name: /^(Save|Lưu)$/ }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/create'), { timeout: 60_000 });
+    const docUrl = page.url().split('?')[0];
+    await page.locator('[data-action="submit"]').click();
+    await stage(page, 'submitted');
+    await page.context().close();
+
+    page = await signIn('portal-admin');
+    await page.goto(docUrl);
+    const option = page.locator('select[name="assigneeId"] option:not([value=""])').first();
+    await option.waitFor({ state: 'attached', timeout: 60_000 });
+    await page.selectOption('select[name="assigneeId"]', (await option.getAttribute('value'))!);
+    await page.locator('[data-action="assign"]').click();
+    await stage(page, 'assigned');
+    await page.context().close();
+
+    page = await signIn('editor');
+    await page.goto(docUrl);
+    await page.locator('[data-action="verify"]').click();
+    await stage(page, 'verified');
+    await page.context().close();
+
+    page = await signIn('editor-in-chief');
+    await page.goto(docUrl);
+    await page.locator('[data-action="approve"]').click();
+    await stage(page, 'published');
+    await page.context().close();
+
+    const rev = (await http('GET', '/api/revision', { token: cms().env.SITE_API_TOKEN })).body.data.revision;
+    await waitForRevision(site().publisherUrl, rev);
+    const article = (await http('GET', `/api/articles?filters[title][$eq]=${encodeURIComponent(title)}`)).body.data[0];
+    expect(article.slug).toMatch(/^tin-viet-trong-trang-quan-tri-\d+$/);
+    const res = await fetch(`${site().url}/tin-tuc/bai/${article.slug}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(title);
+  });
+
   it('an approval in the CMS reaches the public site', async () => {
     const { publishThroughWorkflow, cmCreate, validArticle } = await import('../helpers/content.ts');
     const title = `Tin duyệt thử ${Date.now()}`;

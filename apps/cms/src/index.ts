@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ensureAdminLabels } from './bootstrap/admin-labels';
 import { ensureDemoAccounts, ensureDemoProfiles } from './bootstrap/demo';
 import { ensurePublicPermissions, ensurePublisherWebhook, ensureSiteToken } from './bootstrap/public-access';
 import { questionsConfig } from './lib/questions/config';
@@ -18,6 +19,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureSiteToken(strapi);
     await ensurePublisherWebhook(strapi);
+    await ensureAdminLabels(strapi);
     if (process.env.PORTAL_DEMO === '1') {
       await ensureDemoAccounts(strapi);
       const data = (await import('./seed/data')).default;

@@ -319,7 +319,8 @@ describe('incremental build', () => {
     a.title = 'Ra mắt mô hình Camera an ninh (đã cập nhật)';
     writeFileSync(tmpSnapshot, JSON.stringify(snap));
     const log = await run(process.execPath, [path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs'), 'build'], buildEnv);
-    const rendered = [...log.matchAll(/[├└]─ (\S+)(.*)/g)]
+    // Astro colours its output when CI is set: strip ANSI codes before reading the page list.
+    const rendered = [...log.replace(/\x1b\[[0-9;]*m/g, "").matchAll(/[├└]─ (\S+)(.*)/g)]
       .filter((m) => !/\((cached|restored)\)/.test(m[2]!))
       .map((m) => m[1]!);
     // dynamic routes: only the article and the lists that show it

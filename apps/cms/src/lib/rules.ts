@@ -90,7 +90,11 @@ async function validate(strapi: Core.Strapi, uid: string, data: Data, documentId
 async function fillSlugs(strapi: Core.Strapi, uid: string, attributes: Record<string, Attr>, data: Data, documentId?: string) {
   for (const [name, attr] of Object.entries(attributes)) {
     if (attr.type !== 'uid' || !attr.targetField) continue;
-    if (typeof data[name] === 'string' && data[name].trim()) continue;
+    // The admin UI pre-fills a new entry's uid with the type's name ("article", "article-1") before
+    // the title is typed: treat that as empty.
+    const singular = (strapi.contentTypes as any)[uid].info.singularName as string;
+    const placeholder = !documentId && typeof data[name] === 'string' && new RegExp(`^${singular}(-\\d+)?$`).test(data[name]);
+    if (typeof data[name] === 'string' && data[name].trim() && !placeholder) continue;
     if (documentId && data[name] === undefined) continue; // updates keep their slug
     const source = data[attr.targetField];
     if (typeof source !== 'string' || !source.trim()) continue;
