@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, waitForRevision } from '../helpers/browser.ts';
+import { adminPage, launch, waitForRevision } from '../helpers/browser.ts';
 import { cms, http } from '../helpers/http.ts';
 
 let browser: Browser;
@@ -15,14 +15,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function adminLogin(page: Page, role: string) {
-  const account = cms().accounts[role];
-  await page.goto(`${cms().url}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(account.email);
-  await page.getByLabel(/password|mật khẩu/i).first().fill(account.password);
-  await page.getByRole('button', { name: /login|đăng nhập/i }).click();
-  await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 60_000 });
-}
 
 describe('what a citizen sees', () => {
   it('the home page is built from the CMS content, in Vietnamese', async () => {
@@ -101,20 +93,14 @@ describe('citizens ask a question', () => {
 
 describe('what the editorial board sees', () => {
   it('the admin UI is in Vietnamese and the edit view shows the review panel', async () => {
-    const page = await browser.newPage();
-    await adminLogin(page, 'contributor');
+    const page = await adminPage(browser, 'contributor');
     await page.goto(`${cms().url}/admin/content-manager/collection-types/api::article.article/create`);
     await expect.poll(async () => (await page.textContent('body')) ?? '', { timeout: 60_000 }).toMatch(/Biên tập, duyệt tin/);
     await page.close();
   });
 
   it('the whole review in the admin UI: contributor writes and submits, administrator routes, editor verifies, editor-in-chief approves; the article appears on the site', async () => {
-    const signIn = async (role: string) => {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-      const page = await context.newPage();
-      await adminLogin(page, role);
-      return page;
-    };
+    const signIn = (role: string) => adminPage(browser, role);
     const stage = (page: Page, s: string) => page.locator(`[data-testid="editorial-stage"][data-stage="${s}"]`).waitFor({ timeout: 60_000 });
     const title = `Tin viết trong trang quản trị ${Date.now()}`;
     let page = await signIn('contributor');

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
+import { launch, adminPage as adminPageAs } from '../helpers/browser.ts';
 import { cmCreate, publishThroughWorkflow, uniq, validArticle } from '../helpers/content.ts';
 import { cms } from '../helpers/http.ts';
 
@@ -24,17 +24,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function adminPage(role: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const account = cms().accounts[role];
-  await page.goto(`${cms().url}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(account.email);
-  await page.getByLabel(/password|mật khẩu/i).first().fill(account.password);
-  await page.getByRole('button', { name: /login|đăng nhập/i }).click();
-  await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 60_000 });
-  return page;
-}
+const adminPage = (role: string) => adminPageAs(browser, role, { acceptDownloads: true, locale: 'vi-VN' });
 
 describe('Báo cáo page', () => {
   it('the inspector sees the summary and chart, and downloads CSV and XLSX', async () => {

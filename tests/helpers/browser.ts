@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (or PORTAL_CHROMIUM), with flags that keep it off the network. */
 export function launch(): Promise<Browser> {
@@ -17,4 +17,18 @@ export async function waitForRevision(publisherUrl: string, minRevision: number,
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error(`site not rebuilt to revision ${minRevision} in time`);
+}
+
+/** Signs in to the admin UI as the test account holding this role (in a new context of its own). */
+export async function adminPage(browser: Browser, role: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const { cms } = await import('./http.ts');
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
+  const page = await context.newPage();
+  const account = cms().accounts[role];
+  await page.goto(`${cms().url}/admin/auth/login`);
+  await page.getByLabel(/email/i).fill(account.email);
+  await page.getByLabel(/password|mật khẩu/i).first().fill(account.password);
+  await page.getByRole('button', { name: /login|đăng nhập/i }).click();
+  await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 60_000 });
+  return page;
 }

@@ -1,22 +1,7 @@
-import type { SeedData, SeedProvenance } from '../types';
+import { p, reporter, staff, TT_ADDR, type Article } from './authors';
 
 // Tin bài mẫu: Giáo dục, Y tế, Quốc phòng – An ninh. Nhân vật, số liệu là giả định.
 
-type Article = SeedData['articles'][number];
-
-const p = (...paragraphs: string[]) => paragraphs.join('\n\n');
-
-const TT_ADDR = 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện Hòa Bình, khóm 1, thị trấn Hòa Bình';
-const reporter = (authorName: string): SeedProvenance => ({
-  authorName,
-  authorAddress: TT_ADDR,
-  authorUnit: 'Trung tâm Văn hóa, Thể thao và Truyền thông huyện',
-});
-const staff = (authorName: string, authorUnit: string, authorAddress: string): SeedProvenance => ({
-  authorName,
-  authorUnit,
-  authorAddress,
-});
 const COLLECTOR = 'Trần Ngọc Bích';
 const COLLECTOR_ADDR = 'Phòng Văn hóa và Thông tin huyện Hòa Bình, khóm 1, thị trấn Hòa Bình';
 
