@@ -79,6 +79,13 @@ async function main() {
   if (selected.some((s) => s.name === 'integration-postgres')) {
     pg = startPostgres(await freePort());
     env.PORTAL_TEST_PG_URL = pg.url;
+    // An interrupted run must not leave the private cluster running.
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(sig, () => {
+        pg?.stop();
+        process.exit(130);
+      });
+    }
   }
   const tmp = mkdtempSync(join(tmpdir(), 'portal-test-'));
   const totals = { passed: 0, failed: 0, skipped: 0 };
