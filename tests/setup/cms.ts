@@ -1,7 +1,7 @@
 // Vitest global setup: one real Strapi (built app, `strapi start`) on a fresh database and a free port,
 // with the demo content and one account per role, shared by the suite over real HTTP.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,29 @@ export interface CmsInfo {
   dir: string;
   env: Record<string, string>;
   accounts: Record<string, { email: string; password: string }>;
+  /** JSON lines of the mail the CMS sent ({ to: string[], raw: string }), from a local SMTP server. */
+  mailbox: string;
+}
+
+/** A local SMTP server that appends every message to a JSON-lines file (review notifications). */
+async function startMailbox(file: string): Promise<{ port: number; close: () => Promise<void> }> {
+  const { SMTPServer } = await import('smtp-server');
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        appendFileSync(file, JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') }) + '\n');
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 declare module 'vitest' {
@@ -70,7 +93,13 @@ export default async function setup(project: TestProject) {
   } else {
     env.DATABASE_FILENAME = join(dir, 'cms.db');
   }
+  const mailbox = join(dir, 'mail.jsonl');
+  writeFileSync(mailbox, '');
+  const smtp = await startMailbox(mailbox);
   Object.assign(env, {
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    SMTP_FROM: 'bbt@test.example.com',
     CMS_PORT: String(port),
     HOST: '127.0.0.1',
     // Uploads of this run stay in its own directory.
@@ -95,9 +124,11 @@ export default async function setup(project: TestProject) {
     dir,
     env,
     accounts: Object.fromEntries(accounts.map((a) => [a.role, { email: a.email, password: a.password }])),
+    mailbox,
   });
   return async () => {
     await stopAll();
+    await smtp.close();
     await db?.drop();
     rmSync(dir, { recursive: true, force: true });
   };

@@ -13,6 +13,26 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       sessions: { httpOnly: true },
     },
   },
+  // Review notifications (assign, return, approve) go out by SMTP only when SMTP_HOST is set.
+  ...(env('SMTP_HOST', '')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USERNAME', '') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } } : {}),
+            },
+            settings: {
+              defaultFrom: env('SMTP_FROM', 'cong-thong-tin@localhost'),
+              defaultReplyTo: env('SMTP_FROM', 'cong-thong-tin@localhost'),
+            },
+          },
+        },
+      }
+    : {}),
   upload: {
     config: {
       // Media on the local disk (public/uploads) by default; UPLOAD_PROVIDER=s3 stores them in an
@@ -20,7 +40,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       ...(uploadProvider(process.env) === 's3' ? s3ProviderConfig(process.env) : {}),
       sizeLimit: env.int('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
       security: {
-        // Checked again by content in the upload guard (src/plugins/editorial); SVG can carry script.
+        // Strapi checks the detected type of the bytes, not the file name; SVG can carry script.
         allowedTypes: [
           'image/jpeg', 'image/png', 'image/webp', 'image/gif',
           'application/pdf', 'application/msword',

@@ -191,7 +191,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
           contentHash: contentHash(draft),
         });
-        if (['assign', 'return', 'approve'].includes(input.action)) await strapi.plugin('editorial').service('notify').afterTransition(input, saved, user);
+        // Mail goes out after the transition, outside its lock: a slow SMTP server never holds up the board.
+        if (['assign', 'return', 'approve'].includes(input.action)) setImmediate(() => void strapi.plugin('editorial').service('notify').afterTransition(input, saved, user).catch(() => undefined));
         return saved;
       });
     },
