@@ -8,7 +8,9 @@ const mails = () =>
   readFileSync(cms().mailbox, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { to: string[]; raw: string });
+    .map((l) => JSON.parse(l) as { to: string[]; raw: string })
+    // Undo quoted-printable soft line breaks so a long id is found whole.
+    .map((m) => ({ ...m, raw: m.raw.replace(/=\r?\n/g, '') }));
 
 async function mailFor(documentId: string, to: string, count: number) {
   const deadline = Date.now() + 20_000;
