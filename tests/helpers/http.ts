@@ -1,4 +1,6 @@
 // Real HTTP helpers for the integration and browser suites.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 
 export const cms = () => inject('cms');
@@ -29,18 +31,21 @@ export async function http<T = any>(method: string, path: string, opts: { token?
   return { status: res.status, body: parsed, headers: res.headers };
 }
 
-const adminTokens = new Map<string, string>();
+// Admin JWTs are shared by every test file of a run (a file next to the CMS's data): Strapi limits
+// logins per account, and each file signing in again would run into that limit.
+const tokenFile = () => join(cms().dir, 'admin-tokens.json');
+const readTokens = (): Record<string, string> => (existsSync(tokenFile()) ? JSON.parse(readFileSync(tokenFile(), 'utf8')) : {});
 
 /** Admin JWT of the test account holding this role code. */
 export async function adminToken(role: string): Promise<string> {
-  const cached = adminTokens.get(role);
+  const cached = readTokens()[role];
   if (cached) return cached;
   const account = cms().accounts[role];
   if (!account) throw new Error(`no test account for role ${role}`);
   const res = await http('POST', '/admin/login', { body: account });
   if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const token = res.body.data.token as string;
-  adminTokens.set(role, token);
+  writeFileSync(tokenFile(), JSON.stringify({ ...readTokens(), [role]: token }));
   return token;
 }
 
