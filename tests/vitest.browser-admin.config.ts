@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/browser/reports.test.ts'],
     globalSetup: ['tests/setup/cms.ts'],
+    setupFiles: ['tests/setup/fetch-retry.ts'],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 240_000,

@@ -7,6 +7,7 @@ export default defineConfig({
     // Admin-only browser tests run with the CMS alone (tests/vitest.browser-admin.config.ts).
     exclude: ['tests/browser/reports.test.ts'],
     globalSetup: ['tests/setup/portal.ts'],
+    setupFiles: ['tests/setup/fetch-retry.ts'],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 900_000,

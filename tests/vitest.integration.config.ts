@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/integration/**/*.test.ts'],
     globalSetup: ['tests/setup/cms.ts'],
+    setupFiles: ['tests/setup/fetch-retry.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,
