@@ -201,6 +201,13 @@ describe('pages', () => {
     expect(withScripts).toEqual(['hoi-dap/dat-cau-hoi/index.html', 'tim-kiem/index.html', 'van-ban/index.html']);
   });
 
+  it('has no inline executable script (the served Content-Security-Policy allows none)', () => {
+    for (const f of htmlFiles) {
+      const inline = [...read(f).matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].filter((m) => !/application\/ld\+json/.test(m[1]!));
+      expect(inline.map((m) => m[0]), f).toEqual([]);
+    }
+  });
+
   it('makes no third-party requests (no external stylesheets, scripts or fonts)', () => {
     for (const f of htmlFiles) {
       const html = read(f);
