@@ -17,7 +17,6 @@ interface Suite {
   when?: () => boolean;
 }
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 
 const SUITES: Suite[] = [
@@ -29,6 +28,12 @@ const SUITES: Suite[] = [
   { name: 'browser', args: ['run', '--config', 'tests/vitest.browser.config.ts'], when: () => existsSync(join(ROOT, 'tests/vitest.browser.config.ts')) },
   { name: 'browser-admin', args: ['run', '--config', 'tests/vitest.browser-admin.config.ts'], when: () => existsSync(join(ROOT, 'tests/vitest.browser-admin.config.ts')) },
 ];
+
+// `npm test -- integration-sqlite tests/integration/workflow.test.ts`: suite names select suites, any
+// other argument is a Vitest file filter passed to each selected suite.
+const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const only = args.filter((a) => SUITES.some((s) => s.name === a));
+const filters = args.filter((a) => !only.includes(a));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -42,7 +47,7 @@ function freePort(): Promise<number> {
 
 function runSuite(suite: Suite, env: NodeJS.ProcessEnv, out: string): Promise<{ passed: number; failed: number; skipped: number; ok: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(NODE, [VITEST, ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+    const child = spawn(NODE, [VITEST, ...suite.args, ...filters, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...env, ...suite.env },
@@ -66,6 +71,7 @@ function runSuite(suite: Suite, env: NodeJS.ProcessEnv, out: string): Promise<{ 
 
 async function main() {
   const t0 = Date.now();
+  if (filters.length && !only.length) throw new Error(`name the suite to run ${filters.join(' ')} in (one of: ${SUITES.map((s) => s.name).join(', ')})`);
   await ensureInstalled();
   await buildAll();
   const selected = SUITES.filter((s) => (only.length ? only.includes(s.name) : true) && (s.when?.() ?? true));
