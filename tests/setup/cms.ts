@@ -114,6 +114,8 @@ export default async function setup(project: TestProject) {
     QUESTIONS_LOOKUP_RATE_LIMIT: '100000',
     QUESTIONS_POW_DIFFICULTY: '200',
     QUESTIONS_ERASE_INTERVAL_MS: '2000',
+    // Scheduled go-live and expiry are checked every second (tests/integration/workflow-schedule.test.ts).
+    EDITORIAL_SCHEDULER_MS: '1000',
     ...(process.env.PORTAL_TEST_CMS_ENV ? JSON.parse(process.env.PORTAL_TEST_CMS_ENV) : {}),
   });
   const child = startCms({ ...process.env, ...env } as Record<string, string>, `cms:${db ? 'pg' : 'sqlite'}`);

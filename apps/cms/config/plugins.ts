@@ -6,6 +6,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   editorial: {
     enabled: true,
     resolve: './src/plugins/editorial',
+    config: {
+      // How often scheduled go-live and expiry times are checked, in ms (at least 1000; anything else
+      // is refused with a warning in the log and the default, 30000, is used).
+      schedulerIntervalMs: env('EDITORIAL_SCHEDULER_MS', '30000'),
+    },
   },
   'users-permissions': {
     config: {

@@ -1,5 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { schedulerInterval } from './scheduler-interval';
+
+let schedulerTimer: NodeJS.Timeout | null = null;
+
+/** Stops the scheduler (plugin destroy). */
+export function stopScheduler() {
+  if (schedulerTimer) clearInterval(schedulerTimer);
+  schedulerTimer = null;
+}
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.plugin('editorial').service('roles').ensureRoles();
@@ -46,11 +55,23 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   });
 
-  const interval = Number((strapi.config.get('plugin::editorial') as any).schedulerIntervalMs) || 30_000;
-  const timer = setInterval(() => {
-    strapi.plugin('editorial').service('schedule').tick().catch((e: Error) => strapi.log.error(`editorial scheduler: ${e.message}`));
-  }, interval);
-  timer.unref();
+  // Go-live and expiry of approved items. A tick that is still running when the next one is due is
+  // not doubled: the second would only find the same items again and log refused transitions.
+  const { ms, warning } = schedulerInterval((strapi.config.get('plugin::editorial') as any).schedulerIntervalMs);
+  if (warning) strapi.log.warn(`editorial scheduler: ${warning}`);
+  let running = false;
+  schedulerTimer = setInterval(() => {
+    if (running) return;
+    running = true;
+    strapi
+      .plugin('editorial')
+      .service('schedule')
+      .tick()
+      .catch((e: Error) => strapi.log.error(`editorial scheduler: ${e.message}`))
+      .finally(() => (running = false));
+  }, ms);
+  schedulerTimer.unref();
 };
+
 
 export default bootstrap;

@@ -1,7 +1,8 @@
-import type { Core } from "@strapi/strapi";
+import type { Core } from '@strapi/strapi';
+import { stopScheduler } from './bootstrap';
 
-const destroy = ({ strapi }: { strapi: Core.Strapi }) => {
-  // destroy phase
+const destroy = (_: { strapi: Core.Strapi }) => {
+  stopScheduler();
 };
 
 export default destroy;

@@ -4,7 +4,7 @@ export default {
   default: {
     /** Content type → 'full' | 'short' review path; null takes a type out of the workflow. */
     paths: DEFAULT_WORKFLOW_PATHS as Record<string, 'full' | 'short' | null>,
-    /** How often scheduled go-live and expiry times are checked (ms). */
+    /** How often scheduled go-live and expiry times are checked (ms, at least 1000; see scheduler-interval.ts). */
     schedulerIntervalMs: 30_000,
   },
   validator() {},

@@ -148,6 +148,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const to = (decision as { to: Stage }).to;
         const update: Partial<ReviewState> = { stage: to, lastComment: input.comment ?? null };
         if (input.action === 'assign') update.assigneeId = input.assigneeId ?? null;
+        // Returning a scheduled item cancels its go-live (the panel would otherwise still show the time).
+        if (input.action === 'return' && state.stage === 'scheduled') update.goLiveAt = null;
         if (input.action === 'submit') {
           update.assigneeId = null;
           if (state.authorId == null && user) update.authorId = user.id;
