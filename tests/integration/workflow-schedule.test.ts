@@ -1,10 +1,15 @@
 // Scheduled go-live and expiry end to end on the real CMS (its scheduler runs every second in this
-// suite: EDITORIAL_SCHEDULER_MS=1000 in tests/setup/cms.ts).
+// suite: EDITORIAL_SCHEDULER_MS=1000 in tests/setup/cms.ts), and `npm run audit:verify`, which checks
+// the audit chain straight from the database, against the HTTP check and a tampered row.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cmCreate, fieldEditorId, transition, validArticle } from '../helpers/content.ts';
-import { adminToken, http } from '../helpers/http.ts';
+import { dbExec, dbQuery } from '../helpers/db.ts';
+import { adminToken, cms, http } from '../helpers/http.ts';
 
 const UID = 'api::article.article';
+const ROOT = join(import.meta.dirname, '..', '..');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -134,5 +139,84 @@ describe('scheduled go-live and expiry', () => {
     expect((await panel(id)).stage).toBe('returned');
     expect((await publicState(id)).one).toBe(404);
     expect((await history(id)).map((e) => e.action)).not.toContain('golive');
+  });
+});
+
+/** `npm run audit:verify -- --json` (through scripts/bootstrap.mjs) against the suite's database. */
+function cli(...args: string[]) {
+  const info = cms();
+  const env = {
+    ...process.env,
+    ...info.env,
+    // The child reads .env under the environment: pin the database so a developer's .env cannot redirect it.
+    DATABASE_CLIENT: info.dbClient,
+    ...(info.dbClient === 'sqlite' ? { DATABASE_URL: '' } : {}),
+  };
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bootstrap.mjs'), 'audit-verify', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+describe('npm run audit:verify (reads the database directly)', () => {
+  it('verifies the same chain as GET /editorial/audit/verify', async () => {
+    // Entries of every kind so far: demo seed, transitions with meta (assignee, dates, royalty grade),
+    // the scheduler's golive/expire (actor null), questions and role changes from other files.
+    let before: Awaited<ReturnType<typeof httpVerify>>;
+    let out: ReturnType<typeof cli>;
+    let after: Awaited<ReturnType<typeof httpVerify>>;
+    // Another writer (the scheduler) could append between the two HTTP checks: retry until they agree.
+    for (let i = 0; ; i++) {
+      before = await httpVerify();
+      out = cli('--json');
+      after = await httpVerify();
+      if (before.entries === after.entries || i === 3) break;
+    }
+    expect(after).toEqual(before);
+    expect(before.ok).toBe(true);
+    expect(out.status, out.stderr + out.stdout).toBe(0);
+    const report = out.json();
+    expect(report).toMatchObject({ ok: true, entries: before.entries, head: before.head, firstBadSeq: null, problem: null });
+    expect(report.entries).toBeGreaterThan(10);
+    expect(report.database).toMatch(cms().dbClient === 'sqlite' ? /^sqlite / : /^postgres /);
+
+    const text = cli();
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain(`audit chain OK: ${before.entries} entries, head ${before.head}`);
+  });
+
+  it('exits 1 naming the seq of a tampered row (a JSON column: the approve entry\'s go-live time)', async () => {
+    const [row] = dbQuery<{ seq: number; meta: unknown }>(
+      "SELECT seq, meta FROM editorial_review_logs WHERE action = 'approve' AND to_stage = 'scheduled' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(row, 'the schedule test above left an approve → scheduled entry').toBeTruthy();
+    const seq = Number(row.seq);
+    // SQLite gives the JSON text back as stored; psql's json_agg gives the value (jsonb keeps no spelling).
+    const original = typeof row.meta === 'string' ? row.meta : JSON.stringify(row.meta);
+    const meta = JSON.parse(original);
+    // Backdating a scheduled publication, straight in the database (the CMS refuses any change of a log row).
+    dbExec('UPDATE editorial_review_logs SET meta = ? WHERE seq = ?', [JSON.stringify({ ...meta, goLiveAt: '2020-01-01T00:00:00.000Z' }), seq]);
+    try {
+      const out = cli('--json');
+      expect(out.status, out.stderr + out.stdout).toBe(1);
+      expect(out.json()).toMatchObject({ ok: false, firstBadSeq: seq, problem: expect.stringMatching(/hash does not match/) });
+      const text = cli();
+      expect(text.status).toBe(1);
+      expect(text.stdout).toContain(`audit chain BROKEN at seq ${seq} (`);
+      expect(await httpVerify()).toMatchObject({ ok: false, firstBadSeq: seq });
+    } finally {
+      // Put the row back so later files sharing this CMS see an intact chain.
+      dbExec('UPDATE editorial_review_logs SET meta = ? WHERE seq = ?', [original, seq]);
+    }
+    expect(cli().status).toBe(0);
+    expect((await httpVerify()).ok).toBe(true);
+  });
+
+  it('exits 2 with a message when the database cannot be read', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bootstrap.mjs'), 'audit-verify'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_CLIENT: 'sqlite', DATABASE_URL: '', DATABASE_FILENAME: join(cms().dir, 'no-such.db') },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^audit-verify: /m);
   });
 });

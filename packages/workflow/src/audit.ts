@@ -75,3 +75,67 @@ export function verifyChain(entries: readonly Record<string, unknown>[], genesis
   }
   return -1;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The editorial review log (plugin::editorial.review-log): one definition of what each entry's hash covers,
+// shared by the CMS (append and GET /editorial/audit/verify) and `npm run audit:verify` (reads the database).
+
+/** Fields of a review-log entry covered by its hash: everything but the database id, timestamps and the hash. */
+export const LOG_HASHED_FIELDS = [
+  'seq',
+  'targetUid',
+  'targetDocumentId',
+  'action',
+  'fromStage',
+  'toStage',
+  'actorId',
+  'actorName',
+  'actorRoles',
+  'comment',
+  'meta',
+  'at',
+  'contentHash',
+  'prevHash',
+] as const;
+
+export type LogHashedField = (typeof LOG_HASHED_FIELDS)[number];
+
+/** The hashed part of a log entry (attribute names, values as the CMS reads them); missing fields are null. */
+export function logHashedPart(row: Readonly<Record<string, unknown>>): Record<LogHashedField, unknown> {
+  return Object.fromEntries(LOG_HASHED_FIELDS.map((k) => [k, row[k] ?? null])) as Record<LogHashedField, unknown>;
+}
+
+export interface LogVerification {
+  ok: boolean;
+  entries: number;
+  /** seq of the first entry that does not verify, or null. */
+  firstBadSeq: number | null;
+  /** hash of the last entry (null for an empty log). */
+  head: string | null;
+  /** Why the first bad entry fails (English), or null. */
+  problem: string | null;
+}
+
+/**
+ * Verifies a whole review log, given in seq order: each entry's hash must match its content and its
+ * predecessor's hash, and seq must run 1, 2, 3… (a removed or inserted row shows as a gap).
+ */
+export function verifyLog(rows: readonly Readonly<Record<string, unknown>>[]): LogVerification {
+  const chain = rows.map((r) => ({ ...logHashedPart(r), hash: r.hash }));
+  const bad = verifyChain(chain);
+  const gap = rows.findIndex((r, i) => r.seq !== i + 1);
+  const first = bad === -1 ? gap : gap === -1 ? bad : Math.min(bad, gap);
+  const head = rows.length ? ((rows[rows.length - 1]!.hash as string | undefined) ?? null) : null;
+  if (first === -1) return { ok: true, entries: rows.length, firstBadSeq: null, head, problem: null };
+  const row = rows[first]!;
+  const prev = first > 0 ? rows[first - 1]!.hash : GENESIS_HASH;
+  const problem =
+    first === gap
+      ? `seq ${String(row.seq)} found where ${first + 1} was expected: an entry is missing or was inserted`
+      : row.prevHash !== prev
+        ? first === 0
+          ? 'prevHash of the first entry is not the genesis hash'
+          : 'prevHash does not match the hash of the entry before it'
+        : "the stored hash does not match the entry's content";
+  return { ok: false, entries: rows.length, firstBadSeq: Number(row.seq), head, problem };
+}

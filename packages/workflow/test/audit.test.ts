@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, appendEntry, canonicalJson, hashEntry, verifyChain } from '../src/audit.ts';
+import { GENESIS_HASH, LOG_HASHED_FIELDS, appendEntry, canonicalJson, hashEntry, logHashedPart, verifyChain, verifyLog } from '../src/audit.ts';
 
 function buildChain(n: number) {
   const chain: Record<string, unknown>[] & { hash: string }[] = [];
@@ -78,5 +78,70 @@ describe('audit hash chain', () => {
     const noHash = [...chain];
     noHash[4] = { ...chain[4], hash: undefined } as never;
     expect(verifyChain(noHash)).toBe(4);
+  });
+});
+
+describe('review log (LOG_HASHED_FIELDS, verifyLog)', () => {
+  // Rows as the CMS reads them: attribute names, plus bookkeeping fields the hash does not cover.
+  function buildLog(n: number) {
+    const rows: Record<string, unknown>[] = [];
+    for (let i = 0; i < n; i++) {
+      const entry = logHashedPart({
+        seq: i + 1,
+        targetUid: 'api::article.article',
+        targetDocumentId: `doc${i % 3}`,
+        action: 'submit',
+        fromStage: i ? 'draft' : null,
+        toStage: 'submitted',
+        actorId: i % 2 ? 7 : null,
+        actorName: i % 2 ? 'Nguyễn Văn A' : 'Hệ thống',
+        actorRoles: i % 2 ? ['contributor'] : [],
+        meta: i % 2 ? { goLiveAt: '2025-03-01T01:00:00.000Z', royaltyGrade: 1.5 } : null,
+        at: new Date(Date.UTC(2025, 2, 1, 8, i)).toISOString(),
+        contentHash: 'c'.repeat(64),
+        prevHash: rows.length ? rows[rows.length - 1]!.hash : GENESIS_HASH,
+      });
+      rows.push({ id: 100 + i, documentId: `x${i}`, createdAt: new Date(), ...entry, hash: hashEntry(entry.prevHash as string, entry) });
+    }
+    return rows;
+  }
+
+  it('covers every field but the id, timestamps and the hash; missing ones count as null', () => {
+    expect(LOG_HASHED_FIELDS).not.toContain('hash');
+    expect(LOG_HASHED_FIELDS).not.toContain('id');
+    const part = logHashedPart({ seq: 1, action: 'submit', id: 5, createdAt: 'x' });
+    expect(Object.keys(part).sort()).toEqual([...LOG_HASHED_FIELDS].sort());
+    expect(part.comment).toBeNull();
+  });
+
+  it('an intact log verifies, with its length and head', () => {
+    const rows = buildLog(6);
+    expect(verifyLog(rows)).toEqual({ ok: true, entries: 6, firstBadSeq: null, head: rows[5]!.hash, problem: null });
+    expect(verifyLog([])).toEqual({ ok: true, entries: 0, firstBadSeq: null, head: null, problem: null });
+  });
+
+  it('names the seq and the reason of the first bad entry', () => {
+    const edited = buildLog(6);
+    edited[3] = { ...edited[3], meta: { goLiveAt: '2025-02-01T01:00:00.000Z', royaltyGrade: 1.5 } };
+    expect(verifyLog(edited)).toMatchObject({ ok: false, firstBadSeq: 4, problem: expect.stringMatching(/hash does not match/) });
+
+    const removed = buildLog(6);
+    removed.splice(2, 1);
+    expect(verifyLog(removed)).toMatchObject({ ok: false, entries: 5, firstBadSeq: 4, problem: expect.stringMatching(/seq 4 found where 3 was expected/) });
+
+    const relinked = buildLog(6);
+    const forged = logHashedPart({ ...relinked[2], prevHash: 'f'.repeat(64) });
+    relinked[2] = { ...forged, hash: hashEntry(forged.prevHash as string, forged) };
+    expect(verifyLog(relinked)).toMatchObject({ ok: false, firstBadSeq: 3, problem: expect.stringMatching(/prevHash does not match/) });
+
+    const first = buildLog(2);
+    const f0 = logHashedPart({ ...first[0], prevHash: 'f'.repeat(64) });
+    first[0] = { ...f0, hash: hashEntry(f0.prevHash as string, f0) };
+    expect(verifyLog(first)).toMatchObject({ ok: false, firstBadSeq: 1, problem: expect.stringMatching(/genesis/) });
+  });
+
+  it('ignores fields outside the hash (database id, timestamps)', () => {
+    const rows = buildLog(3).map((r) => ({ ...r, id: 1, updatedAt: 'later' }));
+    expect(verifyLog(rows).ok).toBe(true);
   });
 });

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { GENESIS_HASH, canonicalJson, hashEntry, verifyChain } from '@cong-ttdt/workflow/audit';
+import { GENESIS_HASH, canonicalJson, hashEntry, logHashedPart, verifyLog } from '@cong-ttdt/workflow/audit';
 
 const LOG = 'plugin::editorial.review-log';
-
-// Fields covered by each entry's hash (everything but the database id and timestamps).
-const HASHED = ['seq', 'targetUid', 'targetDocumentId', 'action', 'fromStage', 'toStage', 'actorId', 'actorName', 'actorRoles', 'comment', 'meta', 'at', 'contentHash', 'prevHash'] as const;
 
 export interface LogInput {
   targetUid: string;
@@ -37,12 +34,11 @@ export function contentHash(content: unknown): string {
 // one append at a time in this process, so two entries never take the same seq or previous hash.
 let appendLock: Promise<unknown> = Promise.resolve();
 
-const pick = (row: Record<string, any>) => Object.fromEntries(HASHED.map((k) => [k, row[k] ?? null]));
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const appendNow = async (input: LogInput) => {
     const last = (await strapi.db.query(LOG).findOne({ orderBy: { seq: 'desc' }, select: ['seq', 'hash'] })) as { seq: number; hash: string } | null;
-    const entry = pick({
+    // The fields each entry's hash covers are defined once, in @cong-ttdt/workflow/audit (LOG_HASHED_FIELDS).
+    const entry = logHashedPart({
       ...input,
       seq: (last?.seq ?? 0) + 1,
       at: new Date().toISOString(),
@@ -69,11 +65,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Checks the whole chain: ok, or the sequence number of the first bad entry. */
     async verify(): Promise<{ ok: boolean; entries: number; firstBadSeq: number | null; head: string | null }> {
       const rows = (await strapi.db.query(LOG).findMany({ orderBy: { seq: 'asc' } })) as Record<string, any>[];
-      const chain = rows.map((r) => ({ ...pick(r), hash: r.hash }));
-      const bad = verifyChain(chain);
-      const seqGap = rows.findIndex((r, i) => r.seq !== i + 1);
-      const first = bad === -1 ? seqGap : seqGap === -1 ? bad : Math.min(bad, seqGap);
-      return { ok: first === -1, entries: rows.length, firstBadSeq: first === -1 ? null : rows[first].seq, head: rows.length ? rows[rows.length - 1].hash : null };
+      const { ok, entries, firstBadSeq, head } = verifyLog(rows);
+      return { ok, entries, firstBadSeq, head };
     },
 
     async history(uid: string, documentId: string) {
