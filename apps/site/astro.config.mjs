@@ -2,6 +2,10 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pruneStale from './src/integrations/prune-stale.mjs';
+import fastManifest from './src/integrations/fast-manifest.mjs';
+
+// The publisher's quick lane (src/lib/build-mode.ts): only changed pages, into an empty folder.
+const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
 
 const SITE_URL = (process.env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, '');
 const CMS_URL = process.env.CMS_URL || 'http://127.0.0.1:1337';
@@ -30,12 +34,14 @@ export default defineConfig({
   image: {
     remotePatterns: mediaOrigins.map(remotePattern),
   },
-  integrations: [
-    pruneStale(),
-    sitemap({
-      filter: (page) => !NOT_IN_SITEMAP.some((p) => new URL(page).pathname === p),
-    }),
-  ],
+  integrations: FAST
+    ? [fastManifest(process.env.PORTAL_FAST_MANIFEST || 'fast-manifest.json')]
+    : [
+        pruneStale(),
+        sitemap({
+          filter: (page) => !NOT_IN_SITEMAP.some((p) => new URL(page).pathname === p),
+        }),
+      ],
   prefetch: false,
   devToolbar: { enabled: false },
   experimental: {

@@ -360,3 +360,36 @@ describe('deleted or unpublished entries', () => {
     expect(read('robots.txt')).toMatch(/Sitemap/i);
   });
 });
+
+// The publisher's quick lane: only the named entries' pages and the first pages of lists, into an empty folder.
+describe('fast build (PORTAL_BUILD_MODE=fast)', () => {
+  it('renders the changed entry and the list and feed pages, nothing else, and writes its manifest', async () => {
+    const snap = JSON.parse(readFileSync(snapshotFile, 'utf8'));
+    const changed = snap.articles.find((x: { slug: string }) => x.slug === 'hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026');
+    const other = snap.articles.find((x: { slug: string }) => x.slug !== changed.slug);
+    const fastOut = path.join(tmp, 'fast-dist');
+    const manifest = path.join(tmp, 'fast-manifest.json');
+    await run(process.execPath, [path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      ...buildEnv,
+      PORTAL_CONTENT_SNAPSHOT: snapshotFile,
+      ASTRO_OUT_DIR: fastOut,
+      ASTRO_CACHE_DIR: path.join(tmp, 'fast-cache'),
+      PORTAL_BUILD_MODE: 'fast',
+      PORTAL_FAST_IDS: changed.documentId,
+      PORTAL_FAST_MANIFEST: manifest,
+    });
+    const fastFiles = walk(fastOut).map((f) => path.relative(fastOut, f));
+    expect(fastFiles).toContain(`tin-tuc/bai/${changed.slug}/index.html`);
+    expect(fastFiles).not.toContain(`tin-tuc/bai/${other.slug}/index.html`);
+    for (const f of ['index.html', 'tin-tuc/index.html', 'rss.xml', 'van-ban/index.html']) expect(fastFiles).toContain(f);
+    // no other entry pages, no deeper list pages, no sitemap (the publisher patches the live one)
+    expect(fastFiles.filter((f) => /^(van-ban|thu-tuc|gioi-thieu)\/[^/]+\/index\.html$/.test(f))).toEqual([]);
+    expect(fastFiles.some((f) => /^tin-tuc\/(\d+|[^/]+\/\d+)\/index\.html$/.test(f))).toBe(false);
+    expect(fastFiles.some((f) => f.startsWith('sitemap'))).toBe(false);
+    const m = JSON.parse(readFileSync(manifest, 'utf8'));
+    expect(m.rendered).toContain(`/tin-tuc/bai/${changed.slug}/`);
+    expect(m.rendered).toContain('/');
+    expect(m.removed).toEqual([]);
+    expect(fastFiles.filter((f) => f.endsWith('.html')).length).toBeLessThan(htmlFiles.length / 2);
+  });
+});

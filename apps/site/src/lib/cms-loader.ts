@@ -21,6 +21,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createClient, type CmsClient, type PopulateObject } from '@cong-ttdt/content';
+import { FAST, isFastId, recordRemoved } from './build-mode';
+import { articleUrl, documentUrl, pageUrl, procedureUrl, questionUrl } from './urls';
 
 type Rel = 'one' | 'many';
 type Projection = Record<string, true | 'media' | 'media[]' | string[] | { list: string[] }>;
@@ -168,6 +170,17 @@ function relationPopulate(spec: TypeSpec): Record<string, PopulateObject> | unde
   return rels.length ? Object.fromEntries(rels.map((r) => [r, { fields: ['documentId'] }])) : undefined;
 }
 
+/** Public path of an entry's own page, for the collections that have one addressed by slug. */
+const DETAIL_URL: Record<string, (slug: string) => string> = {
+  articles: articleUrl, documents: documentUrl, procedures: procedureUrl, questions: questionUrl, pages: pageUrl,
+};
+
+function removedPath(spec: TypeSpec, stored: Raw | undefined): void {
+  const slug = stored?.slug;
+  const url = DETAIL_URL[spec.plural];
+  if (url && typeof slug === 'string' && slug) recordRemoved(url(slug));
+}
+
 // ---------- snapshot ----------
 
 let snapshotCache: { file: string; data: Promise<Record<string, unknown>> } | null = null;
@@ -228,6 +241,7 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
   }
 
   const relations = spec.relations ?? {};
+  if (FAST && ctx.meta.get('lastSync') && ctx.store.keys().length) return loadFast(ctx, spec, cms);
   // 1. every live entry: id, updatedAt, relation ids
   const live = await cms.fetchAll<Raw>(spec.plural, {
     fields: ['documentId', 'updatedAt'],
@@ -267,6 +281,7 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
   let deleted = 0;
   for (const id of ctx.store.keys()) {
     if (!liveById.has(id)) {
+      removedPath(spec, ctx.store.get(id)?.data);
       ctx.store.delete(id);
       deleted++;
     }
@@ -279,6 +294,43 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
   // Use the CMS's own clock (the newest updatedAt it served), not ours.
   if (maxUpdated) ctx.meta.set('lastSync', maxUpdated);
   ctx.logger.info(`${spec.plural}: ${liveById.size} live, ${fetched.size} fetched, ${updated} changed, ${deleted} removed`);
+}
+
+/**
+ * Fast builds read only what changed: entries updated since the last sync, and the entries the publisher
+ * named (PORTAL_FAST_IDS), which are dropped when the CMS no longer serves them. The cost does not grow
+ * with the number of entries; what this misses (relation edits, lost webhooks) the full build catches.
+ */
+async function loadFast(ctx: LoaderContext, spec: TypeSpec, cms: CmsClient) {
+  const relations = spec.relations ?? {};
+  const populate = { ...(populateFor(spec) ?? {}), ...(relationPopulate(spec) ?? {}) };
+  const lastSync = ctx.meta.get('lastSync')!;
+  const changed = await cms.fetchAll<Raw>(spec.plural, { populate, updatedSince: lastSync });
+  const fetched = new Map(changed.map((r) => [String(r.documentId), r]));
+  const asked = (process.env.PORTAL_FAST_IDS ?? '').split(',').map((x) => x.trim()).filter((id) => id && isFastId(id) && !fetched.has(id));
+  const askedHere = asked.filter((id) => ctx.store.has(id));
+  for (let i = 0; i < asked.length; i += 50) {
+    for (const r of await cms.fetchAll<Raw>(spec.plural, { populate, filters: { documentId: { $in: asked.slice(i, i + 50) } } })) {
+      fetched.set(String(r.documentId), r);
+    }
+  }
+  let removed = 0;
+  for (const [id, raw] of fetched) {
+    const before = ctx.store.get(id)?.data;
+    const data = { ...project(raw, spec), ...relationIds(raw, relations) };
+    if (before && before.slug !== data.slug) removedPath(spec, before);
+    setEntry(ctx, id, data);
+  }
+  for (const id of askedHere) {
+    if (fetched.has(id)) continue;
+    removedPath(spec, ctx.store.get(id)?.data);
+    ctx.store.delete(id);
+    removed++;
+  }
+  let maxUpdated = lastSync;
+  for (const r of changed) if (typeof r.updatedAt === 'string' && r.updatedAt > maxUpdated) maxUpdated = r.updatedAt;
+  ctx.meta.set('lastSync', maxUpdated);
+  ctx.logger.info(`${spec.plural}: fast sync, ${fetched.size} fetched, ${removed} removed`);
 }
 
 /** The loader of one content type. */

@@ -1,0 +1,36 @@
+/**
+ * Fast builds (PORTAL_BUILD_MODE=fast): the publisher's quick lane after an approval or withdrawal.
+ * Only the pages of the changed entries (PORTAL_FAST_IDS, documentIds) and the bounded set of list and
+ * feed pages (first pages only) are rendered; the publisher lays them over the live release and a full
+ * build follows to bring deeper pages (pagination, related lists, sitemap) up to date.
+ */
+import { appendFileSync } from 'node:fs';
+
+export const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
+
+const FAST_IDS = new Set((process.env.PORTAL_FAST_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Whether a fast build asked for this entry. */
+export const isFastId = (id: string) => FAST_IDS.has(id);
+
+/** Detail pages: every entry in a full build, only the changed entries in a fast build. */
+export function onlyChanged<T>(paths: T[], idOf: (p: T) => string | null | undefined): T[] {
+  if (!FAST) return paths;
+  return paths.filter((p) => {
+    const id = idOf(p);
+    return !!id && FAST_IDS.has(id);
+  });
+}
+
+/** Paginated lists: every page in a full build, the first page only in a fast build. */
+export function firstPages<T extends { params: Record<string, unknown> }>(paths: T[]): T[] {
+  return FAST ? paths.filter((p) => p.params.page === undefined) : paths;
+}
+
+/** Where a fast build writes its manifest (rendered and removed paths) for the publisher. */
+export const FAST_MANIFEST = process.env.PORTAL_FAST_MANIFEST || '';
+
+/** Records the public path of an entry that left the site (unpublished, deleted, slug changed). */
+export function recordRemoved(path: string): void {
+  if (FAST && FAST_MANIFEST) appendFileSync(`${FAST_MANIFEST}.removed`, `${path}\n`);
+}
