@@ -12,6 +12,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
@@ -63,6 +64,33 @@ export function phraseScore(content: string, query: string): number {
   return terms.every((t) => text.includes(` ${t} `)) ? 1 : 0;
 }
 
+/**
+ * Between full builds the publisher's quick lane indexes changed pages into /pagefind-delta/ and lists
+ * them (and removed pages) in changes.json. Results for those paths come from the delta only.
+ */
+export interface DeltaChanges { pages: string[]; removed: string[] }
+export const DELTA_LANE = 'delta';
+
+/** Whether a result is current: not removed, and for re-indexed pages only the delta's copy. */
+export function isCurrent(url: string, fromDelta: boolean, changes: DeltaChanges | null): boolean {
+  if (!changes) return true;
+  const path = url.replace(/[?#].*$/, '');
+  if (changes.removed.includes(path)) return false;
+  return fromDelta || !changes.pages.includes(path);
+}
+
+async function loadDelta(pagefind: Pagefind): Promise<DeltaChanges | null> {
+  try {
+    const res = await fetch('/pagefind-delta/changes.json', { cache: 'no-cache' });
+    if (!res.ok) return null;
+    const changes = (await res.json()) as DeltaChanges;
+    if (changes.pages.length) await pagefind.mergeIndex('/pagefind-delta/', { mergeFilter: { lane: DELTA_LANE } });
+    return changes;
+  } catch {
+    return null; // no delta: the main index is current
+  }
+}
+
 export async function runSearchPage(): Promise<void> {
   const form = document.getElementById('search') as HTMLFormElement;
   const input = document.getElementById('q') as HTMLInputElement;
@@ -79,10 +107,12 @@ export async function runSearchPage(): Promise<void> {
   input.value = params.get('q') ?? '';
 
   let pagefind: Pagefind;
+  let changes: DeltaChanges | null = null;
   try {
     const path = '/pagefind/pagefind.js';
     pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
     await pagefind.options({ excerptLength: 30 });
+    changes = await loadDelta(pagefind);
     await pagefind.init();
   } catch {
     status.textContent = 'Chưa tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.';
@@ -102,6 +132,10 @@ export async function runSearchPage(): Promise<void> {
   let results: PagefindResult[] = [];
   let loaded: Data[] = [];
   let shown = 0;
+  let fetchedCount = 0;
+  // Ids of results that come from the delta index (mergeFilter values do not show in data().filters).
+  let freshIds = new Set<string>();
+  let stale = 0;
   let token = 0;
 
   function render(query: string, batch: Data[]) {
@@ -114,12 +148,14 @@ export async function runSearchPage(): Promise<void> {
       list.append(li);
     }
     shown += batch.length;
-    more.hidden = shown >= results.length;
+    more.hidden = fetchedCount >= results.length && shown >= loaded.length;
   }
 
   async function showMore(query: string, my: number) {
     if (shown >= loaded.length) {
-      const next = await Promise.all(results.slice(loaded.length, loaded.length + PAGE).map((r) => r.data()));
+      const batch = results.slice(fetchedCount, fetchedCount + PAGE);
+      fetchedCount += batch.length;
+      const next = (await Promise.all(batch.map((r) => r.data()))).filter((d, i) => isCurrent(d.url, freshIds.has(batch[i]!.id), changes));
       if (my !== token) return;
       loaded.push(...next);
     }
@@ -139,6 +175,8 @@ export async function runSearchPage(): Promise<void> {
     }
     list.replaceChildren();
     shown = 0;
+    fetchedCount = 0;
+    stale = 0;
     loaded = [];
     more.hidden = true;
     if (!query && !Object.keys(filters).length) {
@@ -147,19 +185,29 @@ export async function runSearchPage(): Promise<void> {
     }
     status.textContent = 'Đang tìm…';
     const search = await pagefind.search(query ? fold(query) : null, { filters });
+    // Scores from the small delta index are not comparable with the main one's: its results (pages
+    // changed since the last full build, few) go into the pool first, then the phrase rerank orders all.
+    const fresh = changes?.pages.length
+      ? (await pagefind.search(query ? fold(query) : null, { filters: { ...filters, lane: DELTA_LANE } })).results
+      : [];
     if (my !== token) return;
-    results = search.results;
+    freshIds = new Set(fresh.map((r) => r.id));
+    results = [...fresh, ...search.results.filter((r) => !freshIds.has(r.id))];
     // Pagefind ranks words independently: move pages containing the whole phrase to the front
     // (among the first RERANK results, keeping Pagefind's order otherwise).
-    loaded = await Promise.all(results.slice(0, RERANK).map((r) => r.data()));
+    const first = await Promise.all(results.slice(0, RERANK).map((r) => r.data()));
     if (my !== token) return;
+    fetchedCount = first.length;
+    loaded = first.filter((d, i) => isCurrent(d.url, freshIds.has(results[i]!.id), changes));
+    stale = first.length - loaded.length;
     if (query) {
       const score = (d: Data) => phraseScore(d.content, query);
       loaded = loaded.map((d, i) => ({ d, i, s: score(d) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.d);
     }
     render(query, loaded.slice(0, PAGE));
-    status.textContent = results.length
-      ? `Tìm thấy ${results.length} kết quả${query ? ` cho “${query}”` : ''}.`
+    const total = results.length - stale;
+    status.textContent = total
+      ? `Tìm thấy ${total} kết quả${query ? ` cho “${query}”` : ''}.`
       : `Không tìm thấy kết quả${query ? ` cho “${query}”` : ''}.`;
   }
 

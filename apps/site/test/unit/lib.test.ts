@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, buildIcs } from '../../src/lib/ics';
 import { fold, foldedWords } from '../../src/lib/fold';
 import { renderMarkdown, markdownText } from '../../src/lib/markdown';
-import { buildExcerpt } from '../../src/lib/search-client';
+import { buildExcerpt, isCurrent } from '../../src/lib/search-client';
 import { project, relationIds, SPECS } from '../../src/lib/cms-loader';
 
 describe('fold', () => {
@@ -84,5 +84,17 @@ describe('loader projection', () => {
   it('normalizes text to NFC', () => {
     const data = project({ documentId: 'x', name: 'Hòa Bình'.normalize('NFD') }, SPECS.fields!);
     expect(data.name).toBe('Hòa Bình');
+  });
+});
+
+describe('search delta (quick-lane releases)', () => {
+  const changes = { pages: ['/tin-tuc/bai/moi/'], removed: ['/tin-tuc/bai/go/'] };
+  it('hides removed pages and the main index copy of re-indexed ones', () => {
+    expect(isCurrent('/tin-tuc/bai/go/', false, changes)).toBe(false);
+    expect(isCurrent('/tin-tuc/bai/go/', true, changes)).toBe(false);
+    expect(isCurrent('/tin-tuc/bai/moi/', false, changes)).toBe(false);
+    expect(isCurrent('/tin-tuc/bai/moi/', true, changes)).toBe(true);
+    expect(isCurrent('/tin-tuc/bai/khac/', false, changes)).toBe(true);
+    expect(isCurrent('/tin-tuc/bai/moi/', false, null)).toBe(true);
   });
 });
