@@ -1,5 +1,5 @@
 // Approval-to-live through the real CMS, publisher, Astro build and Pagefind (issue: publisher).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -110,15 +110,70 @@ describe('publisher with the real CMS and site', () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push(await newVerified(`Loạt tin ${stamp} số ${i + 1}`));
     await waitForRevision(site().publisherUrl, await revision());
-    const before = (await status()).builds;
+    const s0 = await status();
+    const before = s0.builds + s0.fastBuilds;
     const t0 = Date.now();
     for (const id of ids) expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve' })).status).toBe(200);
     expect(Date.now() - t0).toBeLessThan(5000);
     await waitForRevision(site().publisherUrl, await revision());
     const after = await status();
-    expect(after.builds - before).toBeLessThanOrEqual(2);
+    // Quick-lane and full builds together.
+    expect(after.builds + after.fastBuilds - before).toBeLessThanOrEqual(2);
     const list = (await get('/tin-tuc/')).text + (await get('/tin-tuc/2/')).text;
     for (let i = 1; i <= 20; i++) expect(list).toContain(`Loạt tin ${stamp} số ${i}`);
+  });
+
+  it('quick lane: an approval is laid over the live release, searchable from the delta index; the full build that follows folds it in', async () => {
+    const live = () => realpathSync(join(site().dataDir, 'live'));
+    const settled = async () => {
+      const deadline = Date.now() + 240_000;
+      for (;;) {
+        const s = await status();
+        if (s.state === 'idle' && !s.queued && s.live) return s;
+        if (Date.now() > deadline) throw new Error('publisher did not settle');
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    };
+    await settled();
+    const before = await status();
+    const beforeDir = live();
+    const word = `Lannhanh${Date.now().toString(36)}`;
+    const title = `Tin làn nhanh ${word}`;
+    const id = await newVerified(title);
+    expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve' })).status).toBe(200);
+    await waitForRevision(site().publisherUrl, await revision());
+    const s = await status();
+    expect(s.fastBuilds).toBeGreaterThan(before.fastBuilds);
+    expect(s.live.mode).toBe('fast');
+    expect(s.fullBuildDueAt).not.toBeNull();
+    const url = await articleUrl(id);
+    const dir = live();
+    // Only what changed was written: a deep list page is the previous release's file (same inode).
+    const deep = 'tin-tuc/3/index.html';
+    expect(statSync(join(dir, deep)).ino).toBe(statSync(join(beforeDir, deep)).ino);
+    expect(statSync(join(dir, 'index.html')).ino).not.toBe(statSync(join(beforeDir, 'index.html')).ino);
+    expect((await get(url)).text).toContain(title);
+    expect((await get('/')).text).toContain(title);
+    const changes = JSON.parse((await get('/pagefind-delta/changes.json')).text);
+    expect(changes.pages).toContain(url);
+    expect(readFileSync(join(dir, 'sitemap-0.xml'), 'utf8')).toContain(url);
+    expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
+
+    // The full build (forced here instead of waiting for its timer) replaces the overlay.
+    const rebuild = await fetch(`${site().publisherUrl}/rebuild`, { method: 'POST', headers: { Authorization: `Bearer ${site().publisherEnv.PUBLISHER_ADMIN_TOKEN}`, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(rebuild.status).toBe(202);
+    const deadline = Date.now() + 240_000;
+    let f = await status();
+    while (!(f.live.mode !== 'fast' && f.state === 'idle' && f.builds > s.builds)) {
+      if (Date.now() > deadline) throw new Error('the full build did not follow');
+      await new Promise((r) => setTimeout(r, 500));
+      f = await status();
+    }
+    expect(f.fullBuildDueAt).toBeNull();
+    expect((await get('/pagefind-delta/changes.json')).status).toBe(404);
+    expect(readFileSync(join(live(), 'sitemap-0.xml'), 'utf8')).toContain(url);
+    expect((await get(url)).text).toContain(title);
+    expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
   });
 
   it('an unauthenticated webhook gets 401 and triggers no build', async () => {

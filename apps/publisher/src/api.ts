@@ -32,7 +32,8 @@ export interface ApiHandlers {
   adminToken: string;
   log: Logger;
   status: () => Promise<unknown>;
-  onWebhook: (event: string, model: string | undefined) => void;
+  /** documentId: the entry's, when the payload names one (the quick lane renders just that entry). */
+  onWebhook: (event: string, model: string | undefined, documentId?: string) => void;
   onRebuild: (reason: string) => void;
 }
 
@@ -109,7 +110,9 @@ export function createApiServer(h: ApiHandlers): Server {
         h.log.info('webhook ignored', { event: p.event, model });
         return json(res, 202, { accepted: true, ignored: true });
       }
-      h.onWebhook(p.event, model);
+      const entry = p.entry as { documentId?: unknown } | null | undefined;
+      const documentId = entry && typeof entry === 'object' && typeof entry.documentId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(entry.documentId) ? entry.documentId : undefined;
+      h.onWebhook(p.event, model, documentId);
       return json(res, 202, { accepted: true });
     }
     return json(res, 404, { error: 'not found' });

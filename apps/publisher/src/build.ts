@@ -26,18 +26,18 @@ export interface BuildOptions {
 class StepError extends Error {}
 
 // Variables the generator never needs; keeping them out limits what a build could leak.
-const STRIP_ENV = ['PUBLISHER_WEBHOOK_SECRET', 'PUBLISHER_ADMIN_TOKEN'];
+export const STRIP_ENV = ['PUBLISHER_WEBHOOK_SECRET', 'PUBLISHER_ADMIN_TOKEN'];
 
 export function resolveArgv(argv: string[]): string[] {
   return argv[0] === 'node' ? [process.execPath, ...argv.slice(1)] : argv;
 }
 
-function describe(argv: string[]): string {
+export function describe(argv: string[]): string {
   return argv.map((a) => a.split('/').slice(-3).join('/')).join(' ');
 }
 
 /** Runs one command in its own process group so a timeout or shutdown can kill the whole tree. */
-function runCommand(
+export function runCommand(
   argv: string[],
   cwd: string,
   env: NodeJS.ProcessEnv,

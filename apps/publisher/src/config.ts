@@ -19,6 +19,12 @@ export interface Config {
   buildOutput: string;
   /** argv arrays run in order in siteDir; "node" as argv[0] means this Node binary. */
   buildCmds: string[][];
+  /** Quick lane (src/fast.ts): on with the default build commands unless PUBLISHER_FAST_LANE=off. */
+  fastLane: boolean;
+  fastBuildCmd: string[];
+  pagefindCmd: string[];
+  /** How long after a quick-lane release the full build starts (more approvals meanwhile stay quick). */
+  fullAfterFastMs: number;
   buildTimeoutMs: number;
   debounceMs: number;
   debounceMaxMs: number;
@@ -62,6 +68,14 @@ function origin(env: Env, name: string): string | null {
 
 function dir(value: string): string {
   return isAbsolute(value) ? value : resolve(value);
+}
+
+function fastLaneOn(env: Env): boolean {
+  const raw = env.PUBLISHER_FAST_LANE?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return !env.PUBLISHER_BUILD_CMD?.trim();
+  if (['on', '1', 'true'].includes(raw)) return true;
+  if (['off', '0', 'false'].includes(raw)) return false;
+  throw new ConfigError(`PUBLISHER_FAST_LANE must be "on" or "off" (got "${env.PUBLISHER_FAST_LANE}").`);
 }
 
 export function defaultBuildCmds(siteDir: string, buildOutput: string): string[][] {
@@ -143,6 +157,10 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
     siteDir,
     buildOutput,
     buildCmds: env.PUBLISHER_BUILD_CMD?.trim() ? parseBuildCmds(env.PUBLISHER_BUILD_CMD) : defaultBuildCmds(siteDir, buildOutput),
+    fastLane: fastLaneOn(env),
+    fastBuildCmd: ['node', join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+    pagefindCmd: ['node', join(siteDir, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs')],
+    fullAfterFastMs: int(env, 'PUBLISHER_FULL_AFTER_FAST_MS', 60_000),
     buildTimeoutMs: int(env, 'PUBLISHER_BUILD_TIMEOUT_MS', 20 * 60_000, 1000),
     debounceMs,
     debounceMaxMs: int(env, 'PUBLISHER_DEBOUNCE_MAX_MS', Math.max(15_000, debounceMs * 10)),

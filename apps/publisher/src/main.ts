@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiServer } from './api.ts';
 import { runBuild } from './build.ts';
+import { FAST_MODELS, runFastBuild } from './fast.ts';
 import { fetchRevision } from './cms.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -11,7 +12,8 @@ import { cleanStaging, listReleases, readLiveId } from './release.ts';
 import { createStaticServer } from './static.ts';
 import { ensureDirs, paths, readMeta, readState, type LiveInfo } from './state.ts';
 import { nextDailyRun } from './time.ts';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
@@ -33,7 +35,7 @@ export async function liveInfo(dataDir: string): Promise<LiveInfo | null> {
   if (s.live?.id === id) return s.live;
   const meta = await readMeta(dataDir, id);
   if (!meta) return { id, revision: null, builtAt: '', durationMs: 0, pageCount: 0 };
-  const { files: _files, ...info } = meta;
+  const { files: _files, delta: _delta, ...info } = meta;
   return info;
 }
 
@@ -70,16 +72,66 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
   let lockRetry: ReturnType<typeof setTimeout> | null = null;
   let reconcileRetry: ReturnType<typeof setTimeout> | null = null;
   let reconcileFailures = 0;
+  let firstReconcileDone = false;
+  let behind: { revision: number; since: number } | null = null;
   let stopping: Promise<void> | null = null;
+
+  // What the next build must cover: entries the quick lane can render alone, or anything else (full).
+  let fastIds = new Set<string>();
+  let fullPending = false;
+  let fullTimer: ReturnType<typeof setTimeout> | null = null;
+  let fullDueAt: Date | null = null;
+  const clearFullTimer = () => {
+    if (fullTimer) clearTimeout(fullTimer);
+    fullTimer = null;
+    fullDueAt = null;
+  };
+  const requestFull = (reason: string, immediate = false) => {
+    fullPending = true;
+    queue.request(reason, immediate);
+  };
+  const armFullAfterFast = () => {
+    if (fullTimer || stopping) return;
+    fullDueAt = new Date(Date.now() + cfg.fullAfterFastMs);
+    fullTimer = setTimeout(() => {
+      fullTimer = null;
+      fullDueAt = null;
+      requestFull('full build after quick-lane release', true);
+    }, cfg.fullAfterFastMs);
+    fullTimer.unref();
+  };
 
   const queue = new BuildQueue(
     async (reasons) => {
+      const ids = [...fastIds];
+      const full = fullPending || !ids.length;
+      fastIds = new Set();
+      fullPending = false;
       try {
+        if (!full && cfg.fastLane) {
+          const r = await runFastBuild(cfg, { ids, signal: abort.signal, log, onRevision: (rev) => (buildingRevision = rev) });
+          if (r.ok) {
+            armFullAfterFast();
+            return;
+          }
+          if (abort.signal.aborted || ('cancelled' in r && r.cancelled)) return;
+          if ('locked' in r && r.locked) {
+            for (const id of ids) fastIds.add(id);
+            if (lockRetry) clearTimeout(lockRetry);
+            lockRetry = setTimeout(() => queue.request('retry after the build lock was busy'), 5000);
+            return;
+          }
+          // No release to lay changes over, or the quick lane failed: a full build covers everything.
+          log.info('quick lane not used; running a full build', { reason: r.error });
+        }
+        clearFullTimer();
         const r = await runBuild(cfg, { reasons, signal: abort.signal, log, onRevision: (rev) => (buildingRevision = rev) });
+        // The quick lane restarts from this build's content store (fresh relations, no drift).
+        if (r.ok) await rm(join(cfg.dataDir, 'fast', 'cache', 'data-store.json'), { force: true }).catch(() => {});
         // A CLI build holds the lock: try again shortly rather than dropping these events.
         if (!r.ok && r.locked && !abort.signal.aborted) {
           if (lockRetry) clearTimeout(lockRetry);
-          lockRetry = setTimeout(() => queue.request('retry after the build lock was busy'), 5000);
+          lockRetry = setTimeout(() => requestFull('retry after the build lock was busy'), 5000);
         }
       } finally {
         buildingRevision = null;
@@ -98,12 +150,12 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     if (delay > MAX_TIMEOUT) return; // far away: a later reconcile re-arms it
     if (delay <= 0) {
       const live = await liveInfo(cfg.dataDir);
-      if (live?.builtAt && Date.parse(live.builtAt) < at.getTime()) queue.request(`scheduled event at ${at.toISOString()}`, true);
+      if (live?.builtAt && Date.parse(live.builtAt) < at.getTime()) requestFull(`scheduled event at ${at.toISOString()}`, true);
       return;
     }
     const timer = setTimeout(() => {
       nextTimed = null;
-      queue.request(`scheduled event at ${at.toISOString()}`, true);
+      requestFull(`scheduled event at ${at.toISOString()}`, true);
     }, delay);
     timer.unref();
     nextTimed = { at, timer };
@@ -114,7 +166,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     if (!cfg.dailyAt) return;
     const at = nextDailyRun(new Date(), cfg.timeZone, cfg.dailyAt.hour, cfg.dailyAt.minute);
     dailyTimer = setTimeout(() => {
-      queue.request('daily rebuild', true);
+      requestFull('daily rebuild', true);
       armDaily();
     }, Math.min(at.getTime() - Date.now(), MAX_TIMEOUT));
     dailyTimer.unref();
@@ -138,9 +190,16 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     }
     reconcileFailures = 0;
     cmsRevision = rev.revision;
+    const first = !firstReconcileDone;
+    firstReconcileDone = true;
     await scheduleTimed(rev.nextTimedEvent);
     const [state, live] = await Promise.all([readState(cfg.dataDir), liveInfo(cfg.dataDir)]);
-    if (live && live.revision === rev.revision) return;
+    // A quick-lane release (also one left by an earlier run of the publisher) still owes a full build.
+    if (live?.mode === 'fast' && !fullTimer && queue.state === 'idle' && !state.rolledBack) armFullAfterFast();
+    if (live && live.revision === rev.revision) {
+      behind = null;
+      return;
+    }
     if (live && state.rolledBack) {
       log.info('reconcile: live release was rolled back; waiting for a webhook or /rebuild', { live: live.id, cmsRevision: rev.revision });
       return;
@@ -151,8 +210,19 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
       log.debug('reconcile: this revision failed to build recently; not retrying yet', { revision: rev.revision });
       return;
     }
+    // The webhook of a change usually arrives within a second of the revision bump: give it that time
+    // (the quick lane can then handle it) unless this is the check at start.
+    if (queue.state === 'debouncing') return;
+    if (!first) {
+      if (!behind || behind.revision !== rev.revision) {
+        behind = { revision: rev.revision, since: Date.now() };
+        return;
+      }
+      if (Date.now() - behind.since < 3000) return;
+    }
+    behind = null;
     log.info('reconcile: live site is behind the CMS; rebuilding', { live: live?.revision ?? null, cmsRevision: rev.revision });
-    queue.request(`reconcile: cms revision ${rev.revision}, live ${live?.revision ?? 'none'}`, true);
+    requestFull(`reconcile: cms revision ${rev.revision}, live ${live?.revision ?? 'none'}`, true);
   };
 
   const status = async () => {
@@ -164,6 +234,8 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
       cmsRevision,
       lastError: state.lastError ? { at: state.lastError.at, message: state.lastError.message, releaseId: state.lastError.releaseId } : null,
       builds: state.builds,
+      fastBuilds: state.fastBuilds ?? 0,
+      fullBuildDueAt: fullDueAt?.toISOString() ?? null,
       releases,
       rolledBack: state.rolledBack,
       nextTimedEvent: nextTimed?.at.toISOString() ?? null,
@@ -175,13 +247,15 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     adminToken: cfg.adminToken,
     log,
     status,
-    onWebhook: (event, model) => {
-      log.info('webhook accepted', { event, model });
-      queue.request(`${event}${model ? ` ${model}` : ''}`);
+    onWebhook: (event, model, documentId) => {
+      log.info('webhook accepted', { event, model, documentId });
+      if (cfg.fastLane && event.startsWith('entry.') && model && FAST_MODELS.has(model) && documentId) fastIds.add(documentId);
+      else fullPending = true;
+      queue.request(`${event}${model ? ` ${model}` : ''}${documentId ? ` ${documentId}` : ''}`);
     },
     onRebuild: (reason) => {
       log.info('rebuild requested');
-      queue.request(reason, true);
+      requestFull(reason, true);
     },
   });
   const site = createStaticServer({ cfg, log });
@@ -207,6 +281,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
       if (lockRetry) clearTimeout(lockRetry);
       if (reconcileRetry) clearTimeout(reconcileRetry);
       if (nextTimed) clearTimeout(nextTimed.timer);
+      clearFullTimer();
       abort.abort(); // kills a running build's process group
       const closing = Promise.all([new Promise((r) => api.close(r)), new Promise((r) => site.close(r))]);
       api.closeIdleConnections();

@@ -10,6 +10,8 @@ export interface LiveInfo {
   builtAt: string;
   durationMs: number;
   pageCount: number;
+  /** 'fast': a quick-lane overlay on the previous release; a full build is still due. */
+  mode?: 'full' | 'fast';
 }
 
 export interface LastError {
@@ -23,6 +25,8 @@ export interface State {
   live: LiveInfo | null;
   lastError: LastError | null;
   builds: number;
+  /** Quick-lane builds (changed pages laid over the live release), counted apart from full builds. */
+  fastBuilds?: number;
   /** Set by a rollback: reconcile must not immediately rebuild what an editor just rolled back. */
   rolledBack: { at: string; id: string } | null;
 }
@@ -30,6 +34,15 @@ export interface State {
 /** Per-release facts kept next to (not inside) the served files. */
 export interface ReleaseMeta extends LiveInfo {
   files: Record<string, [size: number, sha256: string]>;
+  /** Fast releases: the search delta (pages indexed in pagefind-delta/, public paths removed since the full index). */
+  delta?: SearchDelta;
+}
+
+export interface SearchDelta {
+  /** Release-relative HTML files indexed in pagefind-delta/. */
+  pages: string[];
+  /** Public paths (/tin-tuc/bai/x/) that left the site after the main index was built. */
+  removed: string[];
 }
 
 export const paths = (dataDir: string) => ({

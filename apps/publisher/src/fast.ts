@@ -1,0 +1,300 @@
+// The quick lane: after an approval or withdrawal, render only the changed entries' pages and the
+// first pages of lists and feeds (the site's PORTAL_BUILD_MODE=fast), lay them over the live release
+// (everything else hard-linked), index just the changed pages into pagefind-delta/ (merged into the main
+// index by the search page) and switch. Its cost does not grow with the size of the site; a full build
+// follows to bring pagination, related lists, the sitemap and the main search index up to date.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Config } from './config.ts';
+import { fetchRevision } from './cms.ts';
+import { leakMarkers, runChecks } from './checks.ts';
+import type { Logger } from './log.ts';
+import { type BuildResult, describe, resolveArgv, runCommand, STRIP_ENV } from './build.ts';
+import { hashFile, newReleaseId, pruneLogs, pruneReleases, readLiveId, switchLive } from './release.ts';
+import { acquireLock, ensureDirs, paths, readMeta, updateState, writeMeta, type LiveInfo, type ReleaseMeta, type SearchDelta } from './state.ts';
+
+/** CMS models whose changes the quick lane can render (entries with a page of their own). */
+export const FAST_MODELS = new Set(['article', 'document', 'procedure', 'question', 'page']);
+
+export const DELTA_DIR = 'pagefind-delta';
+
+export type FastResult = BuildResult | { ok: false; error: string; releaseId: null; fallback: true };
+
+export interface FastOptions {
+  ids: string[];
+  signal?: AbortSignal;
+  log: Logger;
+  onRevision?: (revision: number | null) => void;
+}
+
+class StepError extends Error {}
+
+/** '/tin-tuc/bai/x/' → 'tin-tuc/bai/x/index.html'; '/' → 'index.html'; '/rss.xml' → 'rss.xml'. */
+export function pathToFile(p: string): string {
+  const rel = p.replace(/^\/+/, '');
+  if (rel === '404/') return '404.html';
+  return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+}
+
+/** The inverse for pages: 'a/b/index.html' → '/a/b/'. */
+export function fileToPath(rel: string): string {
+  return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
+}
+
+async function listFiles(dir: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await listFiles(dir, r)));
+    else if (e.isFile()) out.push(r);
+  }
+  return out;
+}
+
+const SITEMAP_RE = /^sitemap-\d+\.xml$/;
+const escXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The sitemaps of the live release with removed pages taken out and new entry pages added (to the last
+ * file), so a withdrawn page leaves the sitemap at once. Returns only the files that change.
+ */
+export function patchSitemaps(sitemaps: Map<string, string>, added: string[], removed: string[]): Map<string, string> {
+  const changed = new Map<string, string>();
+  const names = [...sitemaps.keys()].sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+  if (!names.length) return changed;
+  const origin = /<loc>(https?:\/\/[^/<]+)/.exec(sitemaps.get(names[0])!)?.[1];
+  if (!origin) return changed;
+  const locOf = (p: string) => escXml(origin + p);
+  const gone = new Set(removed.map(locOf));
+  const present = new Set<string>();
+  for (const name of names) {
+    const xml = sitemaps.get(name)!;
+    const next = xml.replace(/<url>\s*<loc>([^<]*)<\/loc>[\s\S]*?<\/url>/g, (whole, loc: string) => {
+      if (gone.has(loc)) return '';
+      present.add(loc);
+      return whole;
+    });
+    if (next !== xml) changed.set(name, next);
+  }
+  const fresh = added.map(locOf).filter((loc) => !present.has(loc) && !gone.has(loc));
+  if (fresh.length) {
+    const last = names[names.length - 1];
+    const xml = changed.get(last) ?? sitemaps.get(last)!;
+    changed.set(last, xml.replace('</urlset>', `${fresh.map((loc) => `<url><loc>${loc}</loc></url>`).join('')}</urlset>`));
+  }
+  return changed;
+}
+
+/** The search delta after this overlay: pages indexed since the last full index, and paths removed since. */
+export function nextDelta(prev: SearchDelta | undefined, renderedSearchable: string[], removedPaths: string[], files: Set<string>): SearchDelta {
+  const removedFiles = new Set(removedPaths.map(pathToFile));
+  const pages = [...new Set([...(prev?.pages ?? []), ...renderedSearchable])].filter((f) => files.has(f) && !removedFiles.has(f)).sort();
+  const removed = [...new Set([...(prev?.removed ?? []), ...removedPaths])].filter((p) => !files.has(pathToFile(p))).sort();
+  return { pages, removed };
+}
+
+/** The full build's Astro cache (ASTRO_CACHE_DIR, else Astro's default under the site). */
+export function fullCacheDir(cfg: Config): string {
+  return process.env.ASTRO_CACHE_DIR?.trim() || join(cfg.siteDir, 'node_modules', '.astro');
+}
+
+/**
+ * Without a content store of its own the quick lane's first sync would read every entry. It starts from
+ * the full build's store instead (same loaders, same config) and syncs incrementally from there.
+ */
+async function seedStore(cfg: Config, fastCache: string): Promise<void> {
+  const mine = join(fastCache, 'data-store.json');
+  if (await stat(mine).catch(() => null)) return;
+  await copyFile(join(fullCacheDir(cfg), 'data-store.json'), mine).catch(() => {});
+}
+
+export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<FastResult> {
+  const { log, signal } = opts;
+  const started = Date.now();
+  const p = paths(cfg.dataDir);
+  await ensureDirs(cfg.dataDir);
+  const liveId = await readLiveId(cfg.dataDir);
+  const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
+  if (!liveId || !liveMeta?.files) return { ok: false, error: 'no live release with a file list to lay changes over', releaseId: null, fallback: true };
+  let release: () => Promise<void>;
+  try {
+    release = await acquireLock(cfg.dataDir, 'fast build');
+  } catch (e) {
+    return { ok: false, error: (e as Error).message, releaseId: null, locked: true };
+  }
+  let id: string | null = null;
+  let revision: number | null = null;
+  let staging: string | null = null;
+  let out: WriteStream | null = null;
+  try {
+    await updateState(cfg.dataDir, (s) => {
+      s.fastBuilds = (s.fastBuilds ?? 0) + 1;
+    });
+    try {
+      revision = (await fetchRevision(cfg)).revision;
+    } catch (e) {
+      log.warn('could not read the CMS revision before building; building anyway', { error: (e as Error).message });
+    }
+    opts.onRevision?.(revision);
+    id = await newReleaseId(cfg.dataDir, new Date(), revision);
+    const blog = log.child({ releaseId: id, lane: 'fast' });
+    blog.info('fast build started', { revision, ids: opts.ids.slice(0, 20), count: opts.ids.length });
+    out = createWriteStream(join(p.logs, `${id}.log`), { flags: 'a' });
+    out.write(`# fast build ${id} revision=${revision ?? 'unknown'} ids=${opts.ids.join(',')} started ${new Date(started).toISOString()}\n`);
+
+    const fastDir = join(cfg.dataDir, 'fast');
+    const dist = join(fastDir, 'dist');
+    const manifestFile = join(fastDir, 'manifest.json');
+    await rm(dist, { recursive: true, force: true });
+    await mkdir(join(fastDir, 'cache'), { recursive: true });
+    await seedStore(cfg, join(fastDir, 'cache'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORTAL_BUILD_MODE: 'fast',
+      PORTAL_FAST_IDS: opts.ids.join(','),
+      PORTAL_FAST_MANIFEST: manifestFile,
+      ASTRO_OUT_DIR: dist,
+      // Its own cache: the full build's incremental cache must only ever see full builds.
+      ASTRO_CACHE_DIR: join(fastDir, 'cache'),
+      PUBLISHER_RELEASE_ID: id,
+      CMS_REVISION: revision === null ? '' : String(revision),
+    };
+    for (const k of STRIP_ENV) delete env[k];
+    const step = async (argv: string[], label: string) => {
+      out!.write(`\n$ ${resolveArgv(argv).join(' ')}\n`);
+      const t0 = Date.now();
+      const r = await runCommand(argv, cfg.siteDir, env, out!, cfg.buildTimeoutMs, signal);
+      if (r.aborted) throw new StepError('build cancelled (publisher shutting down)');
+      if (r.timedOut) throw new StepError(`${label} timed out after ${cfg.buildTimeoutMs} ms`);
+      if (r.error) throw new StepError(`${label} could not start: ${r.error}`);
+      if (r.code !== 0) {
+        blog.error('fast build step failed; last output lines follow', { tail: r.tail.slice(-15) });
+        throw new StepError(`${label} failed with ${r.signal ? `signal ${r.signal}` : `exit code ${r.code}`}`);
+      }
+      blog.info(`finished ${label}`, { ms: Date.now() - t0 });
+    };
+    await step(cfg.fastBuildCmd, `site (${describe(cfg.fastBuildCmd)})`);
+
+    let manifest: { rendered: string[]; removed: string[] };
+    try {
+      manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    } catch (e) {
+      throw new StepError(`the fast build wrote no manifest at ${manifestFile} (${(e as Error).message})`);
+    }
+    const overlay = await listFiles(dist);
+    const overlaySet = new Set(overlay);
+    const removedFiles = new Set(manifest.removed.map(pathToFile));
+
+    // The new release: the live one's files (hard links), minus removed pages, plus the overlay.
+    staging = join(p.releases, `.staging-${id}`);
+    await mkdir(staging);
+    const liveDir = join(p.releases, liveId);
+    const files: ReleaseMeta['files'] = {};
+    const made = new Set<string>(['.']);
+    const ensureDir = async (rel: string) => {
+      const d = dirname(rel);
+      if (made.has(d)) return;
+      await mkdir(join(staging!, d), { recursive: true });
+      made.add(d);
+    };
+    let linked = 0;
+    let copied = 0;
+    for (const [rel, fact] of Object.entries(liveMeta.files)) {
+      if (overlaySet.has(rel) || removedFiles.has(rel) || rel.startsWith(`${DELTA_DIR}/`)) continue;
+      await ensureDir(rel);
+      try {
+        await link(join(liveDir, rel), join(staging, rel));
+      } catch {
+        await copyFile(join(liveDir, rel), join(staging, rel));
+      }
+      files[rel] = fact;
+      linked++;
+    }
+    for (const rel of overlay) {
+      await ensureDir(rel);
+      await copyFile(join(dist, rel), join(staging, rel));
+      files[rel] = [(await stat(join(dist, rel))).size, await hashFile(join(dist, rel))];
+      copied++;
+    }
+
+    // Search: the changed pages go into a small index of their own, merged by the search page.
+    const searchable: string[] = [];
+    for (const rel of overlay) {
+      if (rel.endsWith('.html') && (await readFile(join(dist, rel), 'utf8')).includes('data-pagefind-body')) searchable.push(rel);
+    }
+    // Sitemaps: new entry pages in, removed pages out (files are replaced, never written in place).
+    const sitemaps = new Map<string, string>();
+    for (const rel of Object.keys(files)) if (SITEMAP_RE.test(rel)) sitemaps.set(rel, await readFile(join(staging, rel), 'utf8'));
+    for (const [rel, xml] of patchSitemaps(sitemaps, searchable.map(fileToPath), manifest.removed)) {
+      await rm(join(staging, rel));
+      await writeFile(join(staging, rel), xml);
+      files[rel] = [Buffer.byteLength(xml), await hashFile(join(staging, rel))];
+    }
+    const delta = nextDelta(liveMeta.delta, searchable, manifest.removed, new Set(Object.keys(files)));
+    const deltaOut = join(staging, DELTA_DIR);
+    if (delta.pages.length) {
+      const deltaSite = join(fastDir, 'delta-site');
+      await rm(deltaSite, { recursive: true, force: true });
+      for (const rel of delta.pages) {
+        await mkdir(dirname(join(deltaSite, rel)), { recursive: true });
+        await link(join(staging, rel), join(deltaSite, rel)).catch(() => copyFile(join(staging!, rel), join(deltaSite, rel)));
+      }
+      await step([...cfg.pagefindCmd, '--site', deltaSite, '--output-path', deltaOut], 'search delta (pagefind)');
+    }
+    await mkdir(deltaOut, { recursive: true });
+    await writeFile(join(deltaOut, 'changes.json'), JSON.stringify({ pages: delta.pages.map(fileToPath), removed: delta.removed }));
+    for (const rel of await listFiles(deltaOut)) {
+      const f = `${DELTA_DIR}/${rel}`;
+      files[f] = [(await stat(join(staging, f))).size, await hashFile(join(staging, f))];
+    }
+
+    // Checks on what is new (the rest was checked when its release was built).
+    const checks = await runChecks(dist, {
+      minPages: 0,
+      allowShrink: true,
+      livePageCount: null,
+      markers: leakMarkers(cfg.leakMarkers),
+      secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken],
+    });
+    const pageCount = Object.keys(files).filter((f) => /\.html?$/.test(f)).length;
+    if (!files['index.html']) checks.problems.push('index.html is missing from the release');
+    out.write(`\n# checks: ${checks.problems.length ? 'FAILED' : 'passed'} overlay=${overlay.length} linked=${linked} pages=${pageCount}\n`);
+    for (const prob of checks.problems) out.write(`#   ${prob}\n`);
+    if (checks.problems.length) throw new StepError(`checks failed: ${checks.problems.join('; ')}`);
+
+    const dir = join(p.releases, id);
+    await rename(staging, dir);
+    staging = dir;
+    const info: LiveInfo = { id, revision, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pageCount, mode: 'fast' };
+    await writeMeta(cfg.dataDir, { ...info, files, delta });
+    await switchLive(cfg.dataDir, id);
+    staging = null;
+    await updateState(cfg.dataDir, (s) => {
+      s.live = info;
+      s.lastError = null;
+      s.rolledBack = null;
+    });
+    out.write(`# live: ${id} (${info.durationMs} ms, fast)\n`);
+    blog.info('release is live (fast lane)', { pageCount, durationMs: info.durationMs, revision, rendered: overlay.length, removed: manifest.removed.length });
+    await pruneReleases(cfg.dataDir, cfg.keepReleases, blog).catch((e) => blog.warn('prune failed', { error: (e as Error).message }));
+    await pruneLogs(cfg.dataDir, cfg.keepLogs).catch(() => {});
+    return { ok: true, release: info, copied, linked };
+  } catch (e) {
+    const message = e instanceof StepError ? e.message : `unexpected error: ${(e as Error).message}`;
+    const cancelled = signal?.aborted === true;
+    out?.write(`\n# FAILED: ${message}\n`);
+    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {});
+    if (id && (await readLiveId(cfg.dataDir)) !== id) await rm(join(p.meta, `${id}.json`), { force: true }).catch(() => {});
+    if (!cancelled) {
+      await updateState(cfg.dataDir, (s) => {
+        s.lastError = { at: new Date().toISOString(), message: `fast build: ${message}`, releaseId: id, revision };
+      }).catch(() => {});
+      log.error('fast build failed; the live site is unchanged', { releaseId: id, error: message });
+    } else log.warn('fast build cancelled', { releaseId: id });
+    return { ok: false, error: message, releaseId: id, cancelled };
+  } finally {
+    if (out) await new Promise<void>((r) => out!.end(r));
+    await release();
+  }
+}
