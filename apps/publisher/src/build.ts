@@ -2,7 +2,8 @@
 // check it, switch `live`. Any failure leaves the live release untouched.
 import { spawn } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { fetchRevision } from './cms.ts';
@@ -34,6 +35,19 @@ export function resolveArgv(argv: string[]): string[] {
 
 export function describe(argv: string[]): string {
   return argv.map((a) => a.split('/').slice(-3).join('/')).join(' ');
+}
+
+/**
+ * Astro writes its prerender chunks to <cwd>/.astro/.prerender when the output folder is outside the
+ * working directory, so two builds of one checkout (quick lane and full, several portals) would overwrite
+ * each other's. Each lane of each data dir gets a working directory of its own inside the site (the
+ * chunks must still resolve the site's node_modules); the site is passed as --root.
+ */
+export async function commandCwd(cfg: Config, argv: string[], lane: 'full' | 'fast'): Promise<{ argv: string[]; cwd: string }> {
+  if (!/(^|\/)astro\.mjs$/.test(argv[1] ?? '') || argv[2] !== 'build' || argv.includes('--root')) return { argv, cwd: cfg.siteDir };
+  const cwd = join(cfg.siteDir, '.astro', 'publisher', `${createHash('sha256').update(cfg.dataDir).digest('hex').slice(0, 12)}-${lane}`);
+  await mkdir(cwd, { recursive: true });
+  return { argv: [...argv, '--root', cfg.siteDir], cwd };
 }
 
 /** Runs one command in its own process group so a timeout or shutdown can kill the whole tree. */
@@ -139,7 +153,8 @@ export async function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildRe
       blog.info(`running ${label}`);
       out.write(`\n$ ${resolveArgv(argv).join(' ')}\n`);
       const stepStart = Date.now();
-      const r = await runCommand(argv, cfg.siteDir, env, out, cfg.buildTimeoutMs, signal);
+      const cmd = await commandCwd(cfg, argv, 'full');
+      const r = await runCommand(cmd.argv, cmd.cwd, env, out, cfg.buildTimeoutMs, signal);
       if (r.aborted) throw new StepError('build cancelled (publisher shutting down)');
       if (r.timedOut) throw new StepError(`${label} timed out after ${cfg.buildTimeoutMs} ms`);
       if (r.error) throw new StepError(`${label} could not start: ${r.error}`);

@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { fetchRevision } from './cms.ts';
 import { leakMarkers, runChecks } from './checks.ts';
 import type { Logger } from './log.ts';
-import { type BuildResult, describe, resolveArgv, runCommand, STRIP_ENV } from './build.ts';
+import { type BuildResult, commandCwd, describe, resolveArgv, runCommand, STRIP_ENV } from './build.ts';
 import { hashFile, newReleaseId, pruneLogs, pruneReleases, readLiveId, switchLive } from './release.ts';
 import { acquireLock, ensureDirs, paths, readMeta, updateState, writeMeta, type LiveInfo, type ReleaseMeta, type SearchDelta } from './state.ts';
 
@@ -164,7 +164,8 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
     const step = async (argv: string[], label: string) => {
       out!.write(`\n$ ${resolveArgv(argv).join(' ')}\n`);
       const t0 = Date.now();
-      const r = await runCommand(argv, cfg.siteDir, env, out!, cfg.buildTimeoutMs, signal);
+      const cmd = await commandCwd(cfg, argv, 'fast');
+      const r = await runCommand(cmd.argv, cmd.cwd, env, out!, cfg.buildTimeoutMs, signal);
       if (r.aborted) throw new StepError('build cancelled (publisher shutting down)');
       if (r.timedOut) throw new StepError(`${label} timed out after ${cfg.buildTimeoutMs} ms`);
       if (r.error) throw new StepError(`${label} could not start: ${r.error}`);
