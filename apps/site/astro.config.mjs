@@ -46,6 +46,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   experimental: {
     // Pages return `cacheKey` from getStaticPaths; unchanged pages are not rendered again.
+    // The same in fast builds: Astro clears a content store built under a different config, and the
+    // quick lane starts from the full build's store.
     incrementalBuild: true,
   },
   vite: {

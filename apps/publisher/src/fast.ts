@@ -3,8 +3,9 @@
 // (everything else hard-linked), index just the changed pages into pagefind-delta/ (merged into the main
 // index by the search page) and switch. Its cost does not grow with the size of the site; a full build
 // follows to bring pagination, related lists, the sitemap and the main search index up to date.
+import { execFile } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Config } from './config.ts';
 import { fetchRevision } from './cms.ts';
@@ -92,6 +93,17 @@ export function nextDelta(prev: SearchDelta | undefined, renderedSearchable: str
   const pages = [...new Set([...(prev?.pages ?? []), ...renderedSearchable])].filter((f) => files.has(f) && !removedFiles.has(f)).sort();
   const removed = [...new Set([...(prev?.removed ?? []), ...removedPaths])].filter((p) => !files.has(pathToFile(p))).sort();
   return { pages, removed };
+}
+
+/**
+ * Hard-links a whole release tree in one process (GNU `cp -al`): ~25,000 files in well under a second,
+ * where one link() call per file from Node takes several. False when cp cannot do it (then the caller
+ * links file by file).
+ */
+function linkTree(from: string, to: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile('cp', ['-al', '--', `${from}/.`, to], (err) => resolve(!err));
+  });
 }
 
 /** The full build's Astro cache (ASTRO_CACHE_DIR, else Astro's default under the site). */
@@ -201,19 +213,35 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
     };
     let linked = 0;
     let copied = 0;
-    for (const [rel, fact] of Object.entries(liveMeta.files)) {
-      if (overlaySet.has(rel) || removedFiles.has(rel) || rel.startsWith(`${DELTA_DIR}/`)) continue;
-      await ensureDir(rel);
-      try {
-        await link(join(liveDir, rel), join(staging, rel));
-      } catch {
-        await copyFile(join(liveDir, rel), join(staging, rel));
+    const skip = (rel: string) => overlaySet.has(rel) || removedFiles.has(rel) || rel.startsWith(`${DELTA_DIR}/`);
+    if (await linkTree(liveDir, staging)) {
+      // Everything is a hard link now: drop what is replaced or gone (unlink, never write through a link).
+      for (const [rel, fact] of Object.entries(liveMeta.files)) {
+        if (!skip(rel)) {
+          files[rel] = fact;
+          linked++;
+        } else {
+          await rm(join(staging, rel), { force: true });
+          if (removedFiles.has(rel)) await rmdir(dirname(join(staging, rel))).catch(() => {}); // empty page folder
+        }
       }
-      files[rel] = fact;
-      linked++;
+      await rm(join(staging, DELTA_DIR), { recursive: true, force: true });
+    } else {
+      for (const [rel, fact] of Object.entries(liveMeta.files)) {
+        if (skip(rel)) continue;
+        await ensureDir(rel);
+        try {
+          await link(join(liveDir, rel), join(staging, rel));
+        } catch {
+          await copyFile(join(liveDir, rel), join(staging, rel));
+        }
+        files[rel] = fact;
+        linked++;
+      }
     }
     for (const rel of overlay) {
       await ensureDir(rel);
+      await rm(join(staging, rel), { force: true });
       await copyFile(join(dist, rel), join(staging, rel));
       files[rel] = [(await stat(join(dist, rel))).size, await hashFile(join(dist, rel))];
       copied++;
