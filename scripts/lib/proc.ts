@@ -33,27 +33,28 @@ export function service(name: string, cmd: string, args: string[], opts: SpawnOp
   return child;
 }
 
+/** Stops one child and its process group: SIGTERM, then SIGKILL after 8 s; resolves when it has exited. */
+export function stopService(c: ChildProcess | null | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
+    c.once('exit', () => resolve());
+    try {
+      if (c.pid) process.kill(-c.pid, 'SIGTERM');
+    } catch {
+      c.kill('SIGTERM');
+    }
+    setTimeout(() => {
+      try {
+        if (c.pid) process.kill(-c.pid, 'SIGKILL');
+      } catch {}
+      resolve();
+    }, 8000).unref();
+  });
+}
+
 /** Stops every service started by service(), whole process groups first with SIGTERM. */
 export async function stopAll(): Promise<void> {
-  const waits = [...children].map(
-    (c) =>
-      new Promise<void>((resolve) => {
-        if (c.exitCode !== null) return resolve();
-        c.once('exit', () => resolve());
-        try {
-          if (c.pid) process.kill(-c.pid, 'SIGTERM');
-        } catch {
-          c.kill('SIGTERM');
-        }
-        setTimeout(() => {
-          try {
-            if (c.pid) process.kill(-c.pid, 'SIGKILL');
-          } catch {}
-          resolve();
-        }, 8000).unref();
-      }),
-  );
-  await Promise.all(waits);
+  await Promise.all([...children].map(stopService));
 }
 
 /** Polls a URL until it answers with a status below 500. */

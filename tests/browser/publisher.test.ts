@@ -1,12 +1,11 @@
 // Approval-to-live through the real CMS, publisher, Astro build and Pagefind (issue: publisher).
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startPublisher } from '../../scripts/lib/portal.ts';
-import { stopAll, waitForUrl } from '../../scripts/lib/proc.ts';
+import { stopAll, stopService, waitForUrl } from '../../scripts/lib/proc.ts';
 import { freePort } from '../setup/cms.ts';
 import { launch, waitForRevision } from '../helpers/browser.ts';
 import { cmCreate, fieldEditorId, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
@@ -65,14 +64,6 @@ function walk(dir: string, out: string[] = []): string[] {
     else out.push(p);
   }
   return out;
-}
-
-function stopOne(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(-child.pid!, 'SIGTERM');
-  });
 }
 
 beforeAll(async () => {
@@ -220,7 +211,7 @@ describe('publisher with the real CMS and site', () => {
       let child = startPublisher(env, 'publisher-2');
       await waitForUrl(`${api}/status`, 30_000);
       await waitForRevision(api, await revision());
-      await stopOne(child);
+      await stopService(child);
 
       const title = `Tin duyệt khi dừng dịch vụ ${Date.now()}`;
       const id = await newVerified(title);
@@ -239,14 +230,14 @@ describe('publisher with the real CMS and site', () => {
       const home = await own.get('/');
       expect(home.status).toBe(200);
       expect((await own.get(await articleUrl(id))).status).toBe(404);
-      await stopOne(child);
+      await stopService(child);
 
       // Restarted normally: it reconciles with the CMS and the approval goes live, no webhook needed.
       child = startPublisher(env, 'publisher-2-restarted');
       await waitForUrl(`${api}/status`, 30_000);
       await waitForRevision(api, await revision());
       expect((await own.get(await articleUrl(id))).text).toContain(title);
-      await stopOne(child);
+      await stopService(child);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,6 +11,7 @@ import { backup, prune } from '../../scripts/backup.ts';
 import { restore } from '../../scripts/restore.ts';
 import { dbTarget, openDb, snapshot, uploadsDir } from '../../scripts/lib/dbsnap.ts';
 import { startCms, waitForCms } from '../../scripts/lib/portal.ts';
+import { stopService } from '../../scripts/lib/proc.ts';
 import { freePort } from '../setup/cms.ts';
 import { createTestDatabase, type TestDatabase } from '../setup/postgres.ts';
 import { adminToken, cms, http } from '../helpers/http.ts';
@@ -23,20 +24,8 @@ const work = mkdtempSync(join(tmpdir(), 'portal-backup-it-'));
 let restoredDb: TestDatabase | null = null;
 let restoredCms: ChildProcess | null = null;
 
-async function stop(child: ChildProcess | null) {
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      child.kill('SIGTERM');
-    }
-  });
-}
-
 afterAll(async () => {
-  await stop(restoredCms);
+  await stopService(restoredCms);
   await restoredDb?.drop();
   rmSync(work, { recursive: true, force: true });
 });
@@ -128,7 +117,7 @@ describe('backup and restore', () => {
     const settings = JSON.parse(execFileSync('tar', ['-xzOf', archive, './settings.json'], { encoding: 'utf8' }));
     const apiSettings = ((await (await fetch(`${base}/api/site-setting`)).json()) as any).data;
     expect(settings[0].portal_name).toBe(apiSettings.portalName);
-    await stop(restoredCms);
+    await stopService(restoredCms);
 
     // Starting the CMS on the restored data changed no content row.
     const db = await openDb(dbTarget(fresh));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_SECRETS } from '../../scripts/lib/env.ts';
 import { startCms, waitForCms } from '../../scripts/lib/portal.ts';
+import { stopService } from '../../scripts/lib/proc.ts';
 import { freePort } from '../setup/cms.ts';
 
 const require = createRequire(join(import.meta.dirname, '..', '..', 'apps', 'cms', 'package.json'));
@@ -24,10 +25,7 @@ function counts(file: string): Record<string, number> {
 async function boot(env: Record<string, string>) {
   const child = startCms({ ...process.env, ...env } as Record<string, string>, 'cms:again');
   await waitForCms(env, child);
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    process.kill(-child.pid!, 'SIGTERM');
-  });
+  await stopService(child);
 }
 
 describe('npm start is idempotent', () => {

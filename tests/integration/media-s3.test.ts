@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_SECRETS } from '../../scripts/lib/env.ts';
 import { startCms, waitForCms } from '../../scripts/lib/portal.ts';
+import { stopService } from '../../scripts/lib/proc.ts';
 import { freePort } from '../setup/cms.ts';
 
 const S3rver = createRequire(import.meta.url)('@20minutes/s3rver');
@@ -63,16 +64,7 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
   }, 360_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        try {
-          process.kill(-child.pid!, 'SIGTERM');
-        } catch {
-          child.kill('SIGTERM');
-        }
-      });
-    }
+    await stopService(child);
     await s3?.close().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   });
