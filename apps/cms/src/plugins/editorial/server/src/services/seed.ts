@@ -2,35 +2,43 @@ import type { Core } from '@strapi/strapi';
 import { contentHash } from './audit';
 
 // The demo seed's hook: gives each seeded item its review stage and a log entry, as the system.
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async recordStage(uid: string, documentId: string, stage: string, authorRole?: string) {
-    const workflow = strapi.plugin('editorial').service('workflow');
-    if (!workflow.pathOf(uid)) return;
-    const role = authorRole ? await strapi.db.query('admin::role').findOne({ where: { code: authorRole }, populate: ['users'] }) : null;
-    const authorId = (role as any)?.users?.[0]?.id ?? null;
-    const editorRole = await strapi.db.query('admin::role').findOne({ where: { code: 'editor' }, populate: ['users'] });
-    const assigneeId = ['assigned', 'verified'].includes(stage) ? ((editorRole as any)?.users?.[0]?.id ?? null) : null;
-    const draft = await workflow.loadDraft(uid, documentId);
-    await workflow.saveState(uid, documentId, {
-      stage,
-      authorId,
-      assigneeId,
-      fieldId: draft?.field?.id ?? null,
-      hasLive: stage === 'published',
-      goLiveAt: stage === 'scheduled' ? new Date(Date.now() + 3 * 86400_000).toISOString() : null,
-    });
-    await strapi.plugin('editorial').service('audit').append({
-      targetUid: uid,
-      targetDocumentId: documentId,
-      action: 'import',
-      fromStage: null,
-      toStage: stage,
-      actorId: null,
-      actorName: 'Hệ thống (dữ liệu mẫu)',
-      actorRoles: [],
-      comment: null,
-      meta: authorId ? { authorId } : null,
-      contentHash: contentHash(draft),
-    });
-  },
-});
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // First user of each role code, looked up once per seed run (thousands of items in benchmarks).
+  const firstUser = new Map<string, Promise<number | null>>();
+  const userOf = (code: string) => {
+    if (!firstUser.has(code)) {
+      firstUser.set(code, strapi.db.query('admin::role').findOne({ where: { code }, populate: ['users'] }).then((r: any) => r?.users?.[0]?.id ?? null));
+    }
+    return firstUser.get(code)!;
+  };
+  return {
+    async recordStage(uid: string, documentId: string, stage: string, authorRole?: string) {
+      const workflow = strapi.plugin('editorial').service('workflow');
+      if (!workflow.pathOf(uid)) return;
+      const authorId = authorRole ? await userOf(authorRole) : null;
+      const assigneeId = ['assigned', 'verified'].includes(stage) ? await userOf('editor') : null;
+      const draft = await workflow.loadDraft(uid, documentId);
+      await workflow.saveState(uid, documentId, {
+        stage,
+        authorId,
+        assigneeId,
+        fieldId: draft?.field?.id ?? null,
+        hasLive: stage === 'published',
+        goLiveAt: stage === 'scheduled' ? new Date(Date.now() + 3 * 86400_000).toISOString() : null,
+      });
+      await strapi.plugin('editorial').service('audit').append({
+        targetUid: uid,
+        targetDocumentId: documentId,
+        action: 'import',
+        fromStage: null,
+        toStage: stage,
+        actorId: null,
+        actorName: 'Hệ thống (dữ liệu mẫu)',
+        actorRoles: [],
+        comment: null,
+        meta: authorId ? { authorId } : null,
+        contentHash: contentHash(draft),
+      });
+    },
+  };
+};
