@@ -7,7 +7,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { fetchRevision } from './cms.ts';
-import { leakMarkers, runChecks } from './checks.ts';
+import { leakMarkers, ReleaseScanner } from './checks.ts';
 import type { Logger } from './log.ts';
 import { newReleaseId, pruneLogs, pruneReleases, readLiveId, stageRelease, switchLive } from './release.ts';
 import { acquireLock, ensureDirs, paths, readMeta, updateState, writeMeta, type LiveInfo } from './state.ts';
@@ -171,17 +171,17 @@ export async function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildRe
     const liveId = await readLiveId(cfg.dataDir);
     const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
     staging = join(p.releases, `.staging-${id}`);
-    const staged = await stageRelease(cfg.buildOutput, staging, liveId ? { dir: join(p.releases, liveId), files: liveMeta?.files ?? null } : null);
+    const scanner = new ReleaseScanner({ markers: leakMarkers(cfg.leakMarkers), secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken] });
+    const staged = await stageRelease(
+      cfg.buildOutput,
+      staging,
+      liveId ? { dir: join(p.releases, liveId), files: liveMeta?.files ?? null } : null,
+      (rel, read) => scanner.add(rel, read),
+    );
     if (staged.skipped.length) blog.warn('skipped non-regular files in the build output', { files: staged.skipped.slice(0, 10) });
     blog.info('release staged', { copied: staged.copied, linked: staged.linked });
 
-    const checks = await runChecks(staging, {
-      minPages: cfg.minPages,
-      allowShrink: cfg.allowShrink,
-      livePageCount: liveMeta?.pageCount ?? null,
-      markers: leakMarkers(cfg.leakMarkers),
-      secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken],
-    });
+    const checks = scanner.result({ minPages: cfg.minPages, allowShrink: cfg.allowShrink, livePageCount: liveMeta?.pageCount ?? null });
     out.write(`\n# checks: ${checks.ok ? 'passed' : 'FAILED'} pages=${checks.pageCount} scanned=${checks.scannedFiles}\n`);
     for (const prob of checks.problems) out.write(`#   ${prob}\n`);
     if (!checks.ok) throw new StepError(`checks failed: ${checks.problems.join('; ')}`);

@@ -3,7 +3,7 @@
 // makes hard-linking unchanged files between releases safe.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { constants, copyFile, link, lstat, mkdir, readdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { paths, readMeta, type ReleaseMeta, updateState } from './state.ts';
 import type { Logger } from './log.ts';
@@ -84,64 +84,79 @@ export interface StageResult {
   skipped: string[];
 }
 
+/** Runs `fn` over `items` with at most `limit` in flight (file I/O: the disk, not one await, sets the pace). */
+async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function listTree(root: string, rel = '', dirs: string[] = [], files: string[] = [], skipped: string[] = []) {
+  for (const e of await readdir(join(root, rel), { withFileTypes: true })) {
+    const relPath = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) {
+      dirs.push(relPath);
+      await listTree(root, relPath, dirs, files, skipped);
+    } else if (e.isFile()) files.push(relPath);
+    // Symlinks could point outside the release; the static server must only ever see plain files.
+    else skipped.push(relPath);
+  }
+  return { dirs, files, skipped };
+}
+
 /**
  * Copies `source` into `dest` (which must not exist). A file whose size and SHA-256 equal the previous
- * release's file is hard-linked to it; anything else is copied, never linked to `source`, because the
- * next build rewrites the output in place (truncate + write keeps the inode).
+ * release's file is hard-linked to it; anything else is written anew, never linked to `source`, because
+ * the next build rewrites the output in place (truncate + write keeps the inode). Each file is read once:
+ * the same bytes are hashed, handed to `inspect` (the leak scan) and written.
  */
 export async function stageRelease(
   source: string,
   dest: string,
   previous: { dir: string; files: ReleaseMeta['files'] | null } | null,
+  inspect?: (relPath: string, read: () => Promise<Buffer>) => Promise<void>,
 ): Promise<StageResult> {
   const result: StageResult = { files: {}, copied: 0, linked: 0, skipped: [] };
   await mkdir(dest, { recursive: false });
-  const walk = async (rel: string): Promise<void> => {
-    const entries = await readdir(join(source, rel), { withFileTypes: true });
-    for (const e of entries) {
-      const relPath = rel ? `${rel}/${e.name}` : e.name;
-      const from = join(source, relPath);
-      const to = join(dest, relPath);
-      if (e.isDirectory()) {
-        await mkdir(to);
-        await walk(relPath);
-        continue;
+  const tree = await listTree(source);
+  result.skipped = tree.skipped;
+  for (const d of tree.dirs) await mkdir(join(dest, d));
+  await pool(tree.files, 16, async (relPath) => {
+    const from = join(source, relPath);
+    const to = join(dest, relPath);
+    const data = await readFile(from);
+    const sha = createHash('sha256').update(data).digest('hex');
+    if (inspect) await inspect(relPath, async () => data);
+    result.files[relPath] = [data.length, sha];
+    let linked = false;
+    if (previous) {
+      const prevFile = join(previous.dir, relPath);
+      let same = false;
+      const known = previous.files?.[relPath];
+      if (known) same = known[0] === data.length && known[1] === sha;
+      else if (!previous.files) {
+        const st = await stat(prevFile).catch(() => null);
+        same = !!st && st.isFile() && st.size === data.length && (await hashFile(prevFile)) === sha;
       }
-      if (!e.isFile()) {
-        // Symlinks could point outside the release; the static server must only ever see plain files.
-        result.skipped.push(relPath);
-        continue;
-      }
-      const size = (await stat(from)).size;
-      const sha = await hashFile(from);
-      result.files[relPath] = [size, sha];
-      let linked = false;
-      if (previous) {
-        const prevFile = join(previous.dir, relPath);
-        let same = false;
-        const known = previous.files?.[relPath];
-        if (known) same = known[0] === size && known[1] === sha;
-        else if (!previous.files) {
-          const st = await stat(prevFile).catch(() => null);
-          same = !!st && st.isFile() && st.size === size && (await hashFile(prevFile)) === sha;
+      if (same) {
+        try {
+          await link(prevFile, to);
+          linked = true;
+        } catch {
+          /* missing file, other filesystem or link limit: fall back to a copy */
         }
-        if (same) {
-          try {
-            await link(prevFile, to);
-            linked = true;
-          } catch {
-            /* missing file, other filesystem or link limit: fall back to a copy */
-          }
-        }
-      }
-      if (linked) result.linked++;
-      else {
-        await copyFile(from, to, constants.COPYFILE_FICLONE);
-        result.copied++;
       }
     }
-  };
-  await walk('');
+    if (linked) result.linked++;
+    else {
+      await writeFile(to, data, { flag: 'wx' });
+      result.copied++;
+    }
+  });
+  // Stable order in the manifest whatever order the pool finished in.
+  result.files = Object.fromEntries(Object.entries(result.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return result;
 }
 
