@@ -97,6 +97,28 @@ describe('REST client', () => {
     expect(calls[2]!.url).toContain('fields[0]=documentId');
   });
 
+  it('fetches the other pages a few at a time and keeps their order', async () => {
+    const seen: number[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const fakeFetch = (async (input: string) => {
+      const page = Number(new URL(input).searchParams.get('pagination[page]'));
+      seen.push(page);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      // later pages answer sooner: order must come from the page number, not arrival
+      await new Promise((r) => setTimeout(r, 40 - page * 4));
+      inFlight--;
+      return new Response(JSON.stringify({ data: [{ id: page, documentId: `p${page}` }], meta: { pagination: { page, pageSize: 1, pageCount: 9, total: 9 } } }));
+    }) as unknown as typeof fetch;
+    const client = createClient({ baseUrl: 'http://cms.test', fetch: fakeFetch });
+    const rows = await client.fetchAll('articles', { pageSize: 1 });
+    expect(rows.map((r) => r.documentId)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9']);
+    expect([...seen].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(maxInFlight).toBeGreaterThan(1);
+    expect(maxInFlight).toBeLessThanOrEqual(4);
+  });
+
   it('returns null for a missing single type and throws on other errors', async () => {
     const client = createClient({
       baseUrl: 'http://cms.test',

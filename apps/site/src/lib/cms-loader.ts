@@ -242,16 +242,17 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
 
   const relations = spec.relations ?? {};
   if (FAST && ctx.meta.get('lastSync') && ctx.store.keys().length) return loadFast(ctx, spec, cms);
+  const lastSync = ctx.meta.get('lastSync');
+  // A first sync reads every entry in full anyway: one pass, relations included.
+  const cold = !lastSync || !ctx.store.keys().length;
   // 1. every live entry: id, updatedAt, relation ids
-  const live = await cms.fetchAll<Raw>(spec.plural, {
-    fields: ['documentId', 'updatedAt'],
-    populate: relationPopulate(spec),
-  });
+  const live = cold
+    ? await cms.fetchAll<Raw>(spec.plural, { populate: { ...(populate ?? {}), ...(relationPopulate(spec) ?? {}) } })
+    : await cms.fetchAll<Raw>(spec.plural, { fields: ['documentId', 'updatedAt'], populate: relationPopulate(spec) });
   const liveById = new Map(live.map((r) => [String(r.documentId), r]));
 
   // 2. changed entries
-  const lastSync = ctx.meta.get('lastSync');
-  const changed = await cms.fetchAll<Raw>(spec.plural, { populate, updatedSince: lastSync || undefined });
+  const changed = cold ? live : await cms.fetchAll<Raw>(spec.plural, { populate, updatedSince: lastSync || undefined });
   const fetched = new Map(changed.map((r) => [String(r.documentId), r]));
   const missing = [...liveById.keys()].filter((id) => {
     if (fetched.has(id)) return false;
