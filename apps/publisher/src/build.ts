@@ -10,7 +10,7 @@ import { fetchRevision } from './cms.ts';
 import { leakMarkers, ReleaseScanner } from './checks.ts';
 import type { Logger } from './log.ts';
 import { newReleaseId, pruneLogs, pruneReleases, readLiveId, stageRelease, switchLive } from './release.ts';
-import { acquireLock, ensureDirs, paths, readMeta, updateState, writeMeta, type LiveInfo } from './state.ts';
+import { acquireLock, ensureDirs, paths, readMeta, updateState, writeMeta, type LiveInfo, type ReleaseMeta, type SearchDelta } from './state.ts';
 
 export type BuildResult =
   | { ok: true; release: LiveInfo; copied: number; linked: number }
@@ -24,7 +24,8 @@ export interface BuildOptions {
   onRevision?: (revision: number | null) => void;
 }
 
-class StepError extends Error {}
+/** A build step failed with a message fit for /status and the log. */
+export class StepError extends Error {}
 
 // Variables the generator never needs; keeping them out limits what a build could leak.
 export const STRIP_ENV = ['PUBLISHER_WEBHOOK_SECRET', 'PUBLISHER_ADMIN_TOKEN'];
@@ -110,16 +111,55 @@ export function runCommand(
   });
 }
 
-export async function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildResult> {
-  const { log, signal } = opts;
+/** What a lane hands the shared lifecycle: the staged release (at `run.staging`) and its facts. */
+export interface Assembled {
+  files: ReleaseMeta['files'];
+  pageCount: number;
+  copied: number;
+  linked: number;
+  delta?: SearchDelta;
+  /** Extra fields for the "release is live" log line. */
+  logFields?: Record<string, unknown>;
+}
+
+export interface BuildRun {
+  id: string;
+  revision: number | null;
+  blog: Logger;
+  out: WriteStream;
+  /** Environment for build commands: the publisher's, minus its secrets, plus the release id and revision. */
+  env: NodeJS.ProcessEnv;
+  /** Where the lane assembles the release; removed if anything fails. */
+  staging: string;
+  /** Runs one command in the site; throws a StepError (with a clear message) when it fails. */
+  step(argv: string[], label: string): Promise<void>;
+}
+
+export interface LaneOptions extends BuildOptions {
+  lane: 'full' | 'fast';
+  /** Fields of the "started" log line and the header of the build log. */
+  startFields: Record<string, unknown>;
+  header: string;
+  /** Variables for the build commands of this lane. */
+  env?: Record<string, string>;
+}
+
+/**
+ * The life of one build, shared by both lanes: lock, revision, release id and log, then the lane's
+ * `assemble`, then rename + metadata + atomic switch + pruning. Any failure removes the staging folder,
+ * records lastError and leaves the live release untouched.
+ */
+export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (run: BuildRun) => Promise<Assembled>): Promise<BuildResult> {
+  const { log, signal, lane } = opts;
+  const what = lane === 'fast' ? 'fast build' : 'build';
   const started = Date.now();
   const p = paths(cfg.dataDir);
   await ensureDirs(cfg.dataDir);
   let release: () => Promise<void>;
   try {
-    release = await acquireLock(cfg.dataDir, 'build');
+    release = await acquireLock(cfg.dataDir, what);
   } catch (e) {
-    log.warn('build skipped', { error: (e as Error).message });
+    log.warn(`${what} skipped`, { error: (e as Error).message });
     return { ok: false, error: (e as Error).message, releaseId: null, locked: true };
   }
   let id: string | null = null;
@@ -128,7 +168,8 @@ export async function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildRe
   let out: WriteStream | null = null;
   try {
     await updateState(cfg.dataDir, (s) => {
-      s.builds++;
+      if (lane === 'fast') s.fastBuilds = (s.fastBuilds ?? 0) + 1;
+      else s.builds++;
     });
     // Recorded before building: edits made during the build bump the CMS revision past this one,
     // so reconcile notices them even if their webhook was lost.
@@ -139,58 +180,44 @@ export async function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildRe
     }
     opts.onRevision?.(revision);
     id = await newReleaseId(cfg.dataDir, new Date(), revision);
-    const blog = log.child({ releaseId: id });
-    blog.info('build started', { revision, reasons: opts.reasons?.slice(0, 10), pending: opts.reasons?.length });
-    out = createWriteStream(join(p.logs, `${id}.log`), { flags: 'a' });
-    out.write(`# build ${id} revision=${revision ?? 'unknown'} started ${new Date(started).toISOString()}\n`);
-
-    const siteSt = await stat(cfg.siteDir).catch(() => null);
-    if (!siteSt?.isDirectory()) throw new StepError(`the site directory ${cfg.siteDir} does not exist (set PUBLISHER_SITE_DIR)`);
-    const env: NodeJS.ProcessEnv = { ...process.env, PUBLISHER_RELEASE_ID: id, CMS_REVISION: revision === null ? '' : String(revision) };
+    const blog = log.child(lane === 'fast' ? { releaseId: id, lane } : { releaseId: id });
+    blog.info(`${what} started`, { revision, ...opts.startFields });
+    const logStream = createWriteStream(join(p.logs, `${id}.log`), { flags: 'a' });
+    out = logStream;
+    out.write(`# ${what} ${id} revision=${revision ?? 'unknown'}${opts.header} started ${new Date(started).toISOString()}\n`);
+    const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env, PUBLISHER_RELEASE_ID: id, CMS_REVISION: revision === null ? '' : String(revision) };
     for (const k of STRIP_ENV) delete env[k];
-    for (const [i, argv] of cfg.buildCmds.entries()) {
-      const label = `step ${i + 1}/${cfg.buildCmds.length} (${describe(argv)})`;
-      blog.info(`running ${label}`);
-      out.write(`\n$ ${resolveArgv(argv).join(' ')}\n`);
-      const stepStart = Date.now();
-      const cmd = await commandCwd(cfg, argv, 'full');
-      const r = await runCommand(cmd.argv, cmd.cwd, env, out, cfg.buildTimeoutMs, signal);
-      if (r.aborted) throw new StepError('build cancelled (publisher shutting down)');
-      if (r.timedOut) throw new StepError(`${label} timed out after ${cfg.buildTimeoutMs} ms`);
-      if (r.error) throw new StepError(`${label} could not start: ${r.error}`);
-      if (r.code !== 0) {
-        blog.error('build step failed; last output lines follow', { tail: r.tail.slice(-15) });
-        throw new StepError(`${label} failed with ${r.signal ? `signal ${r.signal}` : `exit code ${r.code}`}`);
-      }
-      blog.info(`finished ${label}`, { ms: Date.now() - stepStart });
-    }
-
-    const outSt = await stat(cfg.buildOutput).catch(() => null);
-    if (!outSt?.isDirectory()) throw new StepError(`the build produced no output folder at ${cfg.buildOutput}`);
-
-    const liveId = await readLiveId(cfg.dataDir);
-    const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
     staging = join(p.releases, `.staging-${id}`);
-    const scanner = new ReleaseScanner({ markers: leakMarkers(cfg.leakMarkers), secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken] });
-    const staged = await stageRelease(
-      cfg.buildOutput,
+    const run: BuildRun = {
+      id,
+      revision,
+      blog,
+      out,
+      env,
       staging,
-      liveId ? { dir: join(p.releases, liveId), files: liveMeta?.files ?? null } : null,
-      (rel, read) => scanner.add(rel, read),
-    );
-    if (staged.skipped.length) blog.warn('skipped non-regular files in the build output', { files: staged.skipped.slice(0, 10) });
-    blog.info('release staged', { copied: staged.copied, linked: staged.linked });
-
-    const checks = scanner.result({ minPages: cfg.minPages, allowShrink: cfg.allowShrink, livePageCount: liveMeta?.pageCount ?? null });
-    out.write(`\n# checks: ${checks.ok ? 'passed' : 'FAILED'} pages=${checks.pageCount} scanned=${checks.scannedFiles}\n`);
-    for (const prob of checks.problems) out.write(`#   ${prob}\n`);
-    if (!checks.ok) throw new StepError(`checks failed: ${checks.problems.join('; ')}`);
+      step: async (argv, label) => {
+        blog.info(`running ${label}`);
+        logStream.write(`\n$ ${resolveArgv(argv).join(' ')}\n`);
+        const t0 = Date.now();
+        const cmd = await commandCwd(cfg, argv, lane);
+        const r = await runCommand(cmd.argv, cmd.cwd, env, logStream, cfg.buildTimeoutMs, signal);
+        if (r.aborted) throw new StepError('build cancelled (publisher shutting down)');
+        if (r.timedOut) throw new StepError(`${label} timed out after ${cfg.buildTimeoutMs} ms`);
+        if (r.error) throw new StepError(`${label} could not start: ${r.error}`);
+        if (r.code !== 0) {
+          blog.error('build step failed; last output lines follow', { tail: r.tail.slice(-15) });
+          throw new StepError(`${label} failed with ${r.signal ? `signal ${r.signal}` : `exit code ${r.code}`}`);
+        }
+        blog.info(`finished ${label}`, { ms: Date.now() - t0 });
+      },
+    };
+    const a = await assemble(run);
 
     const dir = join(p.releases, id);
     await rename(staging, dir);
     staging = dir; // from here a failure removes the finished (not yet live) release
-    const info: LiveInfo = { id, revision, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pageCount: checks.pageCount };
-    await writeMeta(cfg.dataDir, { ...info, files: staged.files });
+    const info: LiveInfo = { id, revision, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pageCount: a.pageCount, ...(lane === 'fast' ? { mode: 'fast' as const } : {}) };
+    await writeMeta(cfg.dataDir, { ...info, files: a.files, ...(a.delta ? { delta: a.delta } : {}) });
     await switchLive(cfg.dataDir, id);
     staging = null;
     await updateState(cfg.dataDir, (s) => {
@@ -198,11 +225,11 @@ export async function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildRe
       s.lastError = null;
       s.rolledBack = null;
     });
-    out.write(`# live: ${id} (${info.durationMs} ms)\n`);
-    blog.info('release is live', { pageCount: info.pageCount, durationMs: info.durationMs, revision });
+    out.write(`# live: ${id} (${info.durationMs} ms${lane === 'fast' ? ', fast' : ''})\n`);
+    blog.info(lane === 'fast' ? 'release is live (fast lane)' : 'release is live', { pageCount: info.pageCount, durationMs: info.durationMs, revision, ...a.logFields });
     await pruneReleases(cfg.dataDir, cfg.keepReleases, blog).catch((e) => blog.warn('prune failed', { error: (e as Error).message }));
     await pruneLogs(cfg.dataDir, cfg.keepLogs).catch(() => {});
-    return { ok: true, release: info, copied: staged.copied, linked: staged.linked };
+    return { ok: true, release: info, copied: a.copied, linked: a.linked };
   } catch (e) {
     const message = e instanceof StepError ? e.message : `unexpected error: ${(e as Error).message}`;
     const cancelled = signal?.aborted === true;
@@ -211,13 +238,47 @@ export async function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildRe
     if (id && (await readLiveId(cfg.dataDir)) !== id) await rm(join(p.meta, `${id}.json`), { force: true }).catch(() => {});
     if (!cancelled) {
       await updateState(cfg.dataDir, (s) => {
-        s.lastError = { at: new Date().toISOString(), message, releaseId: id, revision };
+        s.lastError = { at: new Date().toISOString(), message: lane === 'fast' ? `fast build: ${message}` : message, releaseId: id, revision };
       }).catch(() => {});
-      log.error('build failed; the live site is unchanged', { releaseId: id, error: message });
-    } else log.warn('build cancelled', { releaseId: id });
+      log.error(`${what} failed; the live site is unchanged`, { releaseId: id, error: message });
+    } else log.warn(`${what} cancelled`, { releaseId: id });
     return { ok: false, error: message, releaseId: id, cancelled };
   } finally {
     if (out) await new Promise<void>((r) => out!.end(r));
     await release();
   }
+}
+
+/** A full build: the site's build commands, then the whole output staged into a release and checked. */
+export function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildResult> {
+  return buildRelease(
+    cfg,
+    { ...opts, lane: 'full', startFields: { reasons: opts.reasons?.slice(0, 10), pending: opts.reasons?.length }, header: '' },
+    async (run) => {
+      const siteSt = await stat(cfg.siteDir).catch(() => null);
+      if (!siteSt?.isDirectory()) throw new StepError(`the site directory ${cfg.siteDir} does not exist (set PUBLISHER_SITE_DIR)`);
+      for (const [i, argv] of cfg.buildCmds.entries()) await run.step(argv, `step ${i + 1}/${cfg.buildCmds.length} (${describe(argv)})`);
+
+      const outSt = await stat(cfg.buildOutput).catch(() => null);
+      if (!outSt?.isDirectory()) throw new StepError(`the build produced no output folder at ${cfg.buildOutput}`);
+
+      const liveId = await readLiveId(cfg.dataDir);
+      const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
+      const scanner = new ReleaseScanner({ markers: leakMarkers(cfg.leakMarkers), secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken] });
+      const staged = await stageRelease(
+        cfg.buildOutput,
+        run.staging,
+        liveId ? { dir: join(paths(cfg.dataDir).releases, liveId), files: liveMeta?.files ?? null } : null,
+        (rel, read) => scanner.add(rel, read),
+      );
+      if (staged.skipped.length) run.blog.warn('skipped non-regular files in the build output', { files: staged.skipped.slice(0, 10) });
+      run.blog.info('release staged', { copied: staged.copied, linked: staged.linked });
+
+      const checks = scanner.result({ minPages: cfg.minPages, allowShrink: cfg.allowShrink, livePageCount: liveMeta?.pageCount ?? null });
+      run.out.write(`\n# checks: ${checks.ok ? 'passed' : 'FAILED'} pages=${checks.pageCount} scanned=${checks.scannedFiles}\n`);
+      for (const prob of checks.problems) run.out.write(`#   ${prob}\n`);
+      if (!checks.ok) throw new StepError(`checks failed: ${checks.problems.join('; ')}`);
+      return { files: staged.files, pageCount: checks.pageCount, copied: staged.copied, linked: staged.linked };
+    },
+  );
 }

@@ -4,16 +4,14 @@
 // index by the search page) and switch. Its cost does not grow with the size of the site; a full build
 // follows to bring pagination, related lists, the sitemap and the main search index up to date.
 import { execFile } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Config } from './config.ts';
-import { fetchRevision } from './cms.ts';
 import { leakMarkers, runChecks } from './checks.ts';
 import type { Logger } from './log.ts';
-import { type BuildResult, commandCwd, describe, resolveArgv, runCommand, STRIP_ENV } from './build.ts';
-import { hashFile, newReleaseId, pruneLogs, pruneReleases, readLiveId, switchLive } from './release.ts';
-import { acquireLock, ensureDirs, paths, readMeta, updateState, writeMeta, type LiveInfo, type ReleaseMeta, type SearchDelta } from './state.ts';
+import { type BuildResult, buildRelease, describe, StepError } from './build.ts';
+import { hashFile, readLiveId } from './release.ts';
+import { paths, readMeta, type ReleaseMeta, type SearchDelta } from './state.ts';
 
 /** CMS models whose changes the quick lane can render (entries with a page of their own). */
 export const FAST_MODELS = new Set(['article', 'document', 'procedure', 'question', 'page']);
@@ -29,7 +27,6 @@ export interface FastOptions {
   onRevision?: (revision: number | null) => void;
 }
 
-class StepError extends Error {}
 
 /** '/tin-tuc/bai/x/' → 'tin-tuc/bai/x/index.html'; '/' → 'index.html'; '/rss.xml' → 'rss.xml'. */
 export function pathToFile(p: string): string {
@@ -122,208 +119,138 @@ async function seedStore(cfg: Config, fastCache: string): Promise<void> {
 }
 
 export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<FastResult> {
-  const { log, signal } = opts;
-  const started = Date.now();
-  const p = paths(cfg.dataDir);
-  await ensureDirs(cfg.dataDir);
   const liveId = await readLiveId(cfg.dataDir);
   const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
   if (!liveId || !liveMeta?.files) return { ok: false, error: 'no live release with a file list to lay changes over', releaseId: null, fallback: true };
-  let release: () => Promise<void>;
-  try {
-    release = await acquireLock(cfg.dataDir, 'fast build');
-  } catch (e) {
-    return { ok: false, error: (e as Error).message, releaseId: null, locked: true };
-  }
-  let id: string | null = null;
-  let revision: number | null = null;
-  let staging: string | null = null;
-  let out: WriteStream | null = null;
-  try {
-    await updateState(cfg.dataDir, (s) => {
-      s.fastBuilds = (s.fastBuilds ?? 0) + 1;
-    });
-    try {
-      revision = (await fetchRevision(cfg)).revision;
-    } catch (e) {
-      log.warn('could not read the CMS revision before building; building anyway', { error: (e as Error).message });
-    }
-    opts.onRevision?.(revision);
-    id = await newReleaseId(cfg.dataDir, new Date(), revision);
-    const blog = log.child({ releaseId: id, lane: 'fast' });
-    blog.info('fast build started', { revision, ids: opts.ids.slice(0, 20), count: opts.ids.length });
-    out = createWriteStream(join(p.logs, `${id}.log`), { flags: 'a' });
-    out.write(`# fast build ${id} revision=${revision ?? 'unknown'} ids=${opts.ids.join(',')} started ${new Date(started).toISOString()}\n`);
+  const fastDir = join(cfg.dataDir, 'fast');
+  const dist = join(fastDir, 'dist');
+  const manifestFile = join(fastDir, 'manifest.json');
+  return buildRelease(
+    cfg,
+    {
+      ...opts,
+      lane: 'fast',
+      startFields: { ids: opts.ids.slice(0, 20), count: opts.ids.length },
+      header: ` ids=${opts.ids.join(',')}`,
+      env: {
+        PORTAL_BUILD_MODE: 'fast',
+        PORTAL_FAST_IDS: opts.ids.join(','),
+        PORTAL_FAST_MANIFEST: manifestFile,
+        ASTRO_OUT_DIR: dist,
+        // Its own cache: the full build's incremental cache must only ever see full builds.
+        ASTRO_CACHE_DIR: join(fastDir, 'cache'),
+      },
+    },
+    async (run) => {
+      const { staging, out } = run;
+      await rm(dist, { recursive: true, force: true });
+      await mkdir(join(fastDir, 'cache'), { recursive: true });
+      await seedStore(cfg, join(fastDir, 'cache'));
+      await run.step(cfg.fastBuildCmd, `site (${describe(cfg.fastBuildCmd)})`);
 
-    const fastDir = join(cfg.dataDir, 'fast');
-    const dist = join(fastDir, 'dist');
-    const manifestFile = join(fastDir, 'manifest.json');
-    await rm(dist, { recursive: true, force: true });
-    await mkdir(join(fastDir, 'cache'), { recursive: true });
-    await seedStore(cfg, join(fastDir, 'cache'));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORTAL_BUILD_MODE: 'fast',
-      PORTAL_FAST_IDS: opts.ids.join(','),
-      PORTAL_FAST_MANIFEST: manifestFile,
-      ASTRO_OUT_DIR: dist,
-      // Its own cache: the full build's incremental cache must only ever see full builds.
-      ASTRO_CACHE_DIR: join(fastDir, 'cache'),
-      PUBLISHER_RELEASE_ID: id,
-      CMS_REVISION: revision === null ? '' : String(revision),
-    };
-    for (const k of STRIP_ENV) delete env[k];
-    const step = async (argv: string[], label: string) => {
-      out!.write(`\n$ ${resolveArgv(argv).join(' ')}\n`);
-      const t0 = Date.now();
-      const cmd = await commandCwd(cfg, argv, 'fast');
-      const r = await runCommand(cmd.argv, cmd.cwd, env, out!, cfg.buildTimeoutMs, signal);
-      if (r.aborted) throw new StepError('build cancelled (publisher shutting down)');
-      if (r.timedOut) throw new StepError(`${label} timed out after ${cfg.buildTimeoutMs} ms`);
-      if (r.error) throw new StepError(`${label} could not start: ${r.error}`);
-      if (r.code !== 0) {
-        blog.error('fast build step failed; last output lines follow', { tail: r.tail.slice(-15) });
-        throw new StepError(`${label} failed with ${r.signal ? `signal ${r.signal}` : `exit code ${r.code}`}`);
+      let manifest: { rendered: string[]; removed: string[] };
+      try {
+        manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+      } catch (e) {
+        throw new StepError(`the fast build wrote no manifest at ${manifestFile} (${(e as Error).message})`);
       }
-      blog.info(`finished ${label}`, { ms: Date.now() - t0 });
-    };
-    await step(cfg.fastBuildCmd, `site (${describe(cfg.fastBuildCmd)})`);
+      const overlay = await listFiles(dist);
+      const overlaySet = new Set(overlay);
+      const removedFiles = new Set(manifest.removed.map(pathToFile));
 
-    let manifest: { rendered: string[]; removed: string[] };
-    try {
-      manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
-    } catch (e) {
-      throw new StepError(`the fast build wrote no manifest at ${manifestFile} (${(e as Error).message})`);
-    }
-    const overlay = await listFiles(dist);
-    const overlaySet = new Set(overlay);
-    const removedFiles = new Set(manifest.removed.map(pathToFile));
-
-    // The new release: the live one's files (hard links), minus removed pages, plus the overlay.
-    staging = join(p.releases, `.staging-${id}`);
-    await mkdir(staging);
-    const liveDir = join(p.releases, liveId);
-    const files: ReleaseMeta['files'] = {};
-    const made = new Set<string>(['.']);
-    const ensureDir = async (rel: string) => {
-      const d = dirname(rel);
-      if (made.has(d)) return;
-      await mkdir(join(staging!, d), { recursive: true });
-      made.add(d);
-    };
-    let linked = 0;
-    let copied = 0;
-    const skip = (rel: string) => overlaySet.has(rel) || removedFiles.has(rel) || rel.startsWith(`${DELTA_DIR}/`);
-    if (await linkTree(liveDir, staging)) {
-      // Everything is a hard link now: drop what is replaced or gone (unlink, never write through a link).
-      for (const [rel, fact] of Object.entries(liveMeta.files)) {
-        if (!skip(rel)) {
+      // The new release: the live one's files (hard links), minus removed pages, plus the overlay.
+      await mkdir(staging);
+      const liveDir = join(paths(cfg.dataDir).releases, liveId);
+      const files: ReleaseMeta['files'] = {};
+      const made = new Set<string>(['.']);
+      const ensureDir = async (rel: string) => {
+        const d = dirname(rel);
+        if (made.has(d)) return;
+        await mkdir(join(staging, d), { recursive: true });
+        made.add(d);
+      };
+      let linked = 0;
+      let copied = 0;
+      const skip = (rel: string) => overlaySet.has(rel) || removedFiles.has(rel) || rel.startsWith(`${DELTA_DIR}/`);
+      if (await linkTree(liveDir, staging)) {
+        // Everything is a hard link now: drop what is replaced or gone (unlink, never write through a link).
+        for (const [rel, fact] of Object.entries(liveMeta.files)) {
+          if (!skip(rel)) {
+            files[rel] = fact;
+            linked++;
+          } else {
+            await rm(join(staging, rel), { force: true });
+            if (removedFiles.has(rel)) await rmdir(dirname(join(staging, rel))).catch(() => {}); // empty page folder
+          }
+        }
+        await rm(join(staging, DELTA_DIR), { recursive: true, force: true });
+      } else {
+        for (const [rel, fact] of Object.entries(liveMeta.files)) {
+          if (skip(rel)) continue;
+          await ensureDir(rel);
+          try {
+            await link(join(liveDir, rel), join(staging, rel));
+          } catch {
+            await copyFile(join(liveDir, rel), join(staging, rel));
+          }
           files[rel] = fact;
           linked++;
-        } else {
-          await rm(join(staging, rel), { force: true });
-          if (removedFiles.has(rel)) await rmdir(dirname(join(staging, rel))).catch(() => {}); // empty page folder
         }
       }
-      await rm(join(staging, DELTA_DIR), { recursive: true, force: true });
-    } else {
-      for (const [rel, fact] of Object.entries(liveMeta.files)) {
-        if (skip(rel)) continue;
+      for (const rel of overlay) {
         await ensureDir(rel);
-        try {
-          await link(join(liveDir, rel), join(staging, rel));
-        } catch {
-          await copyFile(join(liveDir, rel), join(staging, rel));
+        await rm(join(staging, rel), { force: true });
+        await copyFile(join(dist, rel), join(staging, rel));
+        files[rel] = [(await stat(join(dist, rel))).size, await hashFile(join(dist, rel))];
+        copied++;
+      }
+
+      // Search: the changed pages go into a small index of their own, merged by the search page.
+      const searchable: string[] = [];
+      for (const rel of overlay) {
+        if (rel.endsWith('.html') && (await readFile(join(dist, rel), 'utf8')).includes('data-pagefind-body')) searchable.push(rel);
+      }
+      // Sitemaps: new entry pages in, removed pages out (files are replaced, never written in place).
+      const sitemaps = new Map<string, string>();
+      for (const rel of Object.keys(files)) if (SITEMAP_RE.test(rel)) sitemaps.set(rel, await readFile(join(staging, rel), 'utf8'));
+      for (const [rel, xml] of patchSitemaps(sitemaps, searchable.map(fileToPath), manifest.removed)) {
+        await rm(join(staging, rel));
+        await writeFile(join(staging, rel), xml);
+        files[rel] = [Buffer.byteLength(xml), await hashFile(join(staging, rel))];
+      }
+      const delta = nextDelta(liveMeta.delta, searchable, manifest.removed, new Set(Object.keys(files)));
+      const deltaOut = join(staging, DELTA_DIR);
+      if (delta.pages.length) {
+        const deltaSite = join(fastDir, 'delta-site');
+        await rm(deltaSite, { recursive: true, force: true });
+        for (const rel of delta.pages) {
+          await mkdir(dirname(join(deltaSite, rel)), { recursive: true });
+          await link(join(staging, rel), join(deltaSite, rel)).catch(() => copyFile(join(staging, rel), join(deltaSite, rel)));
         }
-        files[rel] = fact;
-        linked++;
+        await run.step([...cfg.pagefindCmd, '--site', deltaSite, '--output-path', deltaOut], 'search delta (pagefind)');
       }
-    }
-    for (const rel of overlay) {
-      await ensureDir(rel);
-      await rm(join(staging, rel), { force: true });
-      await copyFile(join(dist, rel), join(staging, rel));
-      files[rel] = [(await stat(join(dist, rel))).size, await hashFile(join(dist, rel))];
-      copied++;
-    }
-
-    // Search: the changed pages go into a small index of their own, merged by the search page.
-    const searchable: string[] = [];
-    for (const rel of overlay) {
-      if (rel.endsWith('.html') && (await readFile(join(dist, rel), 'utf8')).includes('data-pagefind-body')) searchable.push(rel);
-    }
-    // Sitemaps: new entry pages in, removed pages out (files are replaced, never written in place).
-    const sitemaps = new Map<string, string>();
-    for (const rel of Object.keys(files)) if (SITEMAP_RE.test(rel)) sitemaps.set(rel, await readFile(join(staging, rel), 'utf8'));
-    for (const [rel, xml] of patchSitemaps(sitemaps, searchable.map(fileToPath), manifest.removed)) {
-      await rm(join(staging, rel));
-      await writeFile(join(staging, rel), xml);
-      files[rel] = [Buffer.byteLength(xml), await hashFile(join(staging, rel))];
-    }
-    const delta = nextDelta(liveMeta.delta, searchable, manifest.removed, new Set(Object.keys(files)));
-    const deltaOut = join(staging, DELTA_DIR);
-    if (delta.pages.length) {
-      const deltaSite = join(fastDir, 'delta-site');
-      await rm(deltaSite, { recursive: true, force: true });
-      for (const rel of delta.pages) {
-        await mkdir(dirname(join(deltaSite, rel)), { recursive: true });
-        await link(join(staging, rel), join(deltaSite, rel)).catch(() => copyFile(join(staging!, rel), join(deltaSite, rel)));
+      await mkdir(deltaOut, { recursive: true });
+      await writeFile(join(deltaOut, 'changes.json'), JSON.stringify({ pages: delta.pages.map(fileToPath), removed: delta.removed }));
+      for (const rel of await listFiles(deltaOut)) {
+        const f = `${DELTA_DIR}/${rel}`;
+        files[f] = [(await stat(join(staging, f))).size, await hashFile(join(staging, f))];
       }
-      await step([...cfg.pagefindCmd, '--site', deltaSite, '--output-path', deltaOut], 'search delta (pagefind)');
-    }
-    await mkdir(deltaOut, { recursive: true });
-    await writeFile(join(deltaOut, 'changes.json'), JSON.stringify({ pages: delta.pages.map(fileToPath), removed: delta.removed }));
-    for (const rel of await listFiles(deltaOut)) {
-      const f = `${DELTA_DIR}/${rel}`;
-      files[f] = [(await stat(join(staging, f))).size, await hashFile(join(staging, f))];
-    }
 
-    // Checks on what is new (the rest was checked when its release was built).
-    const checks = await runChecks(dist, {
-      minPages: 0,
-      allowShrink: true,
-      livePageCount: null,
-      markers: leakMarkers(cfg.leakMarkers),
-      secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken],
-    });
-    const pageCount = Object.keys(files).filter((f) => /\.html?$/.test(f)).length;
-    if (!files['index.html']) checks.problems.push('index.html is missing from the release');
-    out.write(`\n# checks: ${checks.problems.length ? 'FAILED' : 'passed'} overlay=${overlay.length} linked=${linked} pages=${pageCount}\n`);
-    for (const prob of checks.problems) out.write(`#   ${prob}\n`);
-    if (checks.problems.length) throw new StepError(`checks failed: ${checks.problems.join('; ')}`);
+      // Checks on what is new (the rest was checked when its release was built).
+      const checks = await runChecks(dist, {
+        minPages: 0,
+        allowShrink: true,
+        livePageCount: null,
+        markers: leakMarkers(cfg.leakMarkers),
+        secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken],
+      });
+      const pageCount = Object.keys(files).filter((f) => /\.html?$/.test(f)).length;
+      if (!files['index.html']) checks.problems.push('index.html is missing from the release');
+      out.write(`\n# checks: ${checks.problems.length ? 'FAILED' : 'passed'} overlay=${overlay.length} linked=${linked} pages=${pageCount}\n`);
+      for (const prob of checks.problems) out.write(`#   ${prob}\n`);
+      if (checks.problems.length) throw new StepError(`checks failed: ${checks.problems.join('; ')}`);
 
-    const dir = join(p.releases, id);
-    await rename(staging, dir);
-    staging = dir;
-    const info: LiveInfo = { id, revision, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pageCount, mode: 'fast' };
-    await writeMeta(cfg.dataDir, { ...info, files, delta });
-    await switchLive(cfg.dataDir, id);
-    staging = null;
-    await updateState(cfg.dataDir, (s) => {
-      s.live = info;
-      s.lastError = null;
-      s.rolledBack = null;
-    });
-    out.write(`# live: ${id} (${info.durationMs} ms, fast)\n`);
-    blog.info('release is live (fast lane)', { pageCount, durationMs: info.durationMs, revision, rendered: overlay.length, removed: manifest.removed.length });
-    await pruneReleases(cfg.dataDir, cfg.keepReleases, blog).catch((e) => blog.warn('prune failed', { error: (e as Error).message }));
-    await pruneLogs(cfg.dataDir, cfg.keepLogs).catch(() => {});
-    return { ok: true, release: info, copied, linked };
-  } catch (e) {
-    const message = e instanceof StepError ? e.message : `unexpected error: ${(e as Error).message}`;
-    const cancelled = signal?.aborted === true;
-    out?.write(`\n# FAILED: ${message}\n`);
-    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => {});
-    if (id && (await readLiveId(cfg.dataDir)) !== id) await rm(join(p.meta, `${id}.json`), { force: true }).catch(() => {});
-    if (!cancelled) {
-      await updateState(cfg.dataDir, (s) => {
-        s.lastError = { at: new Date().toISOString(), message: `fast build: ${message}`, releaseId: id, revision };
-      }).catch(() => {});
-      log.error('fast build failed; the live site is unchanged', { releaseId: id, error: message });
-    } else log.warn('fast build cancelled', { releaseId: id });
-    return { ok: false, error: message, releaseId: id, cancelled };
-  } finally {
-    if (out) await new Promise<void>((r) => out!.end(r));
-    await release();
-  }
+      return { files, pageCount, copied, linked, delta, logFields: { rendered: overlay.length, removed: manifest.removed.length } };
+    },
+  );
 }
