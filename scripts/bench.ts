@@ -11,7 +11,7 @@ import { buildAll, ensureInstalled } from './lib/build.ts';
 import { GENERATED_SECRETS } from './lib/env.ts';
 import { DATA, NODE, PUBLISHER_DIR, ROOT, SITE_DIR } from './lib/paths.ts';
 import { startCms, startPublisher, waitForCms } from './lib/portal.ts';
-import { stopAll, waitForUrl } from './lib/proc.ts';
+import { stopAll, stopService, waitForUrl } from './lib/proc.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -177,7 +177,7 @@ async function main() {
 async function latency(cms: { url: string; env: Record<string, string> }, n: number, apiPort: number) {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-live-'));
   const sitePort = 40000 + Math.floor(Math.random() * 10000);
-  startPublisher({ ...process.env, ...cms.env, CMS_URL: cms.url, SITE_URL: `http://127.0.0.1:${sitePort}`, PUBLISHER_DATA_DIR: join(tmp, 'pub'), PUBLISHER_BUILD_OUTPUT: join(tmp, 'dist'), ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, 'cache'), PUBLISHER_PORT: String(apiPort), SITE_PORT: String(sitePort), SITE_HOST: '127.0.0.1', PUBLISHER_DEBOUNCE_MS: '300', PUBLISHER_RECONCILE_MS: '5000', PUBLISHER_FULL_AFTER_FAST_MS: '3000' }, 'publisher');
+  const publisher = startPublisher({ ...process.env, ...cms.env, CMS_URL: cms.url, SITE_URL: `http://127.0.0.1:${sitePort}`, PUBLISHER_DATA_DIR: join(tmp, 'pub'), PUBLISHER_BUILD_OUTPUT: join(tmp, 'dist'), ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, 'cache'), PUBLISHER_PORT: String(apiPort), SITE_PORT: String(sitePort), SITE_HOST: '127.0.0.1', PUBLISHER_DEBOUNCE_MS: '300', PUBLISHER_RECONCILE_MS: '5000', PUBLISHER_FULL_AFTER_FAST_MS: '3000' }, 'publisher');
   await waitForUrl(`http://127.0.0.1:${apiPort}/status`, 60_000);
   // Settled: idle, nothing queued, and the live release is a full one (no quick-lane overlay pending).
   const settled = async () => {
@@ -225,6 +225,8 @@ async function latency(cms: { url: string; env: Record<string, string> }, n: num
   await browser.close();
   const fmt = (xs: number[]) => `median ${median(xs).toFixed(1)} s [${xs.map((x) => x.toFixed(1)).join(', ')}]`;
   say(`approval-to-live, N = ${n}: page served ${fmt(live)}; found by the search page ${fmt(found)}; releases: ${lanes.join('; ')} (target ≤ 10 s at 10,000)`);
+  // The publisher may be in its follow-up full build: stop it before removing its folders.
+  await stopService(publisher);
   rmSync(tmp, { recursive: true, force: true });
 }
 
