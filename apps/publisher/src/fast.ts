@@ -146,7 +146,16 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
       await rm(dist, { recursive: true, force: true });
       await mkdir(join(fastDir, 'cache'), { recursive: true });
       await seedStore(cfg, join(fastDir, 'cache'));
-      await run.step(cfg.fastBuildCmd, `site (${describe(cfg.fastBuildCmd)})`);
+      // Hard-link the live release into staging while Astro builds (the copy is kernel time, Astro CPU).
+      await mkdir(staging);
+      const liveDir = join(paths(cfg.dataDir).releases, liveId);
+      const linking = linkTree(liveDir, staging);
+      try {
+        await run.step(cfg.fastBuildCmd, `site (${describe(cfg.fastBuildCmd)})`);
+      } finally {
+        await linking; // staging is removed on failure: not while cp still writes into it
+      }
+      const treeLinked = await linking;
 
       let manifest: { rendered: string[]; removed: string[] };
       try {
@@ -159,8 +168,6 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
       const removedFiles = new Set(manifest.removed.map(pathToFile));
 
       // The new release: the live one's files (hard links), minus removed pages, plus the overlay.
-      await mkdir(staging);
-      const liveDir = join(paths(cfg.dataDir).releases, liveId);
       const files: ReleaseMeta['files'] = {};
       const made = new Set<string>(['.']);
       const ensureDir = async (rel: string) => {
@@ -172,7 +179,7 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
       let linked = 0;
       let copied = 0;
       const skip = (rel: string) => overlaySet.has(rel) || removedFiles.has(rel) || rel.startsWith(`${DELTA_DIR}/`);
-      if (await linkTree(liveDir, staging)) {
+      if (treeLinked) {
         // Everything is a hard link now: drop what is replaced or gone (unlink, never write through a link).
         for (const [rel, fact] of Object.entries(liveMeta.files)) {
           if (!skip(rel)) {
@@ -185,6 +192,9 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
         }
         await rm(join(staging, DELTA_DIR), { recursive: true, force: true });
       } else {
+        // cp -al failed (not GNU cp, other filesystem): start again from an empty folder, file by file.
+        await rm(staging, { recursive: true, force: true });
+        await mkdir(staging);
         for (const [rel, fact] of Object.entries(liveMeta.files)) {
           if (skip(rel)) continue;
           await ensureDir(rel);
