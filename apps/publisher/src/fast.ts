@@ -143,6 +143,8 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
     },
     async (run) => {
       const { staging, out } = run;
+      // Read before the build lock was taken: a rollback in between must not be overwritten.
+      if ((await readLiveId(cfg.dataDir)) !== liveId) throw new StepError('the live release changed while the quick lane was starting');
       await rm(dist, { recursive: true, force: true });
       await mkdir(join(fastDir, 'cache'), { recursive: true });
       await seedStore(cfg, join(fastDir, 'cache'));
