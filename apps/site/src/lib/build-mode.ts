@@ -8,10 +8,8 @@ import { appendFileSync } from 'node:fs';
 
 export const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
 
-const FAST_IDS = new Set((process.env.PORTAL_FAST_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-
-/** Whether a fast build asked for this entry. */
-export const isFastId = (id: string) => FAST_IDS.has(id);
+/** The documentIds a fast build was asked to render. */
+export const FAST_IDS: ReadonlySet<string> = new Set((process.env.PORTAL_FAST_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
 /** Detail pages: every entry in a full build, only the changed entries in a fast build. */
 export function onlyChanged<T>(paths: T[], idOf: (p: T) => string | null | undefined): T[] {

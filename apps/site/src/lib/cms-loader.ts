@@ -21,7 +21,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createClient, type CmsClient, type PopulateObject } from '@cong-ttdt/content';
-import { FAST, isFastId, recordRemoved } from './build-mode';
+import { FAST, FAST_IDS, recordRemoved } from './build-mode';
 import { articleUrl, documentUrl, pageUrl, procedureUrl, questionUrl } from './urls';
 
 type Rel = 'one' | 'many';
@@ -308,7 +308,7 @@ async function loadFast(ctx: LoaderContext, spec: TypeSpec, cms: CmsClient) {
   const lastSync = ctx.meta.get('lastSync')!;
   const changed = await cms.fetchAll<Raw>(spec.plural, { populate, updatedSince: lastSync });
   const fetched = new Map(changed.map((r) => [String(r.documentId), r]));
-  const asked = (process.env.PORTAL_FAST_IDS ?? '').split(',').map((x) => x.trim()).filter((id) => id && isFastId(id) && !fetched.has(id));
+  const asked = [...FAST_IDS].filter((id) => !fetched.has(id));
   const askedHere = asked.filter((id) => ctx.store.has(id));
   for (let i = 0; i < asked.length; i += 50) {
     for (const r of await cms.fetchAll<Raw>(spec.plural, { populate, filters: { documentId: { $in: asked.slice(i, i + 50) } } })) {
