@@ -4,10 +4,11 @@
 // index by the search page) and switch. Its cost does not grow with the size of the site; a full build
 // follows to bring pagination, related lists, the sitemap and the main search index up to date.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Config } from './config.ts';
-import { leakMarkers, runChecks } from './checks.ts';
+import { leakMarkers, ReleaseScanner } from './checks.ts';
 import type { Logger } from './log.ts';
 import { type BuildResult, buildRelease, describe, StepError } from './build.ts';
 import { hashFile, readLiveId } from './release.ts';
@@ -209,18 +210,19 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
           linked++;
         }
       }
-      for (const rel of overlay) {
-        await ensureDir(rel);
-        await rm(join(staging, rel), { force: true });
-        await copyFile(join(dist, rel), join(staging, rel));
-        files[rel] = [(await stat(join(dist, rel))).size, await hashFile(join(dist, rel))];
-        copied++;
-      }
-
-      // Search: the changed pages go into a small index of their own, merged by the search page.
+      // Each rendered file is read once: hashed, scanned for leaks (the rest was checked when its release
+      // was built), looked at for the search delta, and written in place of the link.
+      const scanner = new ReleaseScanner({ markers: leakMarkers(cfg.leakMarkers), secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken] });
       const searchable: string[] = [];
       for (const rel of overlay) {
-        if (rel.endsWith('.html') && (await readFile(join(dist, rel), 'utf8')).includes('data-pagefind-body')) searchable.push(rel);
+        const data = await readFile(join(dist, rel));
+        await scanner.add(rel, async () => data);
+        if (rel.endsWith('.html') && data.includes('data-pagefind-body')) searchable.push(rel);
+        await ensureDir(rel);
+        await rm(join(staging, rel), { force: true });
+        await writeFile(join(staging, rel), data, { flag: 'wx' });
+        files[rel] = [data.length, createHash('sha256').update(data).digest('hex')];
+        copied++;
       }
       // Sitemaps: new entry pages in, removed pages out (files are replaced, never written in place).
       const sitemaps = new Map<string, string>();
@@ -228,7 +230,7 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
       for (const [rel, xml] of patchSitemaps(sitemaps, searchable.map(fileToPath), manifest.removed)) {
         await rm(join(staging, rel));
         await writeFile(join(staging, rel), xml);
-        files[rel] = [Buffer.byteLength(xml), await hashFile(join(staging, rel))];
+        files[rel] = [Buffer.byteLength(xml), createHash('sha256').update(xml).digest('hex')];
       }
       const delta = nextDelta(liveMeta.delta, searchable, manifest.removed, new Set(Object.keys(files)));
       const deltaOut = join(staging, DELTA_DIR);
@@ -248,14 +250,7 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
         files[f] = [(await stat(join(staging, f))).size, await hashFile(join(staging, f))];
       }
 
-      // Checks on what is new (the rest was checked when its release was built).
-      const checks = await runChecks(dist, {
-        minPages: 0,
-        allowShrink: true,
-        livePageCount: null,
-        markers: leakMarkers(cfg.leakMarkers),
-        secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken],
-      });
+      const checks = scanner.result({ minPages: 0, allowShrink: true, livePageCount: null });
       const pageCount = Object.keys(files).filter((f) => /\.html?$/.test(f)).length;
       if (!files['index.html']) checks.problems.push('index.html is missing from the release');
       out.write(`\n# checks: ${checks.problems.length ? 'FAILED' : 'passed'} overlay=${overlay.length} linked=${linked} pages=${pageCount}\n`);
