@@ -1,9 +1,10 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bearerMatches, eventMatters } from '../src/api.ts';
+import { commandCwd } from '../src/build.ts';
 import { leakMarkers, runChecks } from '../src/checks.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { buildCsp, ByteLru, contentType, pickEncoding } from '../src/static.ts';
@@ -161,5 +162,37 @@ describe('config', () => {
     expect(() => loadConfig({ PUBLISHER_BUILD_CMD: '[[]]' })).toThrow(/non-empty/);
     expect(() => loadConfig({ CMS_URL: 'nope' })).toThrow(/CMS_URL/);
     expect(() => loadConfig({ PUBLISHER_TIMEZONE: 'Mars/Base' })).toThrow(/time zone/);
+    expect(() => loadConfig({ PUBLISHER_FAST_LANE: 'maybe' })).toThrow(/PUBLISHER_FAST_LANE must be "on" or "off"/);
+  });
+  it('turns the quick lane on with the default build and off with a custom one, unless told', () => {
+    expect(loadConfig({}).fastLane).toBe(true);
+    expect(loadConfig({}).fullAfterFastMs).toBe(60_000);
+    expect(loadConfig({ PUBLISHER_BUILD_CMD: '[["node","b.mjs"]]' }).fastLane).toBe(false);
+    expect(loadConfig({ PUBLISHER_BUILD_CMD: '[["node","b.mjs"]]', PUBLISHER_FAST_LANE: 'on' }).fastLane).toBe(true);
+    expect(loadConfig({ PUBLISHER_FAST_LANE: 'off' }).fastLane).toBe(false);
+  });
+});
+
+describe('build working directories', () => {
+  it('gives each lane of each data dir its own Astro working directory inside the site, with --root', async () => {
+    const dirs = await mkdtemp(join(tmpdir(), 'pub-cwd-'));
+    try {
+      const cfg = (data: string) => ({ ...loadConfig({ PUBLISHER_SITE_DIR: join(dirs, 'site'), PUBLISHER_DATA_DIR: join(dirs, data) }) });
+      const astro = ['node', join(dirs, 'site', 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
+      const a = await commandCwd(cfg('a'), astro, 'full');
+      const aFast = await commandCwd(cfg('a'), astro, 'fast');
+      const b = await commandCwd(cfg('b'), astro, 'full');
+      expect(a.argv).toEqual([...astro, '--root', join(dirs, 'site')]);
+      expect(new Set([a.cwd, aFast.cwd, b.cwd]).size).toBe(3);
+      for (const c of [a, aFast, b]) {
+        expect(c.cwd.startsWith(join(dirs, 'site', '.astro') + '/')).toBe(true);
+        expect((await stat(c.cwd)).isDirectory()).toBe(true);
+      }
+      // other commands keep running in the site, unchanged
+      const pagefind = ['node', 'pagefind/lib/runner/bin.cjs', '--site', 'x'];
+      expect(await commandCwd(cfg('a'), pagefind, 'full')).toEqual({ argv: pagefind, cwd: join(dirs, 'site') });
+    } finally {
+      await rm(dirs, { recursive: true, force: true });
+    }
   });
 });
