@@ -59,6 +59,8 @@ export default async function setup(project: TestProject) {
       PUBLISHER_RECONCILE_MS: '30000',
       PUBLISHER_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
       PUBLISHER_LEAK_MARKERS: privateMarkers().join(','),
+      // A small article window for the quick lane, so the demo content has articles outside it.
+      PORTAL_FAST_WINDOW: '5',
   } as Record<string, string>;
   const child = startPublisher(publisherEnv, 'publisher');
   const publisherUrl = `http://127.0.0.1:${publisherPort}`;

@@ -249,15 +249,51 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
   }
 }
 
+/**
+ * The quick lane's files under the data dir: its seed (written by each full build: the content its
+ * store starts from, see the site's src/lib/fast-seed.ts), its Astro cache, output and manifest.
+ */
+export function fastPaths(cfg: Config) {
+  const dir = join(cfg.dataDir, 'fast');
+  return {
+    dir,
+    seed: join(dir, 'seed'),
+    /** Where a running full build writes the next seed; it replaces `seed` once the site built. */
+    seedNext: join(dir, 'seed-next'),
+    cache: join(dir, 'cache'),
+    dist: join(dir, 'dist'),
+    manifest: join(dir, 'manifest.json'),
+  };
+}
+
 /** A full build: the site's build commands, then the whole output staged into a release and checked. */
 export function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildResult> {
+  const fast = fastPaths(cfg);
   return buildRelease(
     cfg,
-    { ...opts, lane: 'full', startFields: { reasons: opts.reasons?.slice(0, 10), pending: opts.reasons?.length }, header: '' },
+    {
+      ...opts,
+      lane: 'full',
+      startFields: { reasons: opts.reasons?.slice(0, 10), pending: opts.reasons?.length },
+      header: '',
+      env: cfg.fastLane ? { PORTAL_FAST_SEED: fast.seedNext } : {},
+    },
     async (run) => {
       const siteSt = await stat(cfg.siteDir).catch(() => null);
       if (!siteSt?.isDirectory()) throw new StepError(`the site directory ${cfg.siteDir} does not exist (set PUBLISHER_SITE_DIR)`);
-      for (const [i, argv] of cfg.buildCmds.entries()) await run.step(argv, `step ${i + 1}/${cfg.buildCmds.length} (${describe(argv)})`);
+      if (cfg.fastLane) await rm(fast.seedNext, { recursive: true, force: true });
+      try {
+        for (const [i, argv] of cfg.buildCmds.entries()) await run.step(argv, `step ${i + 1}/${cfg.buildCmds.length} (${describe(argv)})`);
+      } catch (e) {
+        if (cfg.fastLane) await rm(fast.seedNext, { recursive: true, force: true }); // half a seed helps no one
+        throw e;
+      }
+      // The quick lane restarts from this build's content (fresh relations, no drift): new seed, empty store.
+      if (cfg.fastLane && (await stat(fast.seedNext).catch(() => null))) {
+        await rm(fast.seed, { recursive: true, force: true });
+        await rename(fast.seedNext, fast.seed);
+        await rm(join(fast.cache, 'data-store.json'), { force: true });
+      }
 
       const outSt = await stat(cfg.buildOutput).catch(() => null);
       if (!outSt?.isDirectory()) throw new StepError(`the build produced no output folder at ${cfg.buildOutput}`);

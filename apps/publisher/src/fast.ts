@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Config } from './config.ts';
 import { leakMarkers, ReleaseScanner } from './checks.ts';
 import type { Logger } from './log.ts';
-import { type BuildResult, buildRelease, describe, StepError } from './build.ts';
+import { type BuildResult, buildRelease, describe, fastPaths, StepError } from './build.ts';
 import { hashFile, readLiveId } from './release.ts';
 import { paths, readMeta, type ReleaseMeta, type SearchDelta } from './state.ts';
 
@@ -104,28 +104,14 @@ function linkTree(from: string, to: string): Promise<boolean> {
   });
 }
 
-/** The full build's Astro cache (ASTRO_CACHE_DIR, else Astro's default under the site). */
-export function fullCacheDir(cfg: Config): string {
-  return process.env.ASTRO_CACHE_DIR?.trim() || join(cfg.siteDir, 'node_modules', '.astro');
-}
-
-/**
- * Without a content store of its own the quick lane's first sync would read every entry. It starts from
- * the full build's store instead (same loaders, same config) and syncs incrementally from there.
- */
-async function seedStore(cfg: Config, fastCache: string): Promise<void> {
-  const mine = join(fastCache, 'data-store.json');
-  if (await stat(mine).catch(() => null)) return;
-  await copyFile(join(fullCacheDir(cfg), 'data-store.json'), mine).catch(() => {});
-}
-
 export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<FastResult> {
   const liveId = await readLiveId(cfg.dataDir);
   const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
   if (!liveId || !liveMeta?.files) return { ok: false, error: 'no live release with a file list to lay changes over', releaseId: null, fallback: true };
-  const fastDir = join(cfg.dataDir, 'fast');
-  const dist = join(fastDir, 'dist');
-  const manifestFile = join(fastDir, 'manifest.json');
+  const fp = fastPaths(cfg);
+  // The store starts from a full build's seed; without one (first run, an older version) a full build writes it.
+  if (!(await stat(fp.seed).catch(() => null))) return { ok: false, error: 'no content seed from a full build yet', releaseId: null, fallback: true };
+  const { dir: fastDir, dist, manifest: manifestFile } = fp;
   return buildRelease(
     cfg,
     {
@@ -137,9 +123,10 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
         PORTAL_BUILD_MODE: 'fast',
         PORTAL_FAST_IDS: opts.ids.join(','),
         PORTAL_FAST_MANIFEST: manifestFile,
+        PORTAL_FAST_SEED: fp.seed,
         ASTRO_OUT_DIR: dist,
         // Its own cache: the full build's incremental cache must only ever see full builds.
-        ASTRO_CACHE_DIR: join(fastDir, 'cache'),
+        ASTRO_CACHE_DIR: fp.cache,
       },
     },
     async (run) => {
@@ -147,8 +134,7 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
       // Read before the build lock was taken: a rollback in between must not be overwritten.
       if ((await readLiveId(cfg.dataDir)) !== liveId) throw new StepError('the live release changed while the quick lane was starting');
       await rm(dist, { recursive: true, force: true });
-      await mkdir(join(fastDir, 'cache'), { recursive: true });
-      await seedStore(cfg, join(fastDir, 'cache'));
+      await mkdir(fp.cache, { recursive: true });
       // Hard-link the live release into staging while Astro builds (the copy is kernel time, Astro CPU).
       await mkdir(staging);
       const liveDir = join(paths(cfg.dataDir).releases, liveId);

@@ -12,8 +12,7 @@ import { cleanStaging, listReleases, readLiveId } from './release.ts';
 import { createStaticServer } from './static.ts';
 import { ensureDirs, paths, readMeta, readState, type LiveInfo } from './state.ts';
 import { nextDailyRun } from './time.ts';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
@@ -126,8 +125,6 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
         }
         clearFullTimer();
         const r = await runBuild(cfg, { reasons, signal: abort.signal, log, onRevision: (rev) => (buildingRevision = rev) });
-        // The quick lane restarts from this build's content store (fresh relations, no drift).
-        if (r.ok) await rm(join(cfg.dataDir, 'fast', 'cache', 'data-store.json'), { force: true }).catch(() => {});
         // A CLI build holds the lock: try again shortly rather than dropping these events.
         if (!r.ok && r.locked && !abort.signal.aborted) {
           if (lockRetry) clearTimeout(lockRetry);

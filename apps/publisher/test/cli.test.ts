@@ -83,6 +83,27 @@ describe('cli', () => {
     expect(await readFile(logFile, 'utf8')).toContain('injected failure');
   });
 
+  it('build: a successful build replaces the quick lane\'s seed and empties its store; a failed one keeps both', async () => {
+    const data = join(tmp, 'data-seed');
+    const fast = join(data, 'fast');
+    const seedRevision = async () => JSON.parse(await readFile(join(fast, 'seed', 'articles.json'), 'utf8')).revision;
+    const extra = { PUBLISHER_DATA_DIR: data, PUBLISHER_FAST_LANE: 'on' };
+    expect((await cli(['build'], extra)).code).toBe(0);
+    expect(await seedRevision()).toBe(cms.revision);
+    await mkdir(join(fast, 'cache'), { recursive: true });
+    await writeFile(join(fast, 'cache', 'data-store.json'), '[]');
+    const before = cms.revision;
+    cms.revision = before + 1;
+    expect((await cli(['build'], { ...extra, FAKE_FAIL_AFTER_SEED: '1' })).code).toBe(1);
+    expect(await seedRevision()).toBe(before);
+    expect(existsSync(join(fast, 'seed-next'))).toBe(false);
+    expect(existsSync(join(fast, 'cache', 'data-store.json'))).toBe(true);
+    expect((await cli(['build'], extra)).code).toBe(0);
+    expect(await seedRevision()).toBe(before + 1);
+    expect(existsSync(join(fast, 'cache', 'data-store.json'))).toBe(false);
+    cms.revision = before;
+  });
+
   it('status: prints the data-dir view when no server runs', async () => {
     const r = await cli(['status']);
     expect(r.code).toBe(0);

@@ -4,7 +4,7 @@
  * PORTAL_CONTENT_SNAPSHOT.
  */
 import { defineCollection } from 'astro:content';
-import { cmsLoader } from './lib/cms-loader';
+import { cmsLoader, listTotalsLoader } from './lib/cms-loader';
 
 export const collections = {
   articles: defineCollection({ loader: cmsLoader('articles') }),
@@ -19,4 +19,6 @@ export const collections = {
   links: defineCollection({ loader: cmsLoader('links') }),
   fields: defineCollection({ loader: cmsLoader('fields') }),
   settings: defineCollection({ loader: cmsLoader('settings') }),
+  // Fast builds only: list sizes for the pager (their article store is a window).
+  listTotals: defineCollection({ loader: listTotalsLoader() }),
 };

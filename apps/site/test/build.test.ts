@@ -393,3 +393,61 @@ describe('fast build (PORTAL_BUILD_MODE=fast)', () => {
     expect(fastFiles.filter((f) => f.endsWith('.html')).length).toBeLessThan(htmlFiles.length / 2);
   });
 });
+
+// The quick lane holds only a window of the articles (src/lib/fast-seed.ts): its first pages, feeds and
+// home page must still be exactly what a full build of the same content shows.
+describe('fast build window (150 more articles)', () => {
+  it('renders the first pages, feeds, home page and an old article as a full build does, from a window of the store', async () => {
+    const snap = JSON.parse(readFileSync(snapshotFile, 'utf8'));
+    const [kinhTe, vanHoa] = snap.fields;
+    const template = snap.articles.find((x: { slug: string }) => x.slug === 'vinh-thinh-nhan-rong-mo-hinh-tom-lua');
+    for (let i = 0; i < 150; i++) {
+      // Three articles a day (ties are ordered by title), newest first; every tenth has no field.
+      const day = new Date(Date.UTC(2027, 0, 1) - Math.floor(i / 3) * 86_400_000).toISOString();
+      snap.articles.push({
+        ...template,
+        id: 10_000 + i,
+        documentId: `window${String(i).padStart(4, '0')}`,
+        slug: `tin-thu-cua-so-${i}`,
+        title: `Tin thử cửa sổ số ${150 - i}`,
+        date: day,
+        cover: null,
+        featured: false,
+        field: i % 10 === 9 ? null : { id: 1, documentId: (i % 2 ? vanHoa : kinhTe).documentId },
+      });
+    }
+    const bigSnapshot = path.join(tmp, 'snapshot-window.json');
+    writeFileSync(bigSnapshot, JSON.stringify(snap));
+    const fullOut = path.join(tmp, 'window-full');
+    const fastOut = path.join(tmp, 'window-fast');
+    const old = snap.articles.find((x: { slug: string }) => x.slug === 'tin-thu-cua-so-140');
+    const astro = path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs');
+    const env = { ...buildEnv, PORTAL_CONTENT_SNAPSHOT: bigSnapshot };
+    await run(process.execPath, [astro, 'build'], { ...env, ASTRO_OUT_DIR: fullOut, ASTRO_CACHE_DIR: path.join(tmp, 'window-full-cache') });
+    const log = await run(process.execPath, [astro, 'build'], {
+      ...env,
+      ASTRO_OUT_DIR: fastOut,
+      ASTRO_CACHE_DIR: path.join(tmp, 'window-fast-cache'),
+      PORTAL_BUILD_MODE: 'fast',
+      PORTAL_FAST_IDS: old.documentId,
+      PORTAL_FAST_MANIFEST: path.join(tmp, 'window-manifest.json'),
+    });
+    // the store: the newest 60 overall and of each field, the newest featured, and the changed article
+    const held = Number(/articles: (\d+) from snapshot/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]);
+    expect(held).toBeGreaterThan(60);
+    expect(held).toBeLessThan(snap.articles.length - 20);
+    const same = (rel: string) => {
+      const fast = readFileSync(path.join(fastOut, rel), 'utf8');
+      expect(fast, rel).toBe(readFileSync(path.join(fullOut, rel), 'utf8'));
+      return fast;
+    };
+    expect(same('tin-tuc/index.html')).toContain(`Trang 1 / ${Math.ceil(snap.articles.length / 20)}`);
+    expect(same(`tin-tuc/${kinhTe.slug}/index.html`)).toMatch(/Trang 1 \/ [2-9]/);
+    same(`tin-tuc/${vanHoa.slug}/index.html`);
+    // the home page's headline is the newest featured article, far outside the newest 60
+    expect(same('index.html')).toContain('hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026');
+    expect(same('rss.xml').match(/<item>/g)).toHaveLength(50);
+    same(`tin-tuc/${kinhTe.slug}/rss.xml`);
+    same(`tin-tuc/bai/${old.slug}/index.html`);
+  });
+});

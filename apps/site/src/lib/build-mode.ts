@@ -5,6 +5,7 @@
  * build follows to bring deeper pages (pagination, related lists, sitemap) up to date.
  */
 import { appendFileSync } from 'node:fs';
+import type { Page } from 'astro';
 
 export const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
 
@@ -20,9 +21,24 @@ export function onlyChanged<T>(paths: T[], idOf: (p: T) => string | null | undef
   });
 }
 
-/** Paginated lists: every page in a full build, the first page only in a fast build. */
-export function firstPages<T extends { params: Record<string, unknown> }>(paths: T[]): T[] {
-  return FAST ? paths.filter((p) => p.params.page === undefined) : paths;
+/**
+ * Paginated lists: every page in a full build, the first page only in a fast build. A fast build holds
+ * only the newest entries, so `total` (the list's true size) sets the page count its pager shows.
+ */
+export function firstPages<T extends { params: Record<string, unknown>; props: { page: Page<unknown> } }>(paths: T[], total?: number): T[] {
+  if (!FAST) return paths;
+  const first = paths.filter((p) => p.params.page === undefined);
+  if (total !== undefined) for (const p of first) withTotal(p.props.page, total);
+  return first;
+}
+
+/** Page 1 of a list of `total` entries (its url.current ends with '/': trailingSlash is 'always'). */
+export function withTotal(page: Page<unknown>, total: number): void {
+  const last = Math.max(1, Math.ceil(total / page.size));
+  page.total = total;
+  page.lastPage = last;
+  page.url.next = last > 1 ? (page.url.next ?? `${page.url.current}2/`) : undefined;
+  page.url.last = last > 1 ? `${page.url.current}${last}/` : undefined;
 }
 
 /** Where a fast build writes its manifest (rendered and removed paths) for the publisher. */

@@ -22,6 +22,7 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createClient, type CmsClient, type PopulateObject } from '@cong-ttdt/content';
 import { FAST, FAST_IDS, recordRemoved } from './build-mode';
+import { articleWindow, readSeed, readSlugs, seedDir, windowSize, writeSeed } from './fast-seed';
 import { articleUrl, documentUrl, pageUrl, procedureUrl, questionUrl } from './urls';
 
 type Rel = 'one' | 'many';
@@ -176,7 +177,10 @@ const DETAIL_URL: Record<string, (slug: string) => string> = {
 };
 
 function removedPath(spec: TypeSpec, stored: Raw | undefined): void {
-  const slug = stored?.slug;
+  removedSlug(spec, stored?.slug);
+}
+
+function removedSlug(spec: TypeSpec, slug: unknown): void {
   const url = DETAIL_URL[spec.plural];
   if (url && typeof slug === 'string' && slug) recordRemoved(url(slug));
 }
@@ -227,6 +231,11 @@ async function loadSnapshot(ctx: LoaderContext, spec: TypeSpec, file: string) {
       entries.set(String(raw.documentId), { ...project(raw, spec), ...relationIds(raw, spec.relations ?? {}) });
     }
   }
+  if (FAST && spec.plural === 'articles') {
+    // The same window as the quick lane's live store: the first pages see what a full build shows.
+    const keep = articleWindow([...entries].map(([id, data]) => ({ id, data })), windowSize());
+    for (const id of entries.keys()) if (!keep.has(id) && !FAST_IDS.has(id)) entries.delete(id);
+  }
   replaceAll(ctx, entries);
   ctx.logger.info(`${spec.plural}: ${entries.size} from snapshot`);
 }
@@ -241,7 +250,12 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
   }
 
   const relations = spec.relations ?? {};
-  if (FAST && ctx.meta.get('lastSync') && ctx.store.keys().length) return loadFast(ctx, spec, cms);
+  const seed = seedDir();
+  const warm = !!ctx.meta.get('lastSync') && ctx.store.keys().length > 0;
+  if (FAST && (seed || warm)) {
+    if (seed && !warm) await loadSeed(ctx, spec, seed);
+    return loadFast(ctx, spec, cms);
+  }
   const lastSync = ctx.meta.get('lastSync');
   // A first sync reads every entry in full anyway: one pass, relations included.
   const cold = !lastSync || !ctx.store.keys().length;
@@ -295,42 +309,77 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
   // Use the CMS's own clock (the newest updatedAt it served), not ours.
   if (maxUpdated) ctx.meta.set('lastSync', maxUpdated);
   ctx.logger.info(`${spec.plural}: ${liveById.size} live, ${fetched.size} fetched, ${updated} changed, ${deleted} removed`);
+  const dir = seedDir();
+  if (dir && !FAST) await writeFastSeed(ctx, spec, dir);
+}
+
+/** After a full sync: what the quick lane's store starts from (src/lib/fast-seed.ts). */
+async function writeFastSeed(ctx: LoaderContext, spec: TypeSpec, dir: string) {
+  const all = [...ctx.store.values()];
+  const keep = spec.plural === 'articles' ? articleWindow(all, windowSize()) : null;
+  const entries = all.filter((e) => !keep || keep.has(e.id)).map((e): [string, Raw] => [e.id, e.data]);
+  const slugs = DETAIL_URL[spec.plural]
+    ? Object.fromEntries(all.filter((e) => typeof e.data.slug === 'string').map((e) => [e.id, e.data.slug as string]))
+    : null;
+  await writeSeed(dir, spec.plural, { lastSync: ctx.meta.get('lastSync') ?? null, entries }, slugs);
+}
+
+/** A fast build without a store of its own starts from the last full build's seed. */
+async function loadSeed(ctx: LoaderContext, spec: TypeSpec, dir: string) {
+  const seed = await readSeed(dir, spec.plural);
+  if (!seed) throw new Error(`fast build: no content seed for ${spec.plural} in ${dir}; a full build by the publisher writes it`);
+  ctx.store.clear();
+  for (const [id, data] of seed.entries) setEntry(ctx, id, data);
+  if (seed.lastSync) ctx.meta.set('lastSync', seed.lastSync);
+  else ctx.meta.delete('lastSync');
 }
 
 /**
  * Fast builds read only what changed: entries updated since the last sync, and the entries the publisher
  * named (PORTAL_FAST_IDS), which are dropped when the CMS no longer serves them. The cost does not grow
  * with the number of entries; what this misses (relation edits, lost webhooks) the full build catches.
+ * The store holds a window of the articles: the page of an entry outside it is found in the seed's
+ * slug index.
  */
 async function loadFast(ctx: LoaderContext, spec: TypeSpec, cms: CmsClient) {
   const relations = spec.relations ?? {};
   const populate = { ...(populateFor(spec) ?? {}), ...(relationPopulate(spec) ?? {}) };
-  const lastSync = ctx.meta.get('lastSync')!;
-  const changed = await cms.fetchAll<Raw>(spec.plural, { populate, updatedSince: lastSync });
+  const lastSync = ctx.meta.get('lastSync');
+  const changed = await cms.fetchAll<Raw>(spec.plural, { populate, updatedSince: lastSync || undefined });
   const fetched = new Map(changed.map((r) => [String(r.documentId), r]));
   const asked = [...FAST_IDS].filter((id) => !fetched.has(id));
-  const askedHere = asked.filter((id) => ctx.store.has(id));
   for (let i = 0; i < asked.length; i += 50) {
     for (const r of await cms.fetchAll<Raw>(spec.plural, { populate, filters: { documentId: { $in: asked.slice(i, i + 50) } } })) {
       fetched.set(String(r.documentId), r);
     }
   }
+  const dir = seedDir();
+  let slugs: Record<string, string> | null = null;
+  const slugBefore = async (id: string) => {
+    const stored = ctx.store.get(id)?.data;
+    if (stored) return stored.slug;
+    if (!dir || !DETAIL_URL[spec.plural]) return undefined;
+    slugs ??= await readSlugs(dir, spec.plural);
+    return slugs[id];
+  };
   let removed = 0;
   for (const [id, raw] of fetched) {
-    const before = ctx.store.get(id)?.data;
     const data = { ...project(raw, spec), ...relationIds(raw, relations) };
-    if (before && before.slug !== data.slug) removedPath(spec, before);
+    const before = await slugBefore(id);
+    if (before && before !== data.slug) removedSlug(spec, before);
     setEntry(ctx, id, data);
   }
-  for (const id of askedHere) {
+  for (const id of asked) {
     if (fetched.has(id)) continue;
-    removedPath(spec, ctx.store.get(id)?.data);
+    const before = await slugBefore(id);
+    if (!before && !ctx.store.has(id)) continue; // not of this collection
+    removedSlug(spec, before);
     ctx.store.delete(id);
     removed++;
   }
-  let maxUpdated = lastSync;
+  let maxUpdated = lastSync ?? '';
   for (const r of changed) if (typeof r.updatedAt === 'string' && r.updatedAt > maxUpdated) maxUpdated = r.updatedAt;
-  ctx.meta.set('lastSync', maxUpdated);
+  if (maxUpdated) ctx.meta.set('lastSync', maxUpdated);
   ctx.logger.info(`${spec.plural}: fast sync, ${fetched.size} fetched, ${removed} removed`);
 }
 
@@ -348,6 +397,47 @@ export function cmsLoader(collection: keyof typeof SPECS): Loader {
       } else {
         await loadLive(ctx, spec);
       }
+    },
+  };
+}
+
+/**
+ * List sizes for the pager of a fast build, whose store holds only a window of the articles
+ * ("Trang 1 / N" must count every article). Empty in a full build: the pages count their lists.
+ * Keys: `articles`, and `articles:<field documentId>` per field.
+ */
+export function listTotalsLoader(): Loader {
+  return {
+    name: 'cms-list-totals',
+    load: async (ctx) => {
+      ctx.store.clear();
+      if (!FAST) return;
+      const totals = new Map<string, number>();
+      const file = snapshotPath();
+      if (file) {
+        const rows = ((await readSnapshot(file)).articles as Raw[] | undefined) ?? [];
+        for (const r of rows) {
+          if (typeof r.slug !== 'string' || !r.slug) continue;
+          totals.set('articles', (totals.get('articles') ?? 0) + 1);
+          const field = relationIds(r, { field: 'one' }).field;
+          if (typeof field === 'string') totals.set(`articles:${field}`, (totals.get(`articles:${field}`) ?? 0) + 1);
+        }
+      } else {
+        const cms = client();
+        const count = async (filters?: Record<string, unknown>) => {
+          const res = await cms.get<{ meta?: { pagination?: { total?: number } } }>('articles', {
+            fields: ['documentId'], filters, pagination: { page: 1, pageSize: 1 },
+          });
+          const total = res.meta?.pagination?.total;
+          if (typeof total !== 'number') throw new Error('the CMS did not return a total for articles (meta.pagination.total)');
+          return total;
+        };
+        const fields = await cms.fetchIds('fields');
+        const counts = await Promise.all([count(), ...fields.map((id) => count({ field: { documentId: { $eq: id } } }))]);
+        totals.set('articles', counts[0]!);
+        fields.forEach((id, i) => totals.set(`articles:${id}`, counts[i + 1]!));
+      }
+      for (const [id, count] of totals) setEntry(ctx, id, { count });
     },
   };
 }

@@ -8,7 +8,10 @@ import type {
   Article, Board, Contact, Doc, Entry, Field, Link, Page, Procedure, Question, Schedule, Settings, Unit,
 } from './types';
 
-export const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+import { FAST } from './build-mode';
+import { collator, compareArticles, dateOf } from './order';
+
+export { collator, dateOf };
 
 type Name = 'articles' | 'documents' | 'units' | 'contacts' | 'boards' | 'schedules' | 'procedures' | 'questions' | 'pages' | 'links' | 'fields' | 'settings';
 
@@ -44,6 +47,8 @@ export interface Site {
   articlesByField: Map<string, Entry<Article>[]>;
   /** Inverse relations: documents whose `replaces`/`replacedBy`/`amends`/`amendedBy` list an id. */
   docInverse: Record<'replaces' | 'replacedBy' | 'amends' | 'amendedBy', Map<string, string[]>>;
+  /** Fast builds: true list sizes (`articles`, `articles:<field id>`); their article store is a window. */
+  totals: Map<string, number>;
 }
 
 const EMPTY_SETTINGS: Entry<Settings> = {
@@ -64,6 +69,8 @@ export function site(): Promise<Site> {
         all<Unit>('units'), all<Contact>('contacts'), all<Board>('boards'), all<Schedule>('schedules'),
         all<Procedure>('procedures'), all<Question>('questions'), all<Page>('pages'), all<Link>('links'),
       ]);
+    // Only fast builds fill it (an empty collection makes Astro warn on every page).
+    const totals = new Map(FAST ? (await getCollection('listTotals')).map((r) => [r.id, (r.data as { count: number }).count]) : []);
     // Entries without a slug cannot have a page (uid fields can be empty when set through the API).
     const slugged = <T extends { slug?: string | null }>(name: string, list: Entry<T>[]) => {
       const ok = list.filter((e) => typeof e.data.slug === 'string' && e.data.slug.trim() !== '');
@@ -75,7 +82,7 @@ export function site(): Promise<Site> {
       slugged('procedures', procedures), slugged('questions', questions), slugged('pages', pages),
     ] as [typeof fields, typeof articles, typeof documents, typeof boards, typeof procedures, typeof questions, typeof pages];
     fields.sort(byOrder<Field>((f) => f.name));
-    articles.sort((a, b) => dateOf(b.data).localeCompare(dateOf(a.data)) || collator.compare(a.data.title, b.data.title));
+    articles.sort((a, b) => compareArticles(a.data, b.data));
     documents.sort((a, b) => b.data.issueDate.localeCompare(a.data.issueDate) || collator.compare(a.data.number, b.data.number));
     units.sort(byOrder<Unit>((u) => u.name));
     contacts.sort(byOrder<Contact>((c) => c.fullName));
@@ -110,6 +117,7 @@ export function site(): Promise<Site> {
       contacts, boards, schedules, procedures, questions,
       pages, pageById: new Map(pages.map((p) => [p.id, p])),
       links,
+      totals,
     };
   })();
   return cached;
@@ -117,11 +125,14 @@ export function site(): Promise<Site> {
 
 // ---------- articles ----------
 
-/** The date an article shows: `date`, else publication. */
-export const dateOf = (a: Pick<Article, 'date' | 'publishedAt'>) => a.date || a.publishedAt || '';
-
 export function articlesOfField(s: Site, fieldId: string) {
   return s.articlesByField.get(fieldId) ?? [];
+}
+
+/** How many articles a list has (all of them in a full build; a fast build only holds the newest). */
+export function articleCount(s: Site, fieldId?: string): number {
+  const key = fieldId ? `articles:${fieldId}` : 'articles';
+  return s.totals.get(key) ?? (fieldId ? articlesOfField(s, fieldId) : s.articles).length;
 }
 
 /** Newest articles of the same field (excluding the article itself). */

@@ -5,7 +5,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cmsLoader } from '../../src/lib/cms-loader';
 
 type Row = Record<string, unknown> & { id: number; documentId: string; updatedAt: string };
@@ -25,6 +28,8 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   if (gt) rows = rows.filter((r) => r.updatedAt > gt);
   const ins = [...q.entries()].filter(([k]) => k.startsWith('filters[documentId][$in]')).map(([, v]) => v);
   if (ins.length) rows = rows.filter((r) => ins.includes(r.documentId));
+  const ofField = q.get('filters[field][documentId][$eq]');
+  if (ofField) rows = rows.filter((r) => (r.field as { documentId?: string } | null)?.documentId === ofField);
   const fields = [...q.entries()].filter(([k]) => /^fields\[\d+\]$/.test(k)).map(([, v]) => v);
   const populated = new Set([...q.keys()].filter((k) => k.startsWith('populate[')).map((k) => k.slice(9, k.indexOf(']'))));
   const page = Number(q.get('pagination[page]') ?? 1);
@@ -129,5 +134,80 @@ describe('cms loader (live mode)', () => {
     const { ctx } = fakeContext();
     await expect(cmsLoader('articles').load(ctx as never)).rejects.toThrow(/401/);
     process.env.SITE_API_TOKEN = 'secret';
+  });
+});
+
+// The quick lane (src/lib/fast-seed.ts): a full build writes a seed with a window of the articles and a
+// slug index; a fast build starts from it and still finds the page of an article outside the window.
+describe('quick lane seed', () => {
+  let dir: string;
+  const seed = () => path.join(dir, 'seed');
+  const manifest = () => path.join(dir, 'manifest.json');
+  // FAST is read when the module loads: a fresh copy per mode.
+  async function loaderIn(mode: 'full' | 'fast', ids: string[] = []) {
+    vi.resetModules();
+    vi.stubEnv('PORTAL_FAST_SEED', seed());
+    vi.stubEnv('PORTAL_FAST_WINDOW', '2');
+    vi.stubEnv('PORTAL_BUILD_MODE', mode === 'fast' ? 'fast' : '');
+    vi.stubEnv('PORTAL_FAST_IDS', ids.join(','));
+    vi.stubEnv('PORTAL_FAST_MANIFEST', manifest());
+    return import('../../src/lib/cms-loader');
+  }
+  const removed = () => (existsSync(`${manifest()}.removed`) ? readFileSync(`${manifest()}.removed`, 'utf8').split('\n').filter(Boolean) : []);
+  const dated = (n: number, day: string, o: Partial<Row> = {}) => art(n, { date: `2026-11-${day}T00:00:00.000Z`, updatedAt: `2026-11-${day}T01:00:00.000Z`, ...o });
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'loader-seed-'));
+  });
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a window of the articles and every slug, then syncs a fast build from it', async () => {
+    db.articles = [
+      dated(1, '10', { featured: true }), // old, but the newest featured: the home page's headline
+      dated(2, '11'),
+      dated(3, '12', { field: { id: 2, documentId: 'f2' } }), // the newest of its field
+      dated(4, '13'),
+      dated(5, '14'),
+      dated(6, '15'),
+    ];
+    const full = await loaderIn('full');
+    await full.cmsLoader('articles').load(fakeContext().ctx as never);
+    const written = JSON.parse(readFileSync(path.join(seed(), 'articles.json'), 'utf8'));
+    expect(written.entries.map(([id]: [string]) => id).sort()).toEqual(['doc1', 'doc3', 'doc5', 'doc6']);
+    expect(written.lastSync).toBe('2026-11-15T01:00:00.000Z');
+    const slugs = JSON.parse(readFileSync(path.join(seed(), 'articles.slugs.json'), 'utf8'));
+    expect(Object.keys(slugs)).toHaveLength(6);
+
+    // doc2 (outside the window) is withdrawn, doc4 (outside too) gets a new slug, doc7 is new
+    db.articles = db.articles.filter((r) => r.documentId !== 'doc2').map((r) => (r.documentId === 'doc4' ? { ...r, slug: 'tin-4-moi', updatedAt: '2026-11-16T00:00:00.000Z' } : r));
+    db.articles.push(dated(7, '16'));
+    requests.length = 0;
+    const fast = await loaderIn('fast', ['doc2', 'doc4']);
+    const { ctx, entries, meta } = fakeContext();
+    await fast.cmsLoader('articles').load(ctx as never);
+    expect([...entries.keys()].sort()).toEqual(['doc1', 'doc3', 'doc4', 'doc5', 'doc6', 'doc7']);
+    expect(removed().sort()).toEqual(['/tin-tuc/bai/tin-2/', '/tin-tuc/bai/tin-4/']);
+    expect(meta.get('lastSync')).toBe('2026-11-16T01:00:00.000Z');
+    // no list of every article: only what changed since the seed, and the named ids
+    expect(requests.every((r) => r.includes('[updatedAt][$gt]=2026-11-15T01:00:00.000Z') || r.includes('filters[documentId][$in]'))).toBe(true);
+  });
+
+  it('counts every article of each list for the pager of a fast build', async () => {
+    db.fields = [{ id: 1, documentId: 'f1', updatedAt: '2026-11-01T00:00:00.000Z' }, { id: 2, documentId: 'f2', updatedAt: '2026-11-01T00:00:00.000Z' }];
+    const fast = await loaderIn('fast');
+    const { ctx, entries } = fakeContext();
+    await fast.listTotalsLoader().load(ctx as never);
+    expect(Object.fromEntries([...entries].map(([id, e]) => [id, e.data.count]))).toEqual({ articles: 6, 'articles:f1': 5, 'articles:f2': 1 });
+    // a full build counts its own lists
+    const full = await loaderIn('full');
+    await full.listTotalsLoader().load(ctx as never);
+    expect(entries.size).toBe(0);
+  });
+
+  it('refuses a fast build without a seed (the publisher then runs a full build)', async () => {
+    rmSync(seed(), { recursive: true, force: true });
+    const fast = await loaderIn('fast', ['doc3']);
+    await expect(fast.cmsLoader('articles').load(fakeContext().ctx as never)).rejects.toThrow(/no content seed for articles/);
   });
 });
