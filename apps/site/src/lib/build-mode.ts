@@ -9,8 +9,24 @@ import type { Page } from 'astro';
 
 export const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
 
+/**
+ * The entries a fast build was asked to render: `model:documentId` (`article:abc`), or a bare documentId
+ * when the model is unknown (then every collection looks for it).
+ */
+const FAST_REFS: ReadonlyMap<string, string | null> = new Map(
+  (process.env.PORTAL_FAST_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((ref) => {
+    const i = ref.indexOf(':');
+    return i > 0 ? [ref.slice(i + 1), ref.slice(0, i)] : [ref, null];
+  }),
+);
+
 /** The documentIds a fast build was asked to render. */
-export const FAST_IDS: ReadonlySet<string> = new Set((process.env.PORTAL_FAST_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+export const FAST_IDS: ReadonlySet<string> = new Set(FAST_REFS.keys());
+
+/** The named documentIds that may belong to `model` (its own, and those of unknown model). */
+export function fastIdsOf(model: string): string[] {
+  return [...FAST_REFS].filter(([, m]) => m === null || m === model).map(([id]) => id);
+}
 
 /** Detail pages: every entry in a full build, only the changed entries in a fast build. */
 export function onlyChanged<T>(paths: T[], idOf: (p: T) => string | null | undefined): T[] {

@@ -21,7 +21,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createClient, type CmsClient, type PopulateObject } from '@cong-ttdt/content';
-import { FAST, FAST_IDS, recordRemoved } from './build-mode';
+import { FAST, FAST_IDS, fastIdsOf, recordRemoved } from './build-mode';
 import { articleWindow, readSeed, readSlugs, seedDir, windowSize, writeSeed } from './fast-seed';
 import { articleUrl, documentUrl, pageUrl, procedureUrl, questionUrl } from './urls';
 
@@ -176,6 +176,9 @@ const DETAIL_URL: Record<string, (slug: string) => string> = {
   articles: articleUrl, documents: documentUrl, procedures: procedureUrl, questions: questionUrl, pages: pageUrl,
 };
 
+/** CMS model names (webhook `model`) of those collections: the publisher names fast ids by model. */
+const MODEL: Record<string, string> = { articles: 'article', documents: 'document', procedures: 'procedure', questions: 'question', pages: 'page' };
+
 function removedPath(spec: TypeSpec, stored: Raw | undefined): void {
   removedSlug(spec, stored?.slug);
 }
@@ -254,6 +257,9 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
   const warm = !!ctx.meta.get('lastSync') && ctx.store.keys().length > 0;
   if (FAST && (seed || warm)) {
     if (seed && !warm) await loadSeed(ctx, spec, seed);
+    // The publisher sends every change of a collection without pages (units, fields, links…) to a full
+    // build: in a fast build they are as the last full build saw them.
+    if (seed && !DETAIL_URL[spec.plural]) return;
     return loadFast(ctx, spec, cms);
   }
   const lastSync = ctx.meta.get('lastSync');
@@ -313,11 +319,20 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
   if (dir && !FAST) await writeFastSeed(ctx, spec, dir);
 }
 
+/**
+ * Attributes a fast build never shows for an entry it did not re-fetch: only the entry's own page
+ * shows them, and a fast build renders only the pages of the entries it fetched.
+ */
+const PAGE_ONLY: Record<string, string[]> = { articles: ['body'], documents: ['body'] };
+
 /** After a full sync: what the quick lane's store starts from (src/lib/fast-seed.ts). */
 async function writeFastSeed(ctx: LoaderContext, spec: TypeSpec, dir: string) {
   const all = [...ctx.store.values()];
   const keep = spec.plural === 'articles' ? articleWindow(all, windowSize()) : null;
-  const entries = all.filter((e) => !keep || keep.has(e.id)).map((e): [string, Raw] => [e.id, e.data]);
+  const lean = PAGE_ONLY[spec.plural] ?? [];
+  const entries = all
+    .filter((e) => !keep || keep.has(e.id))
+    .map((e): [string, Raw] => [e.id, lean.length ? { ...e.data, ...Object.fromEntries(lean.map((k) => [k, null])) } : e.data]);
   const slugs = DETAIL_URL[spec.plural]
     ? Object.fromEntries(all.filter((e) => typeof e.data.slug === 'string').map((e) => [e.id, e.data.slug as string]))
     : null;
@@ -347,7 +362,7 @@ async function loadFast(ctx: LoaderContext, spec: TypeSpec, cms: CmsClient) {
   const lastSync = ctx.meta.get('lastSync');
   const changed = await cms.fetchAll<Raw>(spec.plural, { populate, updatedSince: lastSync || undefined });
   const fetched = new Map(changed.map((r) => [String(r.documentId), r]));
-  const asked = [...FAST_IDS].filter((id) => !fetched.has(id));
+  const asked = fastIdsOf(MODEL[spec.plural] ?? spec.plural).filter((id) => !fetched.has(id));
   for (let i = 0; i < asked.length; i += 50) {
     for (const r of await cms.fetchAll<Raw>(spec.plural, { populate, filters: { documentId: { $in: asked.slice(i, i + 50) } } })) {
       fetched.set(String(r.documentId), r);
@@ -423,19 +438,12 @@ export function listTotalsLoader(): Loader {
           if (typeof field === 'string') totals.set(`articles:${field}`, (totals.get(`articles:${field}`) ?? 0) + 1);
         }
       } else {
-        const cms = client();
-        const count = async (filters?: Record<string, unknown>) => {
-          const res = await cms.get<{ meta?: { pagination?: { total?: number } } }>('articles', {
-            fields: ['documentId'], filters, pagination: { page: 1, pageSize: 1 },
-          });
-          const total = res.meta?.pagination?.total;
-          if (typeof total !== 'number') throw new Error('the CMS did not return a total for articles (meta.pagination.total)');
-          return total;
-        };
-        const fields = await cms.fetchIds('fields');
-        const counts = await Promise.all([count(), ...fields.map((id) => count({ field: { documentId: { $eq: id } } }))]);
-        totals.set('articles', counts[0]!);
-        fields.forEach((id, i) => totals.set(`articles:${id}`, counts[i + 1]!));
+        // One request to the CMS's own endpoint (apps/cms/src/api/article-total): the same live
+        // versions as the REST lists, counted in the CMS.
+        const res = await client().get<{ data?: { total?: number; byField?: Record<string, number> } }>('article-totals');
+        if (typeof res.data?.total !== 'number') throw new Error('the CMS did not return article totals (GET /api/article-totals)');
+        totals.set('articles', res.data.total);
+        for (const [id, n] of Object.entries(res.data.byField ?? {})) totals.set(`articles:${id}`, n);
       }
       for (const [id, count] of totals) setEntry(ctx, id, { count });
     },

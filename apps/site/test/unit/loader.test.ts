@@ -22,14 +22,19 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   requests.push(decodeURIComponent(u.search));
   if (req.headers.authorization !== 'Bearer secret') return void res.writeHead(401).end('{}');
   const plural = u.pathname.replace('/api/', '');
+  if (plural === 'article-totals') {
+    const rows = db.articles ?? [];
+    const byField: Record<string, number> = {};
+    for (const f of db.fields ?? []) byField[f.documentId] = rows.filter((r) => (r.field as { documentId?: string } | null)?.documentId === f.documentId).length;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return void res.end(JSON.stringify({ data: { total: rows.length, byField } }));
+  }
   const q = u.searchParams;
   let rows = [...(db[plural] ?? [])];
   const gt = q.get('filters[updatedAt][$gt]') ?? q.get('filters[$and][1][updatedAt][$gt]');
   if (gt) rows = rows.filter((r) => r.updatedAt > gt);
   const ins = [...q.entries()].filter(([k]) => k.startsWith('filters[documentId][$in]')).map(([, v]) => v);
   if (ins.length) rows = rows.filter((r) => ins.includes(r.documentId));
-  const ofField = q.get('filters[field][documentId][$eq]');
-  if (ofField) rows = rows.filter((r) => (r.field as { documentId?: string } | null)?.documentId === ofField);
   const fields = [...q.entries()].filter(([k]) => /^fields\[\d+\]$/.test(k)).map(([, v]) => v);
   const populated = new Set([...q.keys()].filter((k) => k.startsWith('populate[')).map((k) => k.slice(9, k.indexOf(']'))));
   const page = Number(q.get('pagination[page]') ?? 1);
@@ -175,6 +180,8 @@ describe('quick lane seed', () => {
     await full.cmsLoader('articles').load(fakeContext().ctx as never);
     const written = JSON.parse(readFileSync(path.join(seed(), 'articles.json'), 'utf8'));
     expect(written.entries.map(([id]: [string]) => id).sort()).toEqual(['doc1', 'doc3', 'doc5', 'doc6']);
+    // without the bodies: only an entry's own page shows it, and a fast build re-fetches those it renders
+    expect(written.entries.every(([, data]: [string, Record<string, unknown>]) => data.body === null && data.title)).toBe(true);
     expect(written.lastSync).toBe('2026-11-15T01:00:00.000Z');
     const slugs = JSON.parse(readFileSync(path.join(seed(), 'articles.slugs.json'), 'utf8'));
     expect(Object.keys(slugs)).toHaveLength(6);
@@ -183,7 +190,7 @@ describe('quick lane seed', () => {
     db.articles = db.articles.filter((r) => r.documentId !== 'doc2').map((r) => (r.documentId === 'doc4' ? { ...r, slug: 'tin-4-moi', updatedAt: '2026-11-16T00:00:00.000Z' } : r));
     db.articles.push(dated(7, '16'));
     requests.length = 0;
-    const fast = await loaderIn('fast', ['doc2', 'doc4']);
+    const fast = await loaderIn('fast', ['article:doc2', 'article:doc4']);
     const { ctx, entries, meta } = fakeContext();
     await fast.cmsLoader('articles').load(ctx as never);
     expect([...entries.keys()].sort()).toEqual(['doc1', 'doc3', 'doc4', 'doc5', 'doc6', 'doc7']);
@@ -191,6 +198,22 @@ describe('quick lane seed', () => {
     expect(meta.get('lastSync')).toBe('2026-11-16T01:00:00.000Z');
     // no list of every article: only what changed since the seed, and the named ids
     expect(requests.every((r) => r.includes('[updatedAt][$gt]=2026-11-15T01:00:00.000Z') || r.includes('filters[documentId][$in]'))).toBe(true);
+
+    // a collection without pages is as the full build saw it (its changes take a full build), and the
+    // articles named are not looked for among the documents
+    db.units = [{ id: 1, documentId: 'u1', name: 'Phòng Nội vụ', updatedAt: '2026-11-01T00:00:00.000Z' }];
+    await (await loaderIn('full')).cmsLoader('units').load(fakeContext().ctx as never);
+    db.units.push({ id: 2, documentId: 'u2', name: 'Phòng Tư pháp', updatedAt: '2026-11-20T00:00:00.000Z' });
+    db.documents = [];
+    await (await loaderIn('full')).cmsLoader('documents').load(fakeContext().ctx as never);
+    requests.length = 0;
+    const fastAgain = await loaderIn('fast', ['article:doc2']);
+    const units = fakeContext();
+    await fastAgain.cmsLoader('units').load(units.ctx as never);
+    expect([...units.entries.keys()]).toEqual(['u1']);
+    await fastAgain.cmsLoader('documents').load(fakeContext().ctx as never);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).not.toContain('doc2');
   });
 
   it('counts every article of each list for the pager of a fast build', async () => {
