@@ -179,11 +179,12 @@ async function latency(cms: { url: string; env: Record<string, string> }, n: num
   const sitePort = 40000 + Math.floor(Math.random() * 10000);
   const publisher = startPublisher({ ...process.env, ...cms.env, CMS_URL: cms.url, SITE_URL: `http://127.0.0.1:${sitePort}`, PUBLISHER_DATA_DIR: join(tmp, 'pub'), PUBLISHER_BUILD_OUTPUT: join(tmp, 'dist'), ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, 'cache'), PUBLISHER_PORT: String(apiPort), SITE_PORT: String(sitePort), SITE_HOST: '127.0.0.1', PUBLISHER_DEBOUNCE_MS: '300', PUBLISHER_RECONCILE_MS: '5000', PUBLISHER_FULL_AFTER_FAST_MS: '3000' }, 'publisher');
   await waitForUrl(`http://127.0.0.1:${apiPort}/status`, 60_000);
-  // Settled: idle, nothing queued, and the live release is a full one (no quick-lane overlay pending).
+  // Settled: idle, nothing queued, the live release a full one (no quick-lane overlay pending) and the
+  // quick lane's copy of it prepared: an editor's approval, not one racing the previous build.
   const settled = async () => {
     for (;;) {
       const s = await (await fetch(`http://127.0.0.1:${apiPort}/status`)).json();
-      if (s.live && s.state === 'idle' && !s.queued && s.live.mode !== 'fast' && !s.fullBuildDueAt) return s;
+      if (s.live && s.state === 'idle' && !s.queued && s.live.mode !== 'fast' && !s.fullBuildDueAt && !s.preparing) return s;
       await new Promise((r) => setTimeout(r, 200));
     }
   };

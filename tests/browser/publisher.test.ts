@@ -1,5 +1,5 @@
 // Approval-to-live through the real CMS, publisher, Astro build and Pagefind (issue: publisher).
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -66,12 +66,12 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Idle, nothing queued, a release live. */
+/** Idle, nothing queued, a release live, the quick lane's copy of it prepared. */
 async function settled() {
   const deadline = Date.now() + 240_000;
   for (;;) {
     const s = await status();
-    if (s.state === 'idle' && !s.queued && s.live) return s;
+    if (s.state === 'idle' && !s.queued && s.live && !s.preparing) return s;
     if (Date.now() > deadline) throw new Error('publisher did not settle');
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -144,6 +144,9 @@ describe('publisher with the real CMS and site', () => {
     await settled();
     const before = await status();
     const beforeDir = live();
+    // The next quick-lane release was prepared while the publisher was idle (a hard-linked copy).
+    const base = (id: string) => join(site().dataDir, 'releases', `.base-${id}`);
+    expect(existsSync(base(before.live.id))).toBe(true);
     const word = `Lannhanh${Date.now().toString(36)}`;
     const title = `Tin làn nhanh ${word}`;
     const id = await newVerified(title);
@@ -153,6 +156,7 @@ describe('publisher with the real CMS and site', () => {
     expect(s.fastBuilds).toBeGreaterThan(before.fastBuilds);
     expect(s.live.mode).toBe('fast');
     expect(s.fullBuildDueAt).not.toBeNull();
+    expect(existsSync(base(before.live.id))).toBe(false); // it became this release
     const url = await articleUrl(id);
     const dir = live();
     // Only what changed was written: a deep list page is the previous release's file (same inode).
@@ -166,6 +170,7 @@ describe('publisher with the real CMS and site', () => {
     expect(readFileSync(join(dir, 'sitemap-0.xml'), 'utf8')).toContain(url);
     expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
 
+    expect(existsSync(base((await settled()).live.id))).toBe(true);
     // The full build replaces the overlay.
     const f = await forceFullBuild(s.builds);
     expect(f.fullBuildDueAt).toBeNull();

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiServer } from './api.ts';
 import { runBuild } from './build.ts';
-import { FAST_MODELS, runFastBuild } from './fast.ts';
+import { FAST_MODELS, prepareBase, runFastBuild } from './fast.ts';
 import { fetchRevision } from './cms.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -75,7 +75,8 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
   let behind: { revision: number; since: number } | null = null;
   let stopping: Promise<void> | null = null;
 
-  // What the next build must cover: entries the quick lane can render alone, or anything else (full).
+  // What the next build must cover: entries the quick lane can render alone (`model:documentId`), or
+  // anything else (full).
   let fastIds = new Set<string>();
   let fullPending = false;
   let fullTimer: ReturnType<typeof setTimeout> | null = null;
@@ -100,6 +101,18 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     fullTimer.unref();
   };
 
+  // One at a time, after each release: the quick lane's next copy of the live release.
+  let preparing: Promise<unknown> = Promise.resolve();
+  let prepareRuns = 0;
+  const prepareNext = () => {
+    if (!cfg.fastLane || abort.signal.aborted) return;
+    prepareRuns++;
+    preparing = preparing
+      .then(() => prepareBase(cfg, log))
+      .catch((e) => log.warn('could not prepare the next quick-lane release', { error: (e as Error).message }))
+      .finally(() => prepareRuns--);
+  };
+
   const queue = new BuildQueue(
     async (reasons) => {
       const ids = [...fastIds];
@@ -111,6 +124,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
           const r = await runFastBuild(cfg, { ids, signal: abort.signal, log, onRevision: (rev) => (buildingRevision = rev) });
           if (r.ok) {
             armFullAfterFast();
+            prepareNext();
             return;
           }
           if (abort.signal.aborted || ('cancelled' in r && r.cancelled)) return;
@@ -125,6 +139,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
         }
         clearFullTimer();
         const r = await runBuild(cfg, { reasons, signal: abort.signal, log, onRevision: (rev) => (buildingRevision = rev) });
+        if (r.ok) prepareNext();
         // A CLI build holds the lock: try again shortly rather than dropping these events.
         if (!r.ok && r.locked && !abort.signal.aborted) {
           if (lockRetry) clearTimeout(lockRetry);
@@ -233,6 +248,8 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
       builds: state.builds,
       fastBuilds: state.fastBuilds ?? 0,
       fullBuildDueAt: fullDueAt?.toISOString() ?? null,
+      // The quick lane's copy of the live release is still being made (an approval now waits for it).
+      preparing: prepareRuns > 0,
       releases,
       rolledBack: state.rolledBack,
       nextTimedEvent: nextTimed?.at.toISOString() ?? null,
@@ -246,7 +263,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     status,
     onWebhook: (event, model, documentId) => {
       log.info('webhook accepted', { event, model, documentId });
-      if (cfg.fastLane && event.startsWith('entry.') && model && FAST_MODELS.has(model) && documentId) fastIds.add(documentId);
+      if (cfg.fastLane && event.startsWith('entry.') && model && FAST_MODELS.has(model) && documentId) fastIds.add(`${model}:${documentId}`);
       else fullPending = true;
       queue.request(`${event}${model ? ` ${model}` : ''}${documentId ? ` ${documentId}` : ''}`);
     },
@@ -270,6 +287,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
   const reconcileTimer = setInterval(() => void reconcile(), cfg.reconcileMs);
   reconcileTimer.unref();
   armDaily();
+  prepareNext();
 
   const stop = () =>
     (stopping ??= (async () => {
@@ -288,6 +306,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
         site.closeAllConnections();
       }, 3000);
       await queue.stop();
+      await preparing; // a copy in progress must not write into a folder the caller removes next
       await closing;
       clearTimeout(force);
     })());
