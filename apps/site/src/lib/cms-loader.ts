@@ -179,10 +179,6 @@ const DETAIL_URL: Record<string, (slug: string) => string> = {
 /** CMS model names (webhook `model`) of those collections: the publisher names fast ids by model. */
 const MODEL: Record<string, string> = { articles: 'article', documents: 'document', procedures: 'procedure', questions: 'question', pages: 'page' };
 
-function removedPath(spec: TypeSpec, stored: Raw | undefined): void {
-  removedSlug(spec, stored?.slug);
-}
-
 function removedSlug(spec: TypeSpec, slug: unknown): void {
   const url = DETAIL_URL[spec.plural];
   if (url && typeof slug === 'string' && slug) recordRemoved(url(slug));
@@ -302,7 +298,7 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
   let deleted = 0;
   for (const id of ctx.store.keys()) {
     if (!liveById.has(id)) {
-      removedPath(spec, ctx.store.get(id)?.data);
+      removedSlug(spec, ctx.store.get(id)?.data.slug);
       ctx.store.delete(id);
       deleted++;
     }
