@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildAll, ensureInstalled } from './lib/build.ts';
 import { GENERATED_SECRETS } from './lib/env.ts';
 import { DATA, NODE, PUBLISHER_DIR, ROOT, SITE_DIR } from './lib/paths.ts';
 import { startCms, startPublisher, waitForCms } from './lib/portal.ts';
+import { benchStart } from './lib/start-bench.ts';
 import { stopAll, stopService, waitForUrl } from './lib/proc.ts';
 
 const args = process.argv.slice(2);
@@ -24,6 +24,8 @@ const RUNS = Number(opt('runs', '3'));
 const PREPARE_ONLY = args.includes('--prepare');
 // --latency-only: skip the full-build measurements (quicker, e.g. while tuning the quick lane).
 const LATENCY_ONLY = args.includes('--latency-only');
+// --start: only the start figures (scripts/lib/start-bench.ts).
+const START_ONLY = args.includes('--start');
 const BENCH = join(DATA, 'bench');
 const ASTRO = join(SITE_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const PAGEFIND = join(SITE_DIR, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
@@ -108,9 +110,20 @@ function floorProject(n: number): string {
   return dir;
 }
 
+const USAGE = `Usage: npm run bench -- [--sizes 1000,10000] [--runs 3] [--prepare] [--latency-only] [--start]
+  --sizes         article counts to measure (default 1000)
+  --runs          runs per figure, medians reported (default 3)
+  --prepare       only generate the CMS snapshots
+  --latency-only  only approval-to-live latency, no full builds
+  --start         only the npm start figures (cold store, warm store, unchanged)`;
+
 async function main() {
-  await ensureInstalled();
-  await buildAll();
+  if (args.includes('--help') || args.includes('-h')) return console.log(USAGE);
+  if (START_ONLY) {
+    say(`## Start benchmark ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${RUNS} runs`);
+    await benchStart(RUNS, say);
+    return appendToDoc();
+  }
   say(`## Benchmark run ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${RUNS} runs per figure (median)`);
   for (const n of SIZES) {
     const port = 20000 + Math.floor(Math.random() * 20000);
@@ -169,6 +182,10 @@ async function main() {
     await stopAll();
   }
   if (PREPARE_ONLY) return;
+  appendToDoc();
+}
+
+function appendToDoc() {
   const doc = join(ROOT, 'docs', 'performance.md');
   appendFileSync(doc, `\n${lines.join('\n')}\n`);
   console.log(`\nappended to ${doc}`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Entry point of `npm start` / `npm test`: runs on the system Node (even 18/20), obtains Node 24 and
-// pnpm from the npm registry into .tools/ when the system Node is too old, then hands over to
-// scripts/<command>.ts running on that Node (native TypeScript type stripping).
+// Entry point of every README command (`npm start`, `npm test`, …): runs on the system Node (even 18/20),
+// obtains Node 24 and pnpm from the npm registry into .tools/ when the system Node is too old, runs
+// scripts/prepare.ts (install, builds; Node built-ins only) and only then scripts/<command>.ts, so a
+// command may import installed packages at module load. Both run on that Node (type stripping).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -84,7 +85,10 @@ const env = {
   PORTAL_PNPM: pnpm.cli,
   TZ: process.env.TZ || 'Asia/Ho_Chi_Minh',
 };
-const child = spawn(node.bin, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', `${command}.ts`), ...rest], {
+const nodeArgs = ['--disable-warning=ExperimentalWarning'];
+const prepared = spawnSync(node.bin, [...nodeArgs, join(ROOT, 'scripts', 'prepare.ts'), command], { cwd: ROOT, env, stdio: 'inherit' });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+const child = spawn(node.bin, [...nodeArgs, join(ROOT, 'scripts', `${command}.ts`), ...rest], {
   cwd: ROOT,
   env,
   stdio: 'inherit',

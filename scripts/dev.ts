@@ -2,14 +2,11 @@
 // on the same SQLite database and env file as `npm start`.
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { buildAll, ensureInstalled } from './lib/build.ts';
 import { ensureSecrets, readEnvFile } from './lib/env.ts';
 import { CMS_DIR, DATA, NODE, ROOT, SITE_DIR } from './lib/paths.ts';
 import { service, stopAll, waitForUrl } from './lib/proc.ts';
 
 async function main() {
-  await ensureInstalled();
-  await buildAll();
   mkdirSync(DATA, { recursive: true });
   ensureSecrets(join(ROOT, '.env'));
   const fileEnv = readEnvFile(join(ROOT, '.env'));

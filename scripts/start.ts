@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAll, ensureInstalled } from './lib/build.ts';
 import { ensureSecrets, readEnvFile } from './lib/env.ts';
 import { DATA, ROOT } from './lib/paths.ts';
 import { startCms, startPublisher, waitForCms } from './lib/portal.ts';
@@ -38,8 +37,6 @@ function demoAccounts(file: string): boolean {
 
 async function main() {
   const t0 = Date.now();
-  await ensureInstalled();
-  await buildAll();
   mkdirSync(DATA, { recursive: true });
   const envFile = join(ROOT, '.env');
   const added = ensureSecrets(envFile);

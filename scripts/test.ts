@@ -6,7 +6,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { buildAll, ensureInstalled } from './lib/build.ts';
 import { NODE, ROOT } from './lib/paths.ts';
 import { ensureChromium, ensureDockerCompose, ensureNginx, startPostgres, type Postgres } from './lib/services.ts';
 
@@ -72,8 +71,6 @@ function runSuite(suite: Suite, env: NodeJS.ProcessEnv, out: string): Promise<{ 
 async function main() {
   const t0 = Date.now();
   if (filters.length && !only.length) throw new Error(`name the suite to run ${filters.join(' ')} in (one of: ${SUITES.map((s) => s.name).join(', ')})`);
-  await ensureInstalled();
-  await buildAll();
   const selected = SUITES.filter((s) => (only.length ? only.includes(s.name) : true) && (s.when?.() ?? true));
   const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'Asia/Ho_Chi_Minh' };
   if (selected.some((s) => s.name === 'unit')) {

@@ -56,6 +56,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function openDb(target: DbTarget, opts: { readonly?: boolean } = {}): Promise<Db> {
   if (target.client === 'sqlite') {
+    // One clear line for the common first-run case, not the driver's "unable to open database file".
+    if (!existsSync(target.filename)) throw new Error(`no SQLite database at ${target.filename} (start the portal once with npm start, or set DATABASE_FILENAME)`);
     const Database = requireCms('better-sqlite3');
     const db = new Database(target.filename, { readonly: opts.readonly ?? true, fileMustExist: true });
     return {
