@@ -62,7 +62,8 @@ export async function auditVerify(env: Env): Promise<AuditReport> {
   const database = target.client === 'sqlite' ? `sqlite ${target.filename}` : `postgres ${redact(target.url)} (schema ${target.schema})`;
   const db = await openDb(target, { readonly: true });
   try {
-    if (!(await db.tables()).includes(table)) throw new Error(`no table ${table} in ${database}: is this the portal's database, and has the CMS started on it once?`);
+    if (!(await db.tables()).includes(table))
+      throw new Error(`no table ${table} in ${database}: is this the portal's database, and has the CMS started on it once?`);
     const raw = await db.query(`SELECT * FROM "${table}" ORDER BY "seq" ASC`);
     if (raw.length) {
       const missing = fields.map(columnOf).filter((c) => !(c in raw[0]!));
@@ -94,7 +95,9 @@ export function summary(r: AuditReport): string {
 if (import.meta.main) {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    console.log('Usage: npm run audit:verify [-- --json]\nChecks the editorial audit log (hash chain) in the CMS database. Exit 0: intact, 1: broken, 2: error.');
+    console.log(
+      'Usage: npm run audit:verify [-- --json]\nChecks the editorial audit log (hash chain) in the CMS database. Exit 0: intact, 1: broken, 2: error.',
+    );
     process.exit(0);
   }
   const unknown = args.filter((a) => a !== '--json');

@@ -6,7 +6,19 @@
 // BACKUP_KEEP (default 14; 0 keeps all) are deleted. Options: --dir <path>, --keep <n>.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
 import { readEnvFile } from './lib/env.ts';
@@ -75,7 +87,13 @@ function waitExit(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise
     const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'pipe'], env: env ?? process.env });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
-    child.on('error', (e) => rej(new Error(`${cmd}: ${e.message}${(e as NodeJS.ErrnoException).code === 'ENOENT' ? ' (install the PostgreSQL client, e.g. apt-get install postgresql-client)' : ''}`)));
+    child.on('error', (e) =>
+      rej(
+        new Error(
+          `${cmd}: ${e.message}${(e as NodeJS.ErrnoException).code === 'ENOENT' ? ' (install the PostgreSQL client, e.g. apt-get install postgresql-client)' : ''}`,
+        ),
+      ),
+    );
     child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`${cmd} failed (exit ${code}): ${err.trim()}`))));
   });
 }
@@ -112,7 +130,17 @@ async function dumpDatabase(env: Env, stage: string): Promise<{ client: string; 
     const { rows } = await client.query('SELECT pg_export_snapshot() AS id');
     await client.query(`SET LOCAL search_path TO "${target.schema.replace(/"/g, '""')}"`);
     const file = join(stage, 'db', 'portal.pgdump');
-    await waitExit('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${rows[0].id}`, `--schema=${target.schema}`, '--file', file, '--dbname', target.url]);
+    await waitExit('pg_dump', [
+      '--format=custom',
+      '--no-owner',
+      '--no-privileges',
+      `--snapshot=${rows[0].id}`,
+      `--schema=${target.schema}`,
+      '--file',
+      file,
+      '--dbname',
+      target.url,
+    ]);
     const db = pgDb(client, target.schema);
     const result = { client: 'postgres', file: 'db/portal.pgdump', snap: await snapshot(db), settings: await siteSettings(db) };
     await client.query('COMMIT');
@@ -139,7 +167,11 @@ export async function backup(opts: BackupOptions): Promise<{ archive: string; ma
     if (existsSync(up)) cpSync(up, join(stage, 'uploads'), { recursive: true });
     else mkdirSync(join(stage, 'uploads'));
     const uploadFiles = listFiles(join(stage, 'uploads')).filter((f) => basename(f) !== '.gitkeep');
-    log(provider === 's3' ? `media on S3 (${opts.env.S3_BUCKET}): not in the archive — the bucket is versioned and backed up on its own` : `${uploadFiles.length} uploaded files copied`);
+    log(
+      provider === 's3'
+        ? `media on S3 (${opts.env.S3_BUCKET}): not in the archive — the bucket is versioned and backed up on its own`
+        : `${uploadFiles.length} uploaded files copied`,
+    );
 
     writeFileSync(join(stage, 'settings.json'), JSON.stringify(db.settings, null, 2) + '\n');
 
@@ -150,7 +182,11 @@ export async function backup(opts: BackupOptions): Promise<{ archive: string; ma
       createdAt: new Date().toISOString(),
       versions: versions(),
       database: { client: db.client, file: db.file },
-      uploads: { provider, files: uploadFiles.length, ...(provider === 's3' ? { bucket: opts.env.S3_BUCKET ?? null, endpoint: opts.env.S3_ENDPOINT ?? null } : {}) },
+      uploads: {
+        provider,
+        files: uploadFiles.length,
+        ...(provider === 's3' ? { bucket: opts.env.S3_BUCKET ?? null, endpoint: opts.env.S3_ENDPOINT ?? null } : {}),
+      },
       counts: db.snap.types,
       tables: db.snap.tables,
       contentChecksum: db.snap.contentChecksum,
@@ -175,7 +211,9 @@ export async function backup(opts: BackupOptions): Promise<{ archive: string; ma
 /** Deletes the oldest archives beyond `keep` (0 keeps all); names sort by time. */
 export function prune(dir: string, keep: number): string[] {
   if (!keep || keep < 1) return [];
-  const archives = readdirSync(dir).filter((n) => n.startsWith(ARCHIVE_PREFIX) && n.endsWith('.tar.gz')).sort();
+  const archives = readdirSync(dir)
+    .filter((n) => n.startsWith(ARCHIVE_PREFIX) && n.endsWith('.tar.gz'))
+    .sort();
   const old = archives.slice(0, Math.max(0, archives.length - keep));
   for (const n of old) rmSync(join(dir, n), { force: true });
   return old;

@@ -4,7 +4,18 @@
 // the real CMS); then approval-to-live latency. Peak RSS per step comes from GNU time. The CMS with N
 // synthetic articles is generated once and reused from a database snapshot in .data/bench/.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { GENERATED_SECRETS } from './lib/env.ts';
@@ -40,7 +51,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function timed(cmd: string[], cwd: string, env: Record<string, string | undefined>): Promise<{ s: number; mb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', 'MAXRSS=%M', ...cmd], { cwd, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', 'MAXRSS=%M', ...cmd], {
+      cwd,
+      env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stdout.resume();
     child.stderr.on('data', (d) => (err += d));
@@ -58,12 +73,32 @@ async function cmsFor(n: number, port: number, publisherPort: number) {
   mkdirSync(BENCH, { recursive: true });
   const snapshot = join(BENCH, `cms-${n}.db`);
   const secretsFile = join(BENCH, 'secrets.json');
-  if (!existsSync(secretsFile)) writeFileSync(secretsFile, JSON.stringify(Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, f]) => [k, f()]))));
+  if (!existsSync(secretsFile))
+    writeFileSync(secretsFile, JSON.stringify(Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, f]) => [k, f()]))));
   const secrets = JSON.parse(readFileSync(secretsFile, 'utf8'));
   const accounts = join(BENCH, 'accounts.json');
-  writeFileSync(accounts, JSON.stringify(['contributor', 'portal-admin', 'editor', 'editor-in-chief'].map((role) => ({ role, email: `${role.replace(/-/g, '')}@bench.example.com`, password: 'Bench-Passw0rd-A1', firstname: role, lastname: 'Bench' }))));
+  writeFileSync(
+    accounts,
+    JSON.stringify(
+      ['contributor', 'portal-admin', 'editor', 'editor-in-chief'].map((role) => ({
+        role,
+        email: `${role.replace(/-/g, '')}@bench.example.com`,
+        password: 'Bench-Passw0rd-A1',
+        firstname: role,
+        lastname: 'Bench',
+      })),
+    ),
+  );
   // The CMS sends its webhooks to the publisher started by latency() on publisherPort.
-  const env = { ...secrets, PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`, HOST: '127.0.0.1', CMS_PORT: String(port), PORTAL_DEMO: '1', PORTAL_DEMO_ACCOUNTS_FILE: accounts, PORTAL_SYNTHETIC_ARTICLES: String(n) };
+  const env = {
+    ...secrets,
+    PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`,
+    HOST: '127.0.0.1',
+    CMS_PORT: String(port),
+    PORTAL_DEMO: '1',
+    PORTAL_DEMO_ACCOUNTS_FILE: accounts,
+    PORTAL_SYNTHETIC_ARTICLES: String(n),
+  };
   if (!existsSync(snapshot)) {
     say(`generating the CMS snapshot with ${n} synthetic articles (once)…`);
     const tmp = join(BENCH, `cms-${n}.tmp.db`);
@@ -85,16 +120,34 @@ async function cmsFor(n: number, port: number, publisherPort: number) {
 
 async function exportSnapshot(cmsUrl: string, token: string, file: string) {
   const out: Record<string, unknown> = {};
-  for (const plural of ['articles', 'documents', 'units', 'contacts', 'boards', 'schedules', 'procedures', 'questions', 'pages', 'links', 'fields']) {
+  for (const plural of [
+    'articles',
+    'documents',
+    'units',
+    'contacts',
+    'boards',
+    'schedules',
+    'procedures',
+    'questions',
+    'pages',
+    'links',
+    'fields',
+  ]) {
     const all: unknown[] = [];
     for (let page = 1; ; page++) {
-      const r = await (await fetch(`${cmsUrl}/api/${plural}?populate=*&pagination[page]=${page}&pagination[pageSize]=100`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      const r = await (
+        await fetch(`${cmsUrl}/api/${plural}?populate=*&pagination[page]=${page}&pagination[pageSize]=100`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).json();
       all.push(...r.data);
       if (page >= r.meta.pagination.pageCount) break;
     }
     out[plural] = all;
   }
-  out['site-setting'] = (await (await fetch(`${cmsUrl}/api/site-setting?populate=*`, { headers: { Authorization: `Bearer ${token}` } })).json()).data;
+  out['site-setting'] = (
+    await (await fetch(`${cmsUrl}/api/site-setting?populate=*`, { headers: { Authorization: `Bearer ${token}` } })).json()
+  ).data;
   writeFileSync(file, JSON.stringify(out));
 }
 
@@ -120,11 +173,15 @@ const USAGE = `Usage: npm run bench -- [--sizes 1000,10000] [--runs 3] [--prepar
 async function main() {
   if (args.includes('--help') || args.includes('-h')) return console.log(USAGE);
   if (START_ONLY) {
-    say(`## Start benchmark ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${RUNS} runs`);
+    say(
+      `## Start benchmark ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${RUNS} runs`,
+    );
     await benchStart(RUNS, say);
     return appendToDoc();
   }
-  say(`## Benchmark run ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${RUNS} runs per figure (median)`);
+  say(
+    `## Benchmark run ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${RUNS} runs per figure (median)`,
+  );
   for (const n of SIZES) {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const publisherPort = 30000 + Math.floor(Math.random() * 10000);
@@ -160,24 +217,41 @@ async function main() {
       add('floor: pagefind', fp, countHtml(join(floorDir, 'dist')));
 
       const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
-      const siteEnv = { PORTAL_CONTENT_SNAPSHOT: snap, ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, 'cache'), SITE_URL: 'http://localhost:4321' };
+      const siteEnv = {
+        PORTAL_CONTENT_SNAPSHOT: snap,
+        ASTRO_OUT_DIR: join(tmp, 'dist'),
+        ASTRO_CACHE_DIR: join(tmp, 'cache'),
+        SITE_URL: 'http://localhost:4321',
+      };
       const ta = await timed([NODE, ASTRO, 'build'], SITE_DIR, siteEnv);
       const tp = await timed([NODE, PAGEFIND, '--site', join(tmp, 'dist')], SITE_DIR, siteEnv);
       add('templates from JSON: astro', ta, countHtml(join(tmp, 'dist')));
       add('templates from JSON: pagefind', tp, countHtml(join(tmp, 'dist')));
 
-      const pubEnv = { ...cms.env, CMS_URL: cms.url, SITE_URL: 'http://localhost:4321', PUBLISHER_DATA_DIR: join(tmp, 'pub'), PUBLISHER_BUILD_OUTPUT: join(tmp, 'pdist'), ASTRO_OUT_DIR: join(tmp, 'pdist'), ASTRO_CACHE_DIR: join(tmp, 'pcache'), PUBLISHER_ALLOW_SHRINK: '1' };
+      const pubEnv = {
+        ...cms.env,
+        CMS_URL: cms.url,
+        SITE_URL: 'http://localhost:4321',
+        PUBLISHER_DATA_DIR: join(tmp, 'pub'),
+        PUBLISHER_BUILD_OUTPUT: join(tmp, 'pdist'),
+        ASTRO_OUT_DIR: join(tmp, 'pdist'),
+        ASTRO_CACHE_DIR: join(tmp, 'pcache'),
+        PUBLISHER_ALLOW_SHRINK: '1',
+      };
       const pp = await timed([NODE, join(PUBLISHER_DIR, 'src', 'cli.ts'), 'build'], PUBLISHER_DIR, pubEnv);
       add('pipeline: publisher build from CMS', pp, countHtml(join(tmp, 'pdist')));
       rmSync(tmp, { recursive: true, force: true });
     }
     say(`\n### N = ${n} synthetic articles (+ ${Math.ceil(n / 5)} documents, + demo content)`);
     say('| step | median s | pages | pages/s | peak RSS MB |\n|---|---|---|---|---|');
-    for (const [k, v] of Object.entries(res)) say(`| ${k} | ${median(v.s).toFixed(1)} | ${v.pages} | ${(v.pages / median(v.s)).toFixed(0)} | ${Math.max(...v.mb)} |`);
+    for (const [k, v] of Object.entries(res))
+      say(`| ${k} | ${median(v.s).toFixed(1)} | ${v.pages} | ${(v.pages / median(v.s)).toFixed(0)} | ${Math.max(...v.mb)} |`);
     const floor = median(res['floor: astro'].s) + median(res['floor: pagefind'].s);
     const tmpl = median(res['templates from JSON: astro'].s) + median(res['templates from JSON: pagefind'].s);
     const pipe = median(res['pipeline: publisher build from CMS'].s);
-    say(`\nfloor ${floor.toFixed(1)} s · same templates from JSON ${tmpl.toFixed(1)} s · pipeline ${pipe.toFixed(1)} s → pipeline / templates = ${(pipe / tmpl).toFixed(2)} (target ≤ 1.3), templates / floor = ${(tmpl / floor).toFixed(2)}`);
+    say(
+      `\nfloor ${floor.toFixed(1)} s · same templates from JSON ${tmpl.toFixed(1)} s · pipeline ${pipe.toFixed(1)} s → pipeline / templates = ${(pipe / tmpl).toFixed(2)} (target ≤ 1.3), templates / floor = ${(tmpl / floor).toFixed(2)}`,
+    );
     await latency(cms, n, publisherPort);
     await stopAll();
   }
@@ -194,7 +268,25 @@ function appendToDoc() {
 async function latency(cms: { url: string; env: Record<string, string> }, n: number, apiPort: number) {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-live-'));
   const sitePort = 40000 + Math.floor(Math.random() * 10000);
-  const publisher = startPublisher({ ...process.env, ...cms.env, CMS_URL: cms.url, SITE_URL: `http://127.0.0.1:${sitePort}`, PUBLISHER_DATA_DIR: join(tmp, 'pub'), PUBLISHER_BUILD_OUTPUT: join(tmp, 'dist'), ASTRO_OUT_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, 'cache'), PUBLISHER_PORT: String(apiPort), SITE_PORT: String(sitePort), SITE_HOST: '127.0.0.1', PUBLISHER_DEBOUNCE_MS: '300', PUBLISHER_RECONCILE_MS: '5000', PUBLISHER_FULL_AFTER_FAST_MS: '3000' }, 'publisher');
+  const publisher = startPublisher(
+    {
+      ...process.env,
+      ...cms.env,
+      CMS_URL: cms.url,
+      SITE_URL: `http://127.0.0.1:${sitePort}`,
+      PUBLISHER_DATA_DIR: join(tmp, 'pub'),
+      PUBLISHER_BUILD_OUTPUT: join(tmp, 'dist'),
+      ASTRO_OUT_DIR: join(tmp, 'dist'),
+      ASTRO_CACHE_DIR: join(tmp, 'cache'),
+      PUBLISHER_PORT: String(apiPort),
+      SITE_PORT: String(sitePort),
+      SITE_HOST: '127.0.0.1',
+      PUBLISHER_DEBOUNCE_MS: '300',
+      PUBLISHER_RECONCILE_MS: '5000',
+      PUBLISHER_FULL_AFTER_FAST_MS: '3000',
+    },
+    'publisher',
+  );
   await waitForUrl(`http://127.0.0.1:${apiPort}/status`, 60_000);
   // Settled: idle, nothing queued, the live release a full one (no quick-lane overlay pending) and the
   // quick lane's copy of it prepared: an editor's approval, not one racing the previous build.
@@ -209,19 +301,48 @@ async function latency(cms: { url: string; env: Record<string, string> }, n: num
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
   const page = await browser.newPage();
-  const login = async (role: string) => (await (await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: `${role.replace(/-/g, '')}@bench.example.com`, password: 'Bench-Passw0rd-A1' }) })).json()).data.token as string;
-  const tokens = Object.fromEntries(await Promise.all(['contributor', 'portal-admin', 'editor', 'editor-in-chief'].map(async (r) => [r, await login(r)])));
-  const call = async (role: string, method: string, path: string, body?: unknown) => (await fetch(cms.url + path, { method, headers: { Authorization: `Bearer ${tokens[role]}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })).json();
+  const login = async (role: string) =>
+    (
+      await (
+        await fetch(`${cms.url}/admin/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: `${role.replace(/-/g, '')}@bench.example.com`, password: 'Bench-Passw0rd-A1' }),
+        })
+      ).json()
+    ).data.token as string;
+  const tokens = Object.fromEntries(
+    await Promise.all(['contributor', 'portal-admin', 'editor', 'editor-in-chief'].map(async (r) => [r, await login(r)])),
+  );
+  const call = async (role: string, method: string, path: string, body?: unknown) =>
+    (
+      await fetch(cms.url + path, {
+        method,
+        headers: { Authorization: `Bearer ${tokens[role]}`, 'Content-Type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      })
+    ).json();
   const editors = await call('portal-admin', 'GET', '/editorial/editors');
   const live: number[] = [];
   const found: number[] = [];
   const lanes: string[] = [];
   for (let i = 0; i < RUNS; i++) {
     const word = `doluong${Date.now().toString(36)}`;
-    const created = await call('contributor', 'POST', '/content-manager/collection-types/api::article.article', { title: `Tin đo độ trễ ${word}`, kind: 'original', classification: 'thuong', body: `Nội dung ${word}.`, provenance: { authorName: 'Đo lường', authorAddress: 'Khóm 1' } });
+    const created = await call('contributor', 'POST', '/content-manager/collection-types/api::article.article', {
+      title: `Tin đo độ trễ ${word}`,
+      kind: 'original',
+      classification: 'thuong',
+      body: `Nội dung ${word}.`,
+      provenance: { authorName: 'Đo lường', authorAddress: 'Khóm 1' },
+    });
     const id = created.data.documentId;
     const slug = created.data.slug;
-    for (const [role, body] of [['contributor', { action: 'submit' }], ['portal-admin', { action: 'assign', assigneeId: editors.data[0].id }], ['editor', { action: 'verify' }]] as const) await call(role, 'POST', '/editorial/transition', { uid: 'api::article.article', documentId: id, ...body });
+    for (const [role, body] of [
+      ['contributor', { action: 'submit' }],
+      ['portal-admin', { action: 'assign', assigneeId: editors.data[0].id }],
+      ['editor', { action: 'verify' }],
+    ] as const)
+      await call(role, 'POST', '/editorial/transition', { uid: 'api::article.article', documentId: id, ...body });
     await settled();
     const t0 = performance.now();
     await call('editor-in-chief', 'POST', '/editorial/transition', { uid: 'api::article.article', documentId: id, action: 'approve' });
@@ -242,7 +363,9 @@ async function latency(cms: { url: string; env: Record<string, string> }, n: num
   }
   await browser.close();
   const fmt = (xs: number[]) => `median ${median(xs).toFixed(1)} s [${xs.map((x) => x.toFixed(1)).join(', ')}]`;
-  say(`approval-to-live, N = ${n}: page served ${fmt(live)}; found by the search page ${fmt(found)}; releases: ${lanes.join('; ')} (target ≤ 10 s at 10,000)`);
+  say(
+    `approval-to-live, N = ${n}: page served ${fmt(live)}; found by the search page ${fmt(found)}; releases: ${lanes.join('; ')} (target ≤ 10 s at 10,000)`,
+  );
   // The publisher may be in its follow-up full build: stop it before removing its folders.
   await stopService(publisher);
   rmSync(tmp, { recursive: true, force: true });

@@ -49,6 +49,8 @@ for (const [name, rel, budget] of TEMPLATES) {
   const ok = budget == null || total <= budget * 1024;
   if (!ok) over++;
   const kb = (n: number) => (n / 1024).toFixed(1);
-  console.log(`| ${name} | ${kb(gz(html))} | ${kb(css)} | ${kb(js)} | ${kb(total)} | ${budget == null ? '–' : `${budget} KB ${ok ? 'ok' : 'OVER'} (${((total / (budget * 1024)) * 100).toFixed(0)} %)`} |`);
+  console.log(
+    `| ${name} | ${kb(gz(html))} | ${kb(css)} | ${kb(js)} | ${kb(total)} | ${budget == null ? '–' : `${budget} KB ${ok ? 'ok' : 'OVER'} (${((total / (budget * 1024)) * 100).toFixed(0)} %)`} |`,
+  );
 }
 process.exit(over ? 1 : 0);

@@ -23,10 +23,18 @@ async function main() {
   process.on('SIGINT', () => stopAll().then(() => process.exit(0)));
   process.on('SIGTERM', () => stopAll().then(() => process.exit(0)));
   mkdirSync(join(CMS_DIR, 'public', 'uploads'), { recursive: true });
-  const cms = service('cms', NODE, [join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'develop'], { cwd: CMS_DIR, env });
+  const cms = service('cms', NODE, [join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'develop'], {
+    cwd: CMS_DIR,
+    env,
+  });
   await waitForUrl(`http://127.0.0.1:${cmsPort}/_health`, 300_000, cms);
-  service('site', NODE, [join(SITE_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', process.env.SITE_PORT ?? '4321'], { cwd: SITE_DIR, env });
-  console.log(`\nDev mode: admin http://localhost:${cmsPort}/admin · site http://localhost:${process.env.SITE_PORT ?? '4321'} (Ctrl-C stops)`);
+  service('site', NODE, [join(SITE_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', process.env.SITE_PORT ?? '4321'], {
+    cwd: SITE_DIR,
+    env,
+  });
+  console.log(
+    `\nDev mode: admin http://localhost:${cmsPort}/admin · site http://localhost:${process.env.SITE_PORT ?? '4321'} (Ctrl-C stops)`,
+  );
 }
 
 main().catch(async (err) => {

@@ -4,7 +4,19 @@
 // non-empty uploads directory, unless --force is given. Checks every file against the manifest
 // before touching anything and the restored content against the manifest's checksum afterwards.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { backupEnv, sha256File } from './backup.ts';
@@ -39,13 +51,18 @@ export async function restore(opts: RestoreOptions): Promise<{ manifest: any; co
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
     if (manifest.format !== 1) throw new Error(`unknown backup format ${manifest.format}`);
     for (const [file, sum] of Object.entries(manifest.files as Record<string, string>)) {
-      if (!existsSync(join(work, file)) || (await sha256File(join(work, file))) !== sum) throw new Error(`archive is damaged: ${file} does not match its checksum`);
+      if (!existsSync(join(work, file)) || (await sha256File(join(work, file))) !== sum)
+        throw new Error(`archive is damaged: ${file} does not match its checksum`);
     }
-    log(`archive of ${manifest.createdAt} (portal ${manifest.versions?.portal}, Strapi ${manifest.versions?.strapi}, ${manifest.database.client}) verified`);
+    log(
+      `archive of ${manifest.createdAt} (portal ${manifest.versions?.portal}, Strapi ${manifest.versions?.strapi}, ${manifest.database.client}) verified`,
+    );
 
     const target = dbTarget(opts.env);
     if (target.client !== manifest.database.client) {
-      throw new Error(`the backup holds a ${manifest.database.client} database but this installation uses ${target.client}; see docs/operations.md (moving from SQLite to PostgreSQL)`);
+      throw new Error(
+        `the backup holds a ${manifest.database.client} database but this installation uses ${target.client}; see docs/operations.md (moving from SQLite to PostgreSQL)`,
+      );
     }
 
     // Refuse to overwrite anything in use before changing a single byte.
@@ -56,7 +73,10 @@ export async function restore(opts: RestoreOptions): Promise<{ manifest: any; co
       try {
         dbHasTables = (await db.tables()).length > 0;
         if (db.client === 'postgres') schemas = (await db.query('SELECT nspname FROM pg_namespace')).map((r) => String(r.nspname));
-        if (!(await isEmpty(db)) && !opts.force) throw new Error(`the database (${target.client === 'sqlite' ? target.filename : 'PostgreSQL'}) is not empty: refusing to overwrite it without --force`);
+        if (!(await isEmpty(db)) && !opts.force)
+          throw new Error(
+            `the database (${target.client === 'sqlite' ? target.filename : 'PostgreSQL'}) is not empty: refusing to overwrite it without --force`,
+          );
       } finally {
         await db.close();
       }
@@ -82,7 +102,16 @@ export async function restore(opts: RestoreOptions): Promise<{ manifest: any; co
         .split('\n')
         .filter((line) => !schemas.some((s) => new RegExp(`^\\d+; \\d+ \\d+ (SCHEMA|COMMENT) - (SCHEMA )?${s} `).test(line)));
       writeFileSync(join(work, 'restore.list'), toc.join('\n'));
-      const args = ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', '--use-list', join(work, 'restore.list'), '--dbname', target.url];
+      const args = [
+        '--no-owner',
+        '--no-privileges',
+        '--exit-on-error',
+        '--single-transaction',
+        '--use-list',
+        join(work, 'restore.list'),
+        '--dbname',
+        target.url,
+      ];
       if (dbHasTables) args.unshift('--clean', '--if-exists');
       await run('pg_restore', [...args, dump]);
     }

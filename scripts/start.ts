@@ -86,7 +86,8 @@ Cổng thông tin điện tử is running (ready in ${((Date.now() - t0) / 1000)
 Press Ctrl-C to stop.`);
   if (fresh) {
     console.log('\nDemo accounts (shown once; also saved in the file above):');
-    for (const a of JSON.parse(readFileSync(accountsFile, 'utf8'))) console.log(`  ${a.firstname.padEnd(22)} ${a.email.padEnd(28)} ${a.password}`);
+    for (const a of JSON.parse(readFileSync(accountsFile, 'utf8')))
+      console.log(`  ${a.firstname.padEnd(22)} ${a.email.padEnd(28)} ${a.password}`);
   }
 }
 

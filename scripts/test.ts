@@ -24,8 +24,16 @@ const SUITES: Suite[] = [
   { name: 'site', args: ['run', '--root', 'apps/site'], when: () => existsSync(join(ROOT, 'apps/site/vitest.config.ts')) },
   { name: 'integration-sqlite', args: ['run', '--config', 'tests/vitest.integration.config.ts'] },
   { name: 'integration-postgres', args: ['run', '--config', 'tests/vitest.integration.config.ts'], env: { PORTAL_TEST_DB: 'postgres' } },
-  { name: 'browser', args: ['run', '--config', 'tests/vitest.browser.config.ts'], when: () => existsSync(join(ROOT, 'tests/vitest.browser.config.ts')) },
-  { name: 'browser-admin', args: ['run', '--config', 'tests/vitest.browser-admin.config.ts'], when: () => existsSync(join(ROOT, 'tests/vitest.browser-admin.config.ts')) },
+  {
+    name: 'browser',
+    args: ['run', '--config', 'tests/vitest.browser.config.ts'],
+    when: () => existsSync(join(ROOT, 'tests/vitest.browser.config.ts')),
+  },
+  {
+    name: 'browser-admin',
+    args: ['run', '--config', 'tests/vitest.browser-admin.config.ts'],
+    when: () => existsSync(join(ROOT, 'tests/vitest.browser-admin.config.ts')),
+  },
 ];
 
 // `npm test -- integration-sqlite tests/integration/workflow.test.ts`: suite names select suites, any
@@ -44,7 +52,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function runSuite(suite: Suite, env: NodeJS.ProcessEnv, out: string): Promise<{ passed: number; failed: number; skipped: number; ok: boolean }> {
+function runSuite(
+  suite: Suite,
+  env: NodeJS.ProcessEnv,
+  out: string,
+): Promise<{ passed: number; failed: number; skipped: number; ok: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(NODE, [VITEST, ...suite.args, ...filters, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
       cwd: ROOT,
@@ -70,7 +82,8 @@ function runSuite(suite: Suite, env: NodeJS.ProcessEnv, out: string): Promise<{ 
 
 async function main() {
   const t0 = Date.now();
-  if (filters.length && !only.length) throw new Error(`name the suite to run ${filters.join(' ')} in (one of: ${SUITES.map((s) => s.name).join(', ')})`);
+  if (filters.length && !only.length)
+    throw new Error(`name the suite to run ${filters.join(' ')} in (one of: ${SUITES.map((s) => s.name).join(', ')})`);
   const selected = SUITES.filter((s) => (only.length ? only.includes(s.name) : true) && (s.when?.() ?? true));
   const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'Asia/Ho_Chi_Minh' };
   if (selected.some((s) => s.name === 'unit')) {
@@ -103,7 +116,9 @@ async function main() {
       totals.failed += r.failed;
       totals.skipped += r.skipped;
       allOk &&= r.ok;
-      lines.push(`${suite.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${((Date.now() - s0) / 1000).toFixed(0)} s${r.ok ? '' : '  FAILED'}`);
+      lines.push(
+        `${suite.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${((Date.now() - s0) / 1000).toFixed(0)} s${r.ok ? '' : '  FAILED'}`,
+      );
     }
   } finally {
     pg?.stop();

@@ -30,7 +30,12 @@ async function runCase(name) {
   const t0 = Date.now();
   try {
     spawnSync('git', ['clone', '-q', ROOT, dir], { stdio: 'inherit' });
-    const child = spawn('npm', c.args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+    const child = spawn('npm', c.args, {
+      cwd: dir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: 'true' },
+    });
     let out = '';
     for (const s of [child.stdout, child.stderr]) s.on('data', (d) => (out += d));
     const done = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
@@ -40,12 +45,23 @@ async function runCase(name) {
       let up = false;
       while (!up && Date.now() < deadline) {
         const finished = await Promise.race([done, sleep(1000).then(() => null)]);
-        if (finished) { result = finished; break; }
-        up = await fetch(c.ready, { signal: AbortSignal.timeout(2000) }).then((r) => r.status < 500, () => false);
+        if (finished) {
+          result = finished;
+          break;
+        }
+        up = await fetch(c.ready, { signal: AbortSignal.timeout(2000) }).then(
+          (r) => r.status < 500,
+          () => false,
+        );
       }
-      try { process.kill(-child.pid, 'SIGINT'); } catch {}
+      try {
+        process.kill(-child.pid, 'SIGINT');
+      } catch {}
       const stopped = await Promise.race([done, sleep(30_000).then(() => null)]);
-      if (!stopped) try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+      if (!stopped)
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {}
       result = { up, stopped: !!stopped };
     } else {
       result = await done;
@@ -62,7 +78,9 @@ async function runCase(name) {
     }
     const secs = ((Date.now() - t0) / 1000).toFixed(0);
     const last = out.trim().split('\n').at(-1);
-    console.log(`[first-commands] npm ${c.args.join(' ')}: ${problems.length ? `FAILED (${problems.join('; ')})` : 'ok'} in ${secs} s — last line: ${last}`);
+    console.log(
+      `[first-commands] npm ${c.args.join(' ')}: ${problems.length ? `FAILED (${problems.join('; ')})` : 'ok'} in ${secs} s — last line: ${last}`,
+    );
     if (problems.length) console.log(out.slice(-4000));
     return problems.length === 0;
   } finally {

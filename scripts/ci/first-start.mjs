@@ -18,7 +18,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const child = spawn('npm', ['start'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
 let output = '';
-for (const s of [child.stdout, child.stderr]) s.on('data', (d) => { output += d; process.stdout.write(d); });
+for (const s of [child.stdout, child.stderr])
+  s.on('data', (d) => {
+    output += d;
+    process.stdout.write(d);
+  });
 let exited = null;
 child.on('exit', (code, signal) => (exited = { code, signal }));
 
@@ -27,7 +31,10 @@ async function until(what, probe) {
     if (exited) throw new Error(`npm start exited (${exited.signal ?? `code ${exited.code}`}) before ${what}`);
     try {
       const v = await probe();
-      if (v) { say(`ok: ${what}`); return v; }
+      if (v) {
+        say(`ok: ${what}`);
+        return v;
+      }
     } catch {}
     await sleep(1000);
   }
@@ -35,14 +42,29 @@ async function until(what, probe) {
 }
 
 const get = (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
-const portFree = (port) => new Promise((res) => { const s = createServer(); s.once('error', () => res(false)); s.listen(port, '127.0.0.1', () => s.close(() => res(true))); });
-function groupAlive(pid) { try { process.kill(-pid, 0); return true; } catch { return false; } }
+const portFree = (port) =>
+  new Promise((res) => {
+    const s = createServer();
+    s.once('error', () => res(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => res(true)));
+  });
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 /** Processes still working in this checkout (services run in process groups of their own). */
 function leftInCheckout() {
   const out = [];
   for (const pid of existsSync('/proc') ? readdirSync('/proc').filter((n) => /^\d+$/.test(n)) : []) {
     if (Number(pid) === process.pid) continue;
-    try { if (readlinkSync(`/proc/${pid}/cwd`).startsWith(ROOT)) out.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 80)}`); } catch {}
+    try {
+      if (readlinkSync(`/proc/${pid}/cwd`).startsWith(ROOT))
+        out.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 80)}`);
+    } catch {}
   }
   return out;
 }
@@ -55,10 +77,17 @@ try {
   const accounts = JSON.parse(readFileSync(accountsFile, 'utf8'));
   const chief = accounts.find((a) => a.role === 'editor-in-chief') ?? accounts[0];
   await until(`demo account ${chief.email} signs in`, async () => {
-    const r = await get(`http://127.0.0.1:${PORTS.cms}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: chief.email, password: chief.password }) });
+    const r = await get(`http://127.0.0.1:${PORTS.cms}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: chief.email, password: chief.password }),
+    });
     return r.status === 200 && typeof (await r.json())?.data?.token === 'string';
   });
-  await until('publisher has a live release', async () => (await (await get(`http://127.0.0.1:${PORTS.publisher}/status`)).json())?.live?.id);
+  await until(
+    'publisher has a live release',
+    async () => (await (await get(`http://127.0.0.1:${PORTS.publisher}/status`)).json())?.live?.id,
+  );
   await until('home page shows the demo content', async () => {
     const r = await get(`http://127.0.0.1:${PORTS.site}/`);
     const html = await r.text();
@@ -69,15 +98,22 @@ try {
 }
 
 // SIGINT, as Ctrl-C sends it to the foreground group: every child must go and every port be freed.
-try { process.kill(-child.pid, 'SIGINT'); } catch {}
+try {
+  process.kill(-child.pid, 'SIGINT');
+} catch {}
 const stopBy = Date.now() + 30_000;
 while ((!exited || groupAlive(child.pid)) && Date.now() < stopBy) await sleep(250);
 const leftover = groupAlive(child.pid);
-if (leftover) try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+if (leftover)
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {}
 const stray = leftInCheckout();
 const busy = [];
 for (const [name, port] of Object.entries(PORTS)) if (!(await portFree(port))) busy.push(`${name} :${port}`);
-say(`stopped: npm start ${exited ? `exited (${exited.signal ?? exited.code})` : 'still running'}; process group ${leftover ? 'still had processes (killed)' : 'empty'}; ports ${busy.length ? `still taken: ${busy.join(', ')}` : 'free'}${stray.length ? `; left running: ${stray.join('; ')}` : ''}`);
+say(
+  `stopped: npm start ${exited ? `exited (${exited.signal ?? exited.code})` : 'still running'}; process group ${leftover ? 'still had processes (killed)' : 'empty'}; ports ${busy.length ? `still taken: ${busy.join(', ')}` : 'free'}${stray.length ? `; left running: ${stray.join('; ')}` : ''}`,
+);
 
 if (failure || leftover || busy.length || stray.length || !exited) {
   console.log(`[first-start] FAILED: ${failure?.message ?? 'SIGINT did not stop everything'}`);

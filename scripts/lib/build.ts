@@ -46,7 +46,8 @@ const pnpm = (args: string[], cwd = ROOT, quiet = false) => run(NODE, [PNPM, ...
 export async function ensureInstalled(): Promise<void> {
   const manifests = [join(ROOT, 'pnpm-lock.yaml'), join(ROOT, 'pnpm-workspace.yaml'), join(ROOT, 'package.json')];
   for (const dir of ['apps', 'packages']) {
-    for (const name of existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)) : []) manifests.push(join(ROOT, dir, name, 'package.json'));
+    for (const name of existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)) : [])
+      manifests.push(join(ROOT, dir, name, 'package.json'));
   }
   manifests.push(join(PLUGIN_DIR, 'package.json'));
   const h = createHash('sha256');
@@ -63,20 +64,30 @@ export async function ensureInstalled(): Promise<void> {
 
 function packageDirs(): string[] {
   const dir = join(ROOT, 'packages');
-  return existsSync(dir) ? readdirSync(dir).filter((n) => existsSync(join(dir, n, 'tsconfig.json'))).map((n) => join(dir, n)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => existsSync(join(dir, n, 'tsconfig.json')))
+        .map((n) => join(dir, n))
+    : [];
 }
 
 /** Builds the shared packages, the editorial plugin and the CMS (admin panel included) when changed. */
 export async function buildAll(): Promise<void> {
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   for (const dir of packageDirs()) {
-    await step(`pkg-${relative(join(ROOT, 'packages'), dir)}`, [join(dir, 'src'), join(dir, 'tsconfig.json'), join(dir, 'package.json')], [join(dir, 'dist')], () =>
-      run(NODE, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: dir }),
+    await step(
+      `pkg-${relative(join(ROOT, 'packages'), dir)}`,
+      [join(dir, 'src'), join(dir, 'tsconfig.json'), join(dir, 'package.json')],
+      [join(dir, 'dist')],
+      () => run(NODE, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: dir }),
     );
   }
   if (existsSync(join(PLUGIN_DIR, 'package.json'))) {
-    await step('plugin-editorial', [join(PLUGIN_DIR, 'admin'), join(PLUGIN_DIR, 'server'), join(PLUGIN_DIR, 'package.json'), join(ROOT, 'packages')], [join(PLUGIN_DIR, 'dist')], () =>
-      pnpm(['--filter', './apps/cms/src/plugins/editorial', 'run', 'build'], ROOT, true),
+    await step(
+      'plugin-editorial',
+      [join(PLUGIN_DIR, 'admin'), join(PLUGIN_DIR, 'server'), join(PLUGIN_DIR, 'package.json'), join(ROOT, 'packages')],
+      [join(PLUGIN_DIR, 'dist')],
+      () => pnpm(['--filter', './apps/cms/src/plugins/editorial', 'run', 'build'], ROOT, true),
     );
   }
   const cmsInputs = ['src', 'config', 'package.json', 'tsconfig.json', 'database'].map((p) => join(CMS_DIR, p));

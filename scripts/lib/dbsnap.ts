@@ -57,12 +57,18 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export async function openDb(target: DbTarget, opts: { readonly?: boolean } = {}): Promise<Db> {
   if (target.client === 'sqlite') {
     // One clear line for the common first-run case, not the driver's "unable to open database file".
-    if (!existsSync(target.filename)) throw new Error(`no SQLite database at ${target.filename} (start the portal once with npm start, or set DATABASE_FILENAME)`);
+    if (!existsSync(target.filename))
+      throw new Error(`no SQLite database at ${target.filename} (start the portal once with npm start, or set DATABASE_FILENAME)`);
     const Database = requireCms('better-sqlite3');
     const db = new Database(target.filename, { readonly: opts.readonly ?? true, fileMustExist: true });
     return {
       client: 'sqlite',
-      tables: async () => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name),
+      tables: async () =>
+        (
+          db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+            name: string;
+          }[]
+        ).map((r) => r.name),
       rows: async (t) => db.prepare(`SELECT * FROM ${quote(t)} ORDER BY rowid`).all(),
       count: async (t) => (db.prepare(`SELECT count(*) AS n FROM ${quote(t)}`).get() as { n: number }).n,
       query: async (sql, params = []) => db.prepare(sql).all(...params),
@@ -82,13 +88,19 @@ export function pgDb(client: any, schema = 'public'): Db {
   return {
     client: 'postgres',
     tables: async () =>
-      (await client.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name", [schema])).rows.map(
-        (r: { name: string }) => r.name,
-      ),
+      (
+        await client.query(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name",
+          [schema],
+        )
+      ).rows.map((r: { name: string }) => r.name),
     rows: async (t) => {
-      const cols = (await client.query('SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position', [schema, t])).rows.map(
-        (r: { column_name: string }) => r.column_name,
-      );
+      const cols = (
+        await client.query(
+          'SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position',
+          [schema, t],
+        )
+      ).rows.map((r: { column_name: string }) => r.column_name);
       // By id when there is one, else by every column: the same order before and after a restore.
       const order = cols.includes('id') ? '"id"' : cols.map((_: string, i: number) => String(i + 1)).join(', ');
       return (await client.query(`SELECT * FROM ${quote(t)}${order ? ` ORDER BY ${order}` : ''}`)).rows;
@@ -96,7 +108,12 @@ export function pgDb(client: any, schema = 'public'): Db {
     count: async (t) => Number((await client.query(`SELECT count(*) AS n FROM ${quote(t)}`)).rows[0].n),
     query: async (sql, params = []) => {
       let i = 0;
-      return (await client.query(sql.replace(/\?/g, () => `$${++i}`), params)).rows;
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++i}`),
+          params,
+        )
+      ).rows;
     },
     close: async () => client.end(),
   };
@@ -146,7 +163,12 @@ export function canonical(value: unknown): string {
     if (Buffer.isBuffer(v)) return { $b64: v.toString('base64') };
     if (typeof v === 'bigint') return v.toString();
     if (Array.isArray(v)) return v.map(norm);
-    if (typeof v === 'object') return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, norm((v as Record<string, unknown>)[k])]));
+    if (typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, norm((v as Record<string, unknown>)[k])]),
+      );
     return v;
   };
   return JSON.stringify(norm(value));

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 let aptUpdated = false;
 function aptInstall(pkgs: string[]): void {
-  if (process.getuid?.() !== 0) throw new Error(`Missing ${pkgs.join(', ')}: install with "sudo apt-get install -y ${pkgs.join(' ')}" and retry.`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`Missing ${pkgs.join(', ')}: install with "sudo apt-get install -y ${pkgs.join(' ')}" and retry.`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!aptUpdated) {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
@@ -51,7 +52,9 @@ export function ensureNginx(): string | null {
 function pgBinDir(): string | null {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(base, versions[0], 'bin') : null;
 }
 
@@ -83,7 +86,16 @@ export function startPostgres(port: number): Postgres {
     chownSync(data, uidOf('postgres'), gidOf('postgres'));
   }
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', 'start']);
+  run(join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    '-w',
+    'start',
+  ]);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {

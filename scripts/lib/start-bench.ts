@@ -27,7 +27,9 @@ function timeStart(dir: string, env: NodeJS.ProcessEnv): Promise<number> {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => (ready !== null ? resolve(ready) : reject(new Error(`npm start exited (${code}) before it was ready:\n${out.slice(-3000)}`))));
+    child.on('exit', (code) =>
+      ready !== null ? resolve(ready) : reject(new Error(`npm start exited (${code}) before it was ready:\n${out.slice(-3000)}`)),
+    );
   });
 }
 
@@ -47,12 +49,16 @@ export async function benchStart(runs: number, say: (s: string) => void): Promis
         rmSync(dir, { recursive: true, force: true });
         if (store) rmSync(store, { recursive: true, force: true });
       }
-      say(`start run ${i + 1} ${kind}: ${figures[kind].at(-1)!.toFixed(1)} s${kind === 'warm' ? `, unchanged ${figures.unchanged.at(-1)!.toFixed(1)} s` : ''}`);
+      say(
+        `start run ${i + 1} ${kind}: ${figures[kind].at(-1)!.toFixed(1)} s${kind === 'warm' ? `, unchanged ${figures.unchanged.at(-1)!.toFixed(1)} s` : ''}`,
+      );
     }
   }
   say('\n| npm start | median s | runs (s) | goal s | median / goal |\n|---|---|---|---|---|');
   for (const [kind, xs] of Object.entries(figures) as [keyof typeof START_GOALS_S, number[]][]) {
     const m = median(xs);
-    say(`| ${kind} | ${m.toFixed(1)} | ${xs.map((x) => x.toFixed(1)).join(', ')} | ${START_GOALS_S[kind]} | ${(m / START_GOALS_S[kind]).toFixed(2)} |`);
+    say(
+      `| ${kind} | ${m.toFixed(1)} | ${xs.map((x) => x.toFixed(1)).join(', ')} | ${START_GOALS_S[kind]} | ${(m / START_GOALS_S[kind]).toFixed(2)} |`,
+    );
   }
 }

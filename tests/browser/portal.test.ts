@@ -15,7 +15,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 describe('what a citizen sees', () => {
   it('the home page is built from the CMS content, in Vietnamese', async () => {
     const page = await browser.newPage();
@@ -44,7 +43,23 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const axe = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     const home = await (await fetch(site().url + '/')).text();
     const firstLink = (prefix: string) => new RegExp(`href="(${prefix}[^"#?]+/)"`).exec(home)?.[1] ?? null;
-    const paths = ['/', '/tin-tuc/', firstLink('/tin-tuc/bai/'), '/van-ban/', firstLink('/van-ban/[a-z0-9]'), '/danh-ba/', '/lich-cong-tac/', '/thu-tuc/', '/hoi-dap/', firstLink('/hoi-dap/[a-z0-9]'), '/hoi-dap/dat-cau-hoi/', '/gioi-thieu/', '/lien-ket/', '/tim-kiem/', '/khong-co-trang-nay/'].filter(Boolean) as string[];
+    const paths = [
+      '/',
+      '/tin-tuc/',
+      firstLink('/tin-tuc/bai/'),
+      '/van-ban/',
+      firstLink('/van-ban/[a-z0-9]'),
+      '/danh-ba/',
+      '/lich-cong-tac/',
+      '/thu-tuc/',
+      '/hoi-dap/',
+      firstLink('/hoi-dap/[a-z0-9]'),
+      '/hoi-dap/dat-cau-hoi/',
+      '/gioi-thieu/',
+      '/lien-ket/',
+      '/tim-kiem/',
+      '/khong-co-trang-nay/',
+    ].filter(Boolean) as string[];
     expect(paths.length).toBeGreaterThanOrEqual(14);
     for (const width of [1280, 320]) {
       // axe is injected as an inline script: the page's CSP would refuse it.
@@ -53,8 +68,12 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         await page.goto(site().url + p);
         await page.addScriptTag({ content: axe });
         const violations = await page.evaluate(async () => {
-          const r = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-          return r.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes.length}`);
+          const r = await (window as any).axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          });
+          return r.violations
+            .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v: any) => `${v.id}: ${v.nodes.length}`);
         });
         expect(violations, `${p} at ${width}px`).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -102,7 +121,8 @@ describe('what the editorial board sees', () => {
 
   it('the whole review in the admin UI: contributor writes and submits, administrator routes, editor verifies, editor-in-chief approves; the article appears on the site', async () => {
     const signIn = (role: string) => adminPage(browser, role);
-    const stage = (page: Page, s: string) => page.locator(`[data-testid="editorial-stage"][data-stage="${s}"]`).waitFor({ timeout: 60_000 });
+    const stage = (page: Page, s: string) =>
+      page.locator(`[data-testid="editorial-stage"][data-stage="${s}"]`).waitFor({ timeout: 60_000 });
     const title = `Tin viết trong trang quản trị ${Date.now()}`;
     let page = await signIn('contributor');
     await page.goto(`${cms().url}/admin/content-manager/collection-types/api::article.article/create`);

@@ -79,7 +79,11 @@ async function settled() {
 
 /** Forces the full build that follows a quick-lane release (instead of waiting for its timer). */
 async function forceFullBuild(buildsBefore: number) {
-  const rebuild = await fetch(`${site().publisherUrl}/rebuild`, { method: 'POST', headers: { Authorization: `Bearer ${site().publisherEnv.PUBLISHER_ADMIN_TOKEN}`, 'Content-Type': 'application/json' }, body: '{}' });
+  const rebuild = await fetch(`${site().publisherUrl}/rebuild`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${site().publisherEnv.PUBLISHER_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   expect(rebuild.status).toBe(202);
   const deadline = Date.now() + 240_000;
   let f = await status();
@@ -111,7 +115,9 @@ describe('publisher with the real CMS and site', () => {
     expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
     expect((await get('/rss.xml')).text).toContain(word);
 
-    expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw', comment: 'Gỡ để kiểm thử.' })).status).toBe(200);
+    expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw', comment: 'Gỡ để kiểm thử.' })).status).toBe(
+      200,
+    );
     await waitForRevision(site().publisherUrl, await revision());
     expect((await get(url)).status).toBe(404);
     expect((await get('/rss.xml')).text).not.toContain(word);
@@ -180,7 +186,7 @@ describe('publisher with the real CMS and site', () => {
     expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
   });
 
-  it('quick lane: withdrawing an old article outside the store\'s window removes its page, sitemap entry and search hit', async () => {
+  it("quick lane: withdrawing an old article outside the store's window removes its page, sitemap entry and search hit", async () => {
     await settled();
     const word = `Baicu${Date.now().toString(36)}`;
     const title = `Tin cũ ${word}`;
@@ -203,7 +209,9 @@ describe('publisher with the real CMS and site', () => {
     expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
 
     const before = await status();
-    expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw', comment: 'Gỡ bài cũ để kiểm thử.' })).status).toBe(200);
+    expect(
+      (await transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw', comment: 'Gỡ bài cũ để kiểm thử.' })).status,
+    ).toBe(200);
     await waitForRevision(site().publisherUrl, await revision());
     const s = await status();
     expect(s.fastBuilds).toBeGreaterThan(before.fastBuilds);
@@ -212,14 +220,19 @@ describe('publisher with the real CMS and site', () => {
     expect(readFileSync(join(site().dataDir, 'live', 'sitemap-0.xml'), 'utf8')).not.toContain(url);
     expect(await searchFinds(word.toLowerCase(), title)).toBe(false);
     // The pager counts every article, not the window: the CMS's total.
-    const total = (await http('GET', '/api/articles?pagination[pageSize]=1', { token: cms().env.SITE_API_TOKEN })).body.meta.pagination.total as number;
+    const total = (await http('GET', '/api/articles?pagination[pageSize]=1', { token: cms().env.SITE_API_TOKEN })).body.meta.pagination
+      .total as number;
     expect(total).toBeGreaterThan(20);
     expect((await get('/tin-tuc/')).text).toContain(`Trang 1 / ${Math.ceil(total / 20)}`);
   });
 
   it('an unauthenticated webhook gets 401 and triggers no build', async () => {
     const before = (await status()).builds;
-    const res = await fetch(`${site().publisherUrl}/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer wrong' }, body: JSON.stringify({ event: 'entry.publish', model: 'article', entry: { publishedAt: new Date().toISOString() } }) });
+    const res = await fetch(`${site().publisherUrl}/webhook`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer wrong' },
+      body: JSON.stringify({ event: 'entry.publish', model: 'article', entry: { publishedAt: new Date().toISOString() } }),
+    });
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 2500));
     const s = await status();
@@ -253,10 +266,13 @@ describe('publisher with the real CMS and site', () => {
       PUBLISHER_RETRY_FAILED_MS: '1000',
     };
     const api = `http://127.0.0.1:${apiPort}`;
-    const own = { status: async () => (await fetch(`${api}/status`)).json(), get: async (path: string) => {
-      const res = await fetch(`http://127.0.0.1:${sitePort}${path}`);
-      return { status: res.status, text: await res.text() };
-    } };
+    const own = {
+      status: async () => (await fetch(`${api}/status`)).json(),
+      get: async (path: string) => {
+        const res = await fetch(`http://127.0.0.1:${sitePort}${path}`);
+        return { status: res.status, text: await res.text() };
+      },
+    };
     try {
       let child = startPublisher(env, 'publisher-2');
       await waitForUrl(`${api}/status`, 30_000);

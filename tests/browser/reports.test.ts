@@ -9,7 +9,9 @@ import { launch, adminPage as adminPageAs } from '../helpers/browser.ts';
 import { cmCreate, publishThroughWorkflow, uniq, validArticle } from '../helpers/content.ts';
 import { cms } from '../helpers/http.ts';
 
-const ExcelJS = createRequire(join(import.meta.dirname, '..', '..', 'apps', 'cms', 'src', 'plugins', 'editorial', 'package.json'))('exceljs');
+const ExcelJS = createRequire(join(import.meta.dirname, '..', '..', 'apps', 'cms', 'src', 'plugins', 'editorial', 'package.json'))(
+  'exceljs',
+);
 
 let browser: Browser;
 const title = uniq('Tin cho báo cáo');
@@ -44,7 +46,8 @@ describe('Báo cáo page', () => {
     await expect.poll(async () => (await page.textContent('h1')) ?? '').toContain('Báo cáo');
     await expect.poll(async () => (await page.textContent('body')) ?? '').toMatch(/Kỳ báo cáo: Năm \d{4}/);
 
-    if (process.env.PORTAL_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.PORTAL_SCREENSHOT_DIR, 'reports.png'), fullPage: true });
+    if (process.env.PORTAL_SCREENSHOT_DIR)
+      await page.screenshot({ path: join(process.env.PORTAL_SCREENSHOT_DIR, 'reports.png'), fullPage: true });
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-summary-csv').click()]);
     expect(csvDownload.suggestedFilename()).toMatch(/^bao-cao-cung-cap-thong-tin_\d{4}-01-01_\d{4}-12-31\.csv$/);
@@ -63,13 +66,15 @@ describe('Báo cáo page', () => {
     expect(readFileSync((await royaltyCsv.path())!, 'utf8')).toContain(title);
 
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('print-summary').click()]);
-    await expect.poll(async () => (await popup.textContent('h1')) ?? '', { timeout: 20_000 }).toContain('Báo cáo tình hình cung cấp thông tin');
+    await expect
+      .poll(async () => (await popup.textContent('h1')) ?? '', { timeout: 20_000 })
+      .toContain('Báo cáo tình hình cung cấp thông tin');
     expect(await page.getByTestId('reports-profiles').count()).toBe(0); // profiles are the portal administrator's
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it('the portal administrator sets a contributor\'s unit in the Hồ sơ biên tập section', async () => {
+  it("the portal administrator sets a contributor's unit in the Hồ sơ biên tập section", async () => {
     const page = await adminPage('portal-admin');
     await page.goto(`${cms().url}/admin/plugins/editorial/reports`);
     await page.getByTestId('reports-profiles').waitFor({ timeout: 60_000 });
@@ -79,12 +84,18 @@ describe('Báo cáo page', () => {
     const other = options.find((v) => v !== before)!;
     await select.selectOption(other);
     const row = page.locator('tr', { has: select });
-    const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes('/editorial/profiles/') && r.request().method() === 'PUT'), row.getByRole('button', { name: 'Lưu' }).click()]);
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/editorial/profiles/') && r.request().method() === 'PUT'),
+      row.getByRole('button', { name: 'Lưu' }).click(),
+    ]);
     expect(res.status()).toBe(200);
     expect((await res.json()).data.unitId).toBe(Number(other));
     // put it back for the other tests
     await select.selectOption(before);
-    await Promise.all([page.waitForResponse((r) => r.url().includes('/editorial/profiles/') && r.request().method() === 'PUT'), row.getByRole('button', { name: 'Lưu' }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/editorial/profiles/') && r.request().method() === 'PUT'),
+      row.getByRole('button', { name: 'Lưu' }).click(),
+    ]);
     await page.context().close();
   });
 

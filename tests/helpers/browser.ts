@@ -4,7 +4,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.PORTAL_CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -27,7 +36,10 @@ export async function adminPage(browser: Browser, role: string, options: Paramet
   const account = cms().accounts[role];
   await page.goto(`${cms().url}/admin/auth/login`);
   await page.getByLabel(/email/i).fill(account.email);
-  await page.getByLabel(/password|mật khẩu/i).first().fill(account.password);
+  await page
+    .getByLabel(/password|mật khẩu/i)
+    .first()
+    .fill(account.password);
   await page.getByRole('button', { name: /login|đăng nhập/i }).click();
   await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 60_000 });
   return page;

@@ -2,7 +2,15 @@ import { adminToken, http } from './http.ts';
 
 export const CM = '/content-manager/collection-types';
 
-const WORKFLOW_TYPES = ['api::article.article', 'api::document.document', 'api::procedure.procedure', 'api::question.question', 'api::page.page', 'api::schedule.schedule', 'api::contact.contact'];
+const WORKFLOW_TYPES = [
+  'api::article.article',
+  'api::document.document',
+  'api::procedure.procedure',
+  'api::question.question',
+  'api::page.page',
+  'api::schedule.schedule',
+  'api::contact.contact',
+];
 const SHORT_PATH = ['api::schedule.schedule', 'api::contact.contact'];
 
 /** Who creates a type by default: contributors write workflow content, the portal admin the rest. */
@@ -34,7 +42,10 @@ export async function fieldEditorId(): Promise<number> {
 /** Runs an item through the whole review path (submit → assign → verify → approve) and returns the stage. */
 export async function publishThroughWorkflow(uid: string, documentId: string): Promise<string> {
   const steps: Array<[string, Record<string, unknown>]> = SHORT_PATH.includes(uid)
-    ? [['contributor', { action: 'submit' }], ['editor-in-chief', { action: 'approve' }]]
+    ? [
+        ['contributor', { action: 'submit' }],
+        ['editor-in-chief', { action: 'approve' }],
+      ]
     : [
         ['contributor', { action: 'submit' }],
         ['portal-admin', { action: 'assign', assigneeId: await fieldEditorId() }],

@@ -43,6 +43,8 @@ export function dbQuery<T = Record<string, unknown>>(sql: string, params: Array<
     const v = params[i++];
     return typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
   });
-  const out = execFileSync('psql', [info.env.DATABASE_URL, '-At', '-q', '-c', `SELECT coalesce(json_agg(t), '[]') FROM (${literal}) t`], { encoding: 'utf8' });
+  const out = execFileSync('psql', [info.env.DATABASE_URL, '-At', '-q', '-c', `SELECT coalesce(json_agg(t), '[]') FROM (${literal}) t`], {
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim() || '[]') as T[];
 }

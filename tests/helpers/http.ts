@@ -11,7 +11,11 @@ export interface Res<T = any> {
   headers: Headers;
 }
 
-export async function http<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Res<T>> {
+export async function http<T = any>(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Res<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
   let body: BodyInit | undefined;
@@ -51,7 +55,10 @@ export async function adminToken(role: string): Promise<string> {
 
 /** Creates an admin API token of the given type through the admin API (as the super admin). */
 export async function createApiToken(type: 'read-only' | 'full-access', name = `test-${type}-${Date.now()}`): Promise<string> {
-  const res = await http('POST', '/admin/api-tokens', { token: await adminToken('strapi-super-admin'), body: { name, type, lifespan: null, description: 'test' } });
+  const res = await http('POST', '/admin/api-tokens', {
+    token: await adminToken('strapi-super-admin'),
+    body: { name, type, lifespan: null, description: 'test' },
+  });
   if (res.status !== 201 && res.status !== 200) throw new Error(`api token: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.accessKey as string;
 }

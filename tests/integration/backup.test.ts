@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 async function login(base: string, role: string): Promise<string> {
-  const res = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cms().accounts[role]) });
+  const res = await fetch(`${base}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(cms().accounts[role]),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as any).data.token;
 }
@@ -59,7 +63,7 @@ describe('backup and restore', () => {
     form.append('files', new Blob([PNG], { type: 'image/png' }), 'backup-test.png');
     const up = await http('POST', '/upload', { token: await adminToken('strapi-super-admin'), body: form });
     expect(up.status, JSON.stringify(up.body)).toBe(201);
-    const fileUrl: string = (Array.isArray(up.body) ? up.body[0] : up.body.data?.[0] ?? up.body[0]).url;
+    const fileUrl: string = (Array.isArray(up.body) ? up.body[0] : (up.body.data?.[0] ?? up.body[0])).url;
     expect(fileUrl).toMatch(/^\/uploads\//);
     const fileBytes = Buffer.from(await (await fetch(info.url + fileUrl)).arrayBuffer());
     expect(fileBytes.length).toBeGreaterThan(0);
@@ -71,7 +75,9 @@ describe('backup and restore', () => {
 
     const { archive, manifest } = await backup({ env: info.env, dir: join(work, 'archives'), keep: 3, log: () => {} });
     const listing = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' }).split('\n');
-    expect(listing).toEqual(expect.arrayContaining(['./manifest.json', './settings.json', `./db/${info.dbClient === 'sqlite' ? 'cms.db' : 'portal.pgdump'}`]));
+    expect(listing).toEqual(
+      expect.arrayContaining(['./manifest.json', './settings.json', `./db/${info.dbClient === 'sqlite' ? 'cms.db' : 'portal.pgdump'}`]),
+    );
     expect(listing.some((f) => f.startsWith('./uploads/') && f.endsWith('.png'))).toBe(true);
     expect(manifest.database.client).toBe(info.dbClient);
     expect(manifest.versions.strapi).toMatch(/^5\./);
@@ -136,7 +142,9 @@ describe('backup and restore', () => {
   it('keeps the newest BACKUP_KEEP archives', () => {
     const dir = join(work, 'prune');
     execFileSync('mkdir', ['-p', dir]);
-    const names = ['20250101-020000-000', '20250102-020000-000', '20250103-020000-000', '20250104-020000-000'].map((s) => `portal-backup-${s}.tar.gz`);
+    const names = ['20250101-020000-000', '20250102-020000-000', '20250103-020000-000', '20250104-020000-000'].map(
+      (s) => `portal-backup-${s}.tar.gz`,
+    );
     for (const n of names) writeFileSync(join(dir, n), '');
     writeFileSync(join(dir, 'notes.txt'), 'kept');
     expect(prune(dir, 2)).toEqual(names.slice(0, 2));

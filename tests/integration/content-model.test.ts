@@ -3,7 +3,6 @@ import { allKeys, cmCreate, publishThroughWorkflow, uniq, validArticle } from '.
 import { dbExec, dbQuery } from '../helpers/db.ts';
 import { adminToken, cms, createApiToken, http } from '../helpers/http.ts';
 
-
 const PLURALS: Record<string, string> = {
   'api::article.article': 'articles',
   'api::document.document': 'documents',
@@ -18,17 +17,46 @@ const PLURALS: Record<string, string> = {
   'api::field.field': 'fields',
 };
 
-const PRIVATE_KEYS = ['authorAddress', 'authorPhone', 'authorEmail', 'collectorAddress', 'askerPhone', 'askerEmail', 'askerAddress', 'trackingCode', 'contactExpiresAt', 'classification'];
+const PRIVATE_KEYS = [
+  'authorAddress',
+  'authorPhone',
+  'authorEmail',
+  'collectorAddress',
+  'askerPhone',
+  'askerEmail',
+  'askerAddress',
+  'trackingCode',
+  'contactExpiresAt',
+  'classification',
+];
 
 const MIN_ENTRY: Record<string, () => Record<string, unknown>> = {
   'api::article.article': () => validArticle(),
-  'api::document.document': () => ({ number: uniq('01/2026/QĐ-UBND').replace(/ /g, '-'), title: 'Về việc thử nghiệm', docType: 'decision', level: 'district', issuingBody: 'UBND huyện Hòa Bình', issueDate: '2026-01-05', classification: 'thuong', inForce: 'auto', disclosure: 'none' }),
+  'api::document.document': () => ({
+    number: uniq('01/2026/QĐ-UBND').replace(/ /g, '-'),
+    title: 'Về việc thử nghiệm',
+    docType: 'decision',
+    level: 'district',
+    issuingBody: 'UBND huyện Hòa Bình',
+    issueDate: '2026-01-05',
+    classification: 'thuong',
+    inForce: 'auto',
+    disclosure: 'none',
+  }),
   'api::unit.unit': () => ({ name: uniq('Phòng thử nghiệm'), kind: 'department' }),
   'api::contact.contact': () => ({ fullName: 'Trần Thị B', position: 'Chuyên viên' }),
   'api::board.board': () => ({ name: uniq('Thường trực thử nghiệm') }),
-  'api::schedule.schedule': () => ({ weekStart: '2026-11-23', entries: [{ date: '2026-11-24', startTime: '07:30:00.000', content: 'Họp giao ban' }] }),
+  'api::schedule.schedule': () => ({
+    weekStart: '2026-11-23',
+    entries: [{ date: '2026-11-24', startTime: '07:30:00.000', content: 'Họp giao ban' }],
+  }),
   'api::procedure.procedure': () => ({ name: uniq('Thủ tục thử nghiệm'), level: 'district', onlineLevel: 'none' }),
-  'api::question.question': () => ({ title: uniq('Câu hỏi thử nghiệm'), question: 'Xin hỏi?', askerName: 'Lê Văn C', askerPhone: '0912000000' }),
+  'api::question.question': () => ({
+    title: uniq('Câu hỏi thử nghiệm'),
+    question: 'Xin hỏi?',
+    askerName: 'Lê Văn C',
+    askerPhone: '0912000000',
+  }),
   'api::page.page': () => ({ title: uniq('Trang thử nghiệm'), body: 'Nội dung' }),
   'api::link.link': () => ({ title: 'Liên kết', url: 'https://example.com', group: 'web' }),
   'api::field.field': () => ({ name: uniq('Lĩnh vực thử nghiệm') }),
@@ -80,12 +108,22 @@ describe('validation refuses bad data with a clear message', () => {
   });
 
   it('refuses a duplicate document number for the same issuer and year, accepts it another year', async () => {
-    const base = { title: 'Trùng số', docType: 'decision', level: 'district', issuingBody: 'UBND huyện Thử', classification: 'thuong', inForce: 'auto', disclosure: 'none' };
+    const base = {
+      title: 'Trùng số',
+      docType: 'decision',
+      level: 'district',
+      issuingBody: 'UBND huyện Thử',
+      classification: 'thuong',
+      inForce: 'auto',
+      disclosure: 'none',
+    };
     const number = `${Date.now() % 100000}/QĐ-UBND`;
     expect((await cmCreate('api::document.document', { ...base, number, issueDate: '2025-03-01' })).status).toBe(201);
     expectRefused(await cmCreate('api::document.document', { ...base, number, issueDate: '2025-09-01' }), /đã có trong năm 2025/);
     expect((await cmCreate('api::document.document', { ...base, number, issueDate: '2026-02-01' })).status).toBe(201);
-    expect((await cmCreate('api::document.document', { ...base, number, issueDate: '2025-09-01', issuingBody: 'UBND xã Khác' })).status).toBe(201);
+    expect(
+      (await cmCreate('api::document.document', { ...base, number, issueDate: '2025-09-01', issuingBody: 'UBND xã Khác' })).status,
+    ).toBe(201);
   });
 
   it('refuses an expiry date before the effective date', async () => {
@@ -159,7 +197,9 @@ describe('public API leaks nothing', () => {
     await publishThroughWorkflow('api::article.article', id);
     expect((await http('GET', `/api/articles/${id}`)).status).toBe(200);
     dbExec('UPDATE articles SET classification = ? WHERE document_id = ?', ['mat', id]);
-    expect(dbQuery('SELECT classification FROM articles WHERE document_id = ? AND published_at IS NOT NULL', [id])).toEqual([{ classification: 'mat' }]);
+    expect(dbQuery('SELECT classification FROM articles WHERE document_id = ? AND published_at IS NOT NULL', [id])).toEqual([
+      { classification: 'mat' },
+    ]);
     expect((await http('GET', `/api/articles/${id}`)).status).toBe(404);
     const list = await http('GET', `/api/articles?pagination[pageSize]=100&filters[documentId][$eq]=${id}`);
     expect(list.body.data).toHaveLength(0);
@@ -172,11 +212,13 @@ describe('public API leaks nothing', () => {
     dbExec('UPDATE articles SET classification = ? WHERE document_id = ?', ['mat', created.body.data.documentId]);
     const res = await http('GET', '/api/article-totals', { token: readToken });
     expect(res.status).toBe(200);
-    const listed = async (filter = '') => (await http('GET', `/api/articles?pagination[pageSize]=1${filter}`, { token: readToken })).body.meta.pagination.total as number;
+    const listed = async (filter = '') =>
+      (await http('GET', `/api/articles?pagination[pageSize]=1${filter}`, { token: readToken })).body.meta.pagination.total as number;
     expect(res.body.data.total).toBe(await listed());
     const fields = (await http('GET', '/api/fields?pagination[pageSize]=100', { token: readToken })).body.data as { documentId: string }[];
     expect(Object.keys(res.body.data.byField).sort()).toEqual(fields.map((f) => f.documentId).sort());
-    for (const f of fields) expect(res.body.data.byField[f.documentId], f.documentId).toBe(await listed(`&filters[field][documentId][$eq]=${f.documentId}`));
+    for (const f of fields)
+      expect(res.body.data.byField[f.documentId], f.documentId).toBe(await listed(`&filters[field][documentId][$eq]=${f.documentId}`));
     expect(Object.values(res.body.data.byField as Record<string, number>).some((n) => n > 0)).toBe(true);
     expect([401, 403]).toContain((await http('GET', '/api/article-totals')).status);
   });
@@ -204,7 +246,8 @@ describe('public API leaks nothing', () => {
 
 describe('demo content', () => {
   it('has the minimum amounts the issue asks for, published', async () => {
-    const count = async (plural: string) => (await http('GET', `/api/${plural}?pagination[pageSize]=1`)).body.meta.pagination.total as number;
+    const count = async (plural: string) =>
+      (await http('GET', `/api/${plural}?pagination[pageSize]=1`)).body.meta.pagination.total as number;
     expect(await count('articles')).toBeGreaterThanOrEqual(50);
     expect(await count('documents')).toBeGreaterThanOrEqual(35);
     expect(await count('units')).toBeGreaterThanOrEqual(10);

@@ -10,7 +10,27 @@ import { stopService } from '../../scripts/lib/proc.ts';
 import { freePort } from '../setup/cms.ts';
 
 const require = createRequire(join(import.meta.dirname, '..', '..', 'apps', 'cms', 'package.json'));
-const TABLES = ['articles', 'documents', 'units', 'contacts', 'boards', 'schedules', 'procedures', 'questions', 'pages', 'links', 'fields', 'site_settings', 'admin_roles', 'admin_users', 'strapi_api_tokens', 'strapi_webhooks', 'editorial_review_states', 'editorial_review_logs', 'up_permissions'];
+const TABLES = [
+  'articles',
+  'documents',
+  'units',
+  'contacts',
+  'boards',
+  'schedules',
+  'procedures',
+  'questions',
+  'pages',
+  'links',
+  'fields',
+  'site_settings',
+  'admin_roles',
+  'admin_users',
+  'strapi_api_tokens',
+  'strapi_webhooks',
+  'editorial_review_states',
+  'editorial_review_logs',
+  'up_permissions',
+];
 
 function counts(file: string): Record<string, number> {
   const Database = require('better-sqlite3');
@@ -33,7 +53,13 @@ describe('npm start is idempotent', () => {
     const dir = mkdtempSync(join(tmpdir(), 'portal-idem-'));
     try {
       const accounts = join(dir, 'accounts.json');
-      writeFileSync(accounts, JSON.stringify([{ role: 'strapi-super-admin', email: 'root@example.com', password: 'Idem-Passw0rd-A1', firstname: 'A', lastname: 'B' }, { role: 'contributor', email: 'ctv@example.com', password: 'Idem-Passw0rd-A1', firstname: 'C', lastname: 'D' }]));
+      writeFileSync(
+        accounts,
+        JSON.stringify([
+          { role: 'strapi-super-admin', email: 'root@example.com', password: 'Idem-Passw0rd-A1', firstname: 'A', lastname: 'B' },
+          { role: 'contributor', email: 'ctv@example.com', password: 'Idem-Passw0rd-A1', firstname: 'C', lastname: 'D' },
+        ]),
+      );
       const env: Record<string, string> = {
         ...Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()])),
         DATABASE_FILENAME: join(dir, 'cms.db'),

@@ -32,7 +32,14 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
 
   beforeAll(async () => {
     // Signatures are not what is tested here (the SDK's newest signing differs from the emulator's).
-    s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, allowMismatchedSignatures: true, directory: join(dir, 's3'), configureBuckets: [{ name: BUCKET }] });
+    s3 = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      allowMismatchedSignatures: true,
+      directory: join(dir, 's3'),
+      configureBuckets: [{ name: BUCKET }],
+    });
     const addr = await s3.run();
     endpoint = `http://127.0.0.1:${addr.port}`;
     const accounts = join(dir, 'accounts.json');
@@ -70,7 +77,11 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
   });
 
   const token = async () => {
-    const res = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(admin) });
+    const res = await fetch(`${base}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(admin),
+    });
     expect(res.status).toBe(200);
     return ((await res.json()) as any).data.token as string;
   };
@@ -89,7 +100,10 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
     // The object is in the bucket (S3 ListObjectsV2) and served at the URL the API gave.
     const key = file.url.slice(`${endpoint}/${BUCKET}/`.length);
     const list = await (await fetch(`${endpoint}/${BUCKET}?list-type=2`)).text();
-    const objects = [...list.matchAll(/<Contents>.*?<Key>([^<]+)<\/Key>.*?<Size>(\d+)<\/Size>.*?<\/Contents>/gs)].map((m) => ({ key: m[1], size: Number(m[2]) }));
+    const objects = [...list.matchAll(/<Contents>.*?<Key>([^<]+)<\/Key>.*?<Size>(\d+)<\/Size>.*?<\/Contents>/gs)].map((m) => ({
+      key: m[1],
+      size: Number(m[2]),
+    }));
     expect(objects.map((o) => o.key)).toContain(key);
     const size = objects.find((o) => o.key === key)?.size;
     const obj = await fetch(file.url);
@@ -104,7 +118,11 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
 
     // Used as the site's logo, the read API (what the site build calls, with the site token) returns the S3 URL.
     const st = `/content-manager/single-types/api::site-setting.site-setting`;
-    const put = await fetch(base + st, { method: 'PUT', headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ logo: file.id }) });
+    const put = await fetch(base + st, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ logo: file.id }),
+    });
     expect(put.status, await put.clone().text()).toBe(200);
     const read = await fetch(`${base}/api/site-setting?populate=logo`, { headers: { Authorization: `Bearer ${env.SITE_API_TOKEN}` } });
     expect(read.status).toBe(200);
@@ -115,7 +133,11 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
     const res = await fetch(`${base}/admin`);
     const csp = res.headers.get('content-security-policy') ?? '';
     for (const d of ['img-src', 'media-src']) {
-      const directive = csp.split(';').map((s) => s.trim()).find((s) => s.startsWith(d + ' ')) ?? '';
+      const directive =
+        csp
+          .split(';')
+          .map((s) => s.trim())
+          .find((s) => s.startsWith(d + ' ')) ?? '';
       expect(directive.split(/\s+/), csp).toContain(endpoint);
     }
   });

@@ -27,7 +27,8 @@ describe('e-mail notifications (SMTP configured)', () => {
     const id = created.body.data.documentId as string;
     const editor = cms().accounts.editor.email;
     const author = cms().accounts.contributor.email;
-    const step = async (role: string, body: Record<string, unknown>) => expect((await transition(role, { uid: UID, documentId: id, ...body })).status).toBe(200);
+    const step = async (role: string, body: Record<string, unknown>) =>
+      expect((await transition(role, { uid: UID, documentId: id, ...body })).status).toBe(200);
 
     await step('contributor', { action: 'submit' });
     await step('portal-admin', { action: 'assign', assigneeId: await fieldEditorId() });

@@ -43,13 +43,22 @@ async function post(base: string, body: string, headers: Record<string, string>,
   } catch {}
   return { status: res.status, headers: res.headers, text, json };
 }
-const submitJson = (body: unknown, base = cms().url, headers: Record<string, string> = {}) => post(base, JSON.stringify(body), { 'Content-Type': 'application/json', ...headers });
+const submitJson = (body: unknown, base = cms().url, headers: Record<string, string> = {}) =>
+  post(base, JSON.stringify(body), { 'Content-Type': 'application/json', ...headers });
 const form = (body: Record<string, unknown>) => new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)])).toString();
 const submitForm = (body: Record<string, unknown>, base = cms().url, headers: Record<string, string> = {}) =>
-  post(base, form(body), { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers });
+  post(base, form(body), {
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+    ...headers,
+  });
 
-const rowsLike = (m: string) => dbQuery<{ n: number; docs: number }>('SELECT COUNT(*) AS n, COUNT(DISTINCT document_id) AS docs FROM questions WHERE title LIKE ?', [`%${m}%`])[0];
-const rowByCode = (code: string) => dbQuery<Record<string, any>>('SELECT * FROM questions WHERE tracking_code = ? AND published_at IS NULL', [code])[0];
+const rowsLike = (m: string) =>
+  dbQuery<{ n: number; docs: number }>('SELECT COUNT(*) AS n, COUNT(DISTINCT document_id) AS docs FROM questions WHERE title LIKE ?', [
+    `%${m}%`,
+  ])[0];
+const rowByCode = (code: string) =>
+  dbQuery<Record<string, any>>('SELECT * FROM questions WHERE tracking_code = ? AND published_at IS NULL', [code])[0];
 
 /** Solves a challenge as the ALTCHA widget does and returns the form field's value (base64 JSON). */
 async function solvePow(base = cms().url): Promise<string> {
@@ -60,7 +69,7 @@ async function solvePow(base = cms().url): Promise<string> {
   return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 }
 
-describe('citizens\' questions: public submission route', () => {
+describe("citizens' questions: public submission route", () => {
   beforeAll(async () => {
     const fields = await http('GET', '/api/fields?pagination[pageSize]=1');
     fieldId = fields.body.data[0].documentId;
@@ -94,7 +103,9 @@ describe('citizens\' questions: public submission route', () => {
     const verify = await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') });
     expect(verify.body.data.ok).toBe(true);
     // The archived original keeps no contact details (it can never be changed, so it must not hold them).
-    const original = dbQuery<{ content: unknown }>('SELECT content FROM editorial_originals WHERE target_document_id = ?', [row.document_id]);
+    const original = dbQuery<{ content: unknown }>('SELECT content FROM editorial_originals WHERE target_document_id = ?', [
+      row.document_id,
+    ]);
     expect(original.length).toBe(1);
     // SQLite returns the JSON column as text, PostgreSQL (through json_agg) as an object.
     const content = typeof original[0].content === 'string' ? original[0].content : JSON.stringify(original[0].content);
@@ -118,33 +129,99 @@ describe('citizens\' questions: public submission route', () => {
     expect(res.text).toContain('/hoi-dap/dat-cau-hoi/');
   });
 
-  const bad: Array<{ name: string; send: (m: string) => Promise<{ status: number; json: any; text: string }>; status?: number; path?: string; message?: RegExp }> = [
+  const bad: Array<{
+    name: string;
+    send: (m: string) => Promise<{ status: number; json: any; text: string }>;
+    status?: number;
+    path?: string;
+    message?: RegExp;
+  }> = [
     { name: 'empty body', send: () => submitJson({}), message: /họ và tên/ },
     { name: 'missing name', send: (m) => submitJson(valid({ name: undefined, title: `Thiếu tên ${m}` })), path: 'name' },
-    { name: 'no way to reply', send: (m) => submitJson(valid({ phone: '', email: '', title: `Không liên hệ ${m}` })), path: 'phone', message: /số điện thoại hoặc thư điện tử/ },
-    { name: 'invalid phone', send: (m) => submitJson(valid({ phone: '0123', title: `Sai số ${m}` })), path: 'phone', message: /^Số điện thoại không hợp lệ\.$/ },
+    {
+      name: 'no way to reply',
+      send: (m) => submitJson(valid({ phone: '', email: '', title: `Không liên hệ ${m}` })),
+      path: 'phone',
+      message: /số điện thoại hoặc thư điện tử/,
+    },
+    {
+      name: 'invalid phone',
+      send: (m) => submitJson(valid({ phone: '0123', title: `Sai số ${m}` })),
+      path: 'phone',
+      message: /^Số điện thoại không hợp lệ\.$/,
+    },
     { name: 'invalid e-mail', send: (m) => submitJson(valid({ email: 'a@b', title: `Sai thư ${m}` })), path: 'email' },
-    { name: 'unknown field (lĩnh vực)', send: (m) => submitJson(valid({ fieldId: 'khongtontai0000000000000', title: `Sai lĩnh vực ${m}` })), path: 'fieldId' },
+    {
+      name: 'unknown field (lĩnh vực)',
+      send: (m) => submitJson(valid({ fieldId: 'khongtontai0000000000000', title: `Sai lĩnh vực ${m}` })),
+      path: 'fieldId',
+    },
     { name: 'title too long', send: (m) => submitJson(valid({ title: `${'Dài '.repeat(60)}${m}` })), path: 'title' },
     { name: 'question too short', send: (m) => submitJson(valid({ question: 'Hỏi?', title: `Ngắn ${m}` })), path: 'question' },
-    { name: 'no consent', send: (m) => submitJson(valid({ consent: undefined, title: `Không đồng ý ${m}` })), path: 'consent', message: /Nghị định 13\/2023/ },
-    { name: 'unknown fields', send: (m) => submitJson(valid({ isAdmin: true, askerPhone: '0912000000', title: `Trường lạ ${m}` })), path: 'isAdmin' },
+    {
+      name: 'no consent',
+      send: (m) => submitJson(valid({ consent: undefined, title: `Không đồng ý ${m}` })),
+      path: 'consent',
+      message: /Nghị định 13\/2023/,
+    },
+    {
+      name: 'unknown fields',
+      send: (m) => submitJson(valid({ isAdmin: true, askerPhone: '0912000000', title: `Trường lạ ${m}` })),
+      path: 'isAdmin',
+    },
     { name: 'honeypot filled', send: (m) => submitJson(valid({ website: 'http://spam.example', title: `Bẫy ${m}` })), path: 'website' },
-    { name: 'too fast', send: (m) => submitJson(valid({ startedAt: Date.now() - 500, title: `Nhanh ${m}` })), path: 'startedAt', message: /quá nhanh/ },
+    {
+      name: 'too fast',
+      send: (m) => submitJson(valid({ startedAt: Date.now() - 500, title: `Nhanh ${m}` })),
+      path: 'startedAt',
+      message: /quá nhanh/,
+    },
     { name: 'no startedAt', send: (m) => submitJson(valid({ startedAt: undefined, title: `Không thời gian ${m}` })), path: 'startedAt' },
     { name: 'array value', send: (m) => submitJson(valid({ name: ['a', 'b'], title: `Mảng ${m}` })), path: 'name' },
-    { name: 'nested form keys', send: (m) => post(cms().url, `${form(valid({ title: `Lồng ${m}` }))}&name[x]=1`, { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }), path: 'name' },
+    {
+      name: 'nested form keys',
+      send: (m) =>
+        post(cms().url, `${form(valid({ title: `Lồng ${m}` }))}&name[x]=1`, {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json',
+        }),
+      path: 'name',
+    },
     { name: 'script only title', send: (m) => submitJson(valid({ title: `<script>alert("${m}")</script>` })), path: 'title' },
-    { name: 'bad proof of work', send: async (m) => submitJson(valid({ title: `Sai xác minh ${m}`, altcha: Buffer.from(JSON.stringify({ challenge: { parameters: { algorithm: 'SHA-256' }, signature: 'x' }, solution: { counter: 1, derivedKey: 'ab' } })).toString('base64') })), path: 'altcha' },
+    {
+      name: 'bad proof of work',
+      send: async (m) =>
+        submitJson(
+          valid({
+            title: `Sai xác minh ${m}`,
+            altcha: Buffer.from(
+              JSON.stringify({
+                challenge: { parameters: { algorithm: 'SHA-256' }, signature: 'x' },
+                solution: { counter: 1, derivedKey: 'ab' },
+              }),
+            ).toString('base64'),
+          }),
+        ),
+      path: 'altcha',
+    },
     { name: 'malformed JSON', send: (m) => post(cms().url, `{"title": "${m}",`, { 'Content-Type': 'application/json' }) },
-    { name: '1 MB body', send: (m) => submitJson(valid({ title: `Lớn ${m}`, question: 'x'.repeat(1024 * 1024) })), status: 413, message: /quá lớn/ },
+    {
+      name: '1 MB body',
+      send: (m) => submitJson(valid({ title: `Lớn ${m}`, question: 'x'.repeat(1024 * 1024) })),
+      status: 413,
+      message: /quá lớn/,
+    },
     { name: 'text/plain', send: (m) => post(cms().url, `title=${m}`, { 'Content-Type': 'text/plain' }), status: 415, message: /Định dạng/ },
-    { name: 'multipart', send: async (m) => {
-      const fd = new FormData();
-      for (const [k, v] of Object.entries(valid({ title: `Nhiều phần ${m}` }))) fd.append(k, String(v));
-      const res = await fetch(`${cms().url}/api/questions/submit`, { method: 'POST', body: fd });
-      return { status: res.status, json: await res.json(), text: '' };
-    }, status: 415 },
+    {
+      name: 'multipart',
+      send: async (m) => {
+        const fd = new FormData();
+        for (const [k, v] of Object.entries(valid({ title: `Nhiều phần ${m}` }))) fd.append(k, String(v));
+        const res = await fetch(`${cms().url}/api/questions/submit`, { method: 'POST', body: fd });
+        return { status: res.status, json: await res.json(), text: '' };
+      },
+      status: 415,
+    },
   ];
 
   for (const b of bad) {
@@ -163,11 +240,14 @@ describe('citizens\' questions: public submission route', () => {
 
   it('strips HTML: stored text has no tags', async () => {
     const m = marker();
-    const res = await submitJson(valid({
-      title: `<b>Hỏi</b> về <img src=x onerror=alert(1)>đất đai ${m}`,
-      question: 'Xin hỏi <script>alert(1)</script>thủ tục &lt;script&gt;alert(2)&lt;/script&gt; cấp sổ đỏ <a href="javascript:x">ở đâu</a>?',
-      name: '<i>Trần</i> Thị B',
-    }));
+    const res = await submitJson(
+      valid({
+        title: `<b>Hỏi</b> về <img src=x onerror=alert(1)>đất đai ${m}`,
+        question:
+          'Xin hỏi <script>alert(1)</script>thủ tục &lt;script&gt;alert(2)&lt;/script&gt; cấp sổ đỏ <a href="javascript:x">ở đâu</a>?',
+        name: '<i>Trần</i> Thị B',
+      }),
+    );
     expect(res.status, res.text).toBe(201);
     const row = rowByCode(res.json.data.code);
     for (const v of [row.title, row.question, row.asker_name]) expect(v).not.toMatch(/[<>]/);
@@ -178,7 +258,9 @@ describe('citizens\' questions: public submission route', () => {
 
   it('converts legacy TCVN3 text to Unicode', async () => {
     const m = marker();
-    const res = await submitJson(valid({ title: `Céng hßa x· héi chñ nghÜa ViÖt Nam ${m}`, question: 'Xin hái vÒ thñ tôc cÊp giÊy khai sinh cho con ë x·.' }));
+    const res = await submitJson(
+      valid({ title: `Céng hßa x· héi chñ nghÜa ViÖt Nam ${m}`, question: 'Xin hái vÒ thñ tôc cÊp giÊy khai sinh cho con ë x·.' }),
+    );
     expect(res.status, res.text).toBe(201);
     const row = rowByCode(res.json.data.code);
     expect(row.title).toBe(`Cộng hòa xã hội chủ nghĩa Việt Nam ${m}`);
@@ -192,7 +274,9 @@ describe('citizens\' questions: public submission route', () => {
     await Promise.all(
       Array.from({ length: 10 }, async (_, c) => {
         for (let i = 0; i < 100; i++) {
-          const res = await submitJson(valid({ title: `Câu hỏi tải ${m} k${c} s${i}`, phone: `09${String(c * 100 + i).padStart(8, '0')}` }));
+          const res = await submitJson(
+            valid({ title: `Câu hỏi tải ${m} k${c} s${i}`, phone: `09${String(c * 100 + i).padStart(8, '0')}` }),
+          );
           if (res.status === 201) codes.push(res.json.data.code);
           else failures.push(`${res.status} ${res.text.slice(0, 200)}`);
         }
@@ -230,7 +314,10 @@ describe('citizens\' questions: public submission route', () => {
       return r.body.data.stage;
     };
     expect(await step('portal-admin', { action: 'assign', assigneeId: await fieldEditorId() })).toBe('assigned');
-    const edit = await http('PUT', `${CM}/${UID}/${documentId}`, { token: await adminToken('editor'), body: { answer: 'Chào ông, hồ sơ gồm **tờ khai** và giấy chứng sinh.', answeredAt: new Date().toISOString() } });
+    const edit = await http('PUT', `${CM}/${UID}/${documentId}`, {
+      token: await adminToken('editor'),
+      body: { answer: 'Chào ông, hồ sơ gồm **tờ khai** và giấy chứng sinh.', answeredAt: new Date().toISOString() },
+    });
     expect(edit.status, JSON.stringify(edit.body)).toBe(200);
     expect(await step('editor', { action: 'verify' })).toBe('verified');
     expect(await step('editor-in-chief', { action: 'approve' })).toBe('published');
@@ -284,7 +371,10 @@ describe('citizens\' questions: public submission route', () => {
     const b = await submitJson(valid({ email: email.toUpperCase(), phone: '' }));
     const keep = await submitJson(valid());
     const out = await new Promise<{ code: number | null; text: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'apps/cms/scripts/erase-asker.mjs'), email], { env: { ...process.env, ...cms().env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(ROOT, 'apps/cms/scripts/erase-asker.mjs'), email], {
+        env: { ...process.env, ...cms().env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let text = '';
       child.stdout.on('data', (d) => (text += d));
       child.stderr.on('data', (d) => (text += d));
@@ -338,7 +428,14 @@ describe('question route limits on a CMS with tight settings', () => {
     const db = new Database(dbFile);
     smallFieldId = 'qfield00000000000000000a';
     const now = Date.now();
-    db.prepare('INSERT INTO fields (document_id, name, slug, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?)').run(smallFieldId, 'Tư pháp', 'tu-phap', now, now, now);
+    db.prepare('INSERT INTO fields (document_id, name, slug, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      smallFieldId,
+      'Tư pháp',
+      'tu-phap',
+      now,
+      now,
+      now,
+    );
     db.close();
   }, 240_000);
 
@@ -388,10 +485,18 @@ describe('question route limits on a CMS with tight settings', () => {
     const send = (xff: string) =>
       new Promise<number>((resolve, reject) => {
         const body = '{}';
-        const req = httpRequest(`${base}/api/questions/submit`, { method: 'POST', localAddress: '127.0.0.2', headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length), 'X-Forwarded-For': xff } }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        });
+        const req = httpRequest(
+          `${base}/api/questions/submit`,
+          {
+            method: 'POST',
+            localAddress: '127.0.0.2',
+            headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length), 'X-Forwarded-For': xff },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -402,7 +507,8 @@ describe('question route limits on a CMS with tight settings', () => {
 
   it('the status lookup is rate-limited too', async () => {
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${base}/api/questions/status/AAAAAAAAAA`, { headers: asClient('192.0.2.200') })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await fetch(`${base}/api/questions/status/AAAAAAAAAA`, { headers: asClient('192.0.2.200') })).status);
     expect(statuses).toEqual([404, 404, 404, 404, 429]);
   });
 
@@ -413,7 +519,11 @@ describe('question route limits on a CMS with tight settings', () => {
     const fromSite = await submitJson({}, base, asClient('198.51.100.21', { Origin: SITE }));
     expect(fromSite.status).toBe(400);
     expect(fromSite.headers.get('access-control-allow-origin')).toBe(SITE);
-    const preflight = (origin: string) => fetch(`${base}/api/questions/submit`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const preflight = (origin: string) =>
+      fetch(`${base}/api/questions/submit`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      });
     expect((await preflight(SITE)).headers.get('access-control-allow-origin')).toBe(SITE);
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     // Form posts go back to the site: success to the thank-you page.

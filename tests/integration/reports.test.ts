@@ -30,7 +30,9 @@ interface LogRow {
 }
 
 function readLog(): LogRow[] {
-  return dbQuery<any>('SELECT seq, target_uid, target_document_id, action, to_stage, actor_id, at, meta FROM editorial_review_logs ORDER BY seq').map((r) => ({
+  return dbQuery<any>(
+    'SELECT seq, target_uid, target_document_id, action, to_stage, actor_id, at, meta FROM editorial_review_logs ORDER BY seq',
+  ).map((r) => ({
     seq: Number(r.seq),
     uid: r.target_uid,
     doc: r.target_document_id,
@@ -53,15 +55,31 @@ function kindOf(r: LogRow): 'submitted' | 'returned' | 'published' | 'withdrawn'
 function expected(startIso: string, endIso: string) {
   const log = readLog();
   const states = new Map(
-    dbQuery<any>('SELECT target_uid, target_document_id, author_id, field_id FROM editorial_review_states').map((s) => [`${s.target_uid}|${s.target_document_id}`, s]),
+    dbQuery<any>('SELECT target_uid, target_document_id, author_id, field_id FROM editorial_review_states').map((s) => [
+      `${s.target_uid}|${s.target_document_id}`,
+      s,
+    ]),
   );
-  const unitOfUser = new Map(dbQuery<any>('SELECT user_id, unit_id FROM editorial_profiles').map((p) => [Number(p.user_id), p.unit_id == null ? null : Number(p.unit_id)]));
+  const unitOfUser = new Map(
+    dbQuery<any>('SELECT user_id, unit_id FROM editorial_profiles').map((p) => [
+      Number(p.user_id),
+      p.unit_id == null ? null : Number(p.unit_id),
+    ]),
+  );
   const units = dbQuery<any>('SELECT id, name FROM units').map((u) => ({ id: Number(u.id), name: u.name as string }));
   const start = Date.parse(startIso);
   const end = Date.parse(endIso);
   const firstSubmitter = new Map<string, number | null>();
   const lastSubmit = new Map<string, number>();
-  type Ev = { kind: string; author: number | null; unit: number | null; field: number | null; uid: string; lead: number | null; at: number };
+  type Ev = {
+    kind: string;
+    author: number | null;
+    unit: number | null;
+    field: number | null;
+    uid: string;
+    lead: number | null;
+    at: number;
+  };
   const evs: Ev[] = [];
   for (const r of log) {
     const key = `${r.uid}|${r.doc}`;
@@ -84,7 +102,10 @@ function expected(startIso: string, endIso: string) {
     if (r.action === 'submit') lastSubmit.set(key, t);
   }
   const counts = (list: Ev[]) => {
-    const leads = list.filter((e) => e.lead != null).map((e) => e.lead!).sort((a, b) => a - b);
+    const leads = list
+      .filter((e) => e.lead != null)
+      .map((e) => e.lead!)
+      .sort((a, b) => a - b);
     let med: number | null = null;
     if (leads.length) med = leads.length % 2 ? leads[(leads.length - 1) / 2] : (leads[leads.length / 2 - 1] + leads[leads.length / 2]) / 2;
     return {
@@ -110,7 +131,10 @@ function expected(startIso: string, endIso: string) {
     byContributor: by((e) => e.author),
     byField: by((e) => e.field),
     byType: by((e) => e.uid),
-    inactive: units.filter((u) => !publishedUnits.has(u.id)).map((u) => u.name).sort(),
+    inactive: units
+      .filter((u) => !publishedUnits.has(u.id))
+      .map((u) => u.name)
+      .sort(),
     units,
   };
 }
@@ -119,24 +143,52 @@ function expected(startIso: string, endIso: string) {
 function royaltyKind(uid: string, documentId: string): string | null {
   if (uid === QUESTION) return 'answer';
   if (uid !== ARTICLE) return null;
-  const [a] = dbQuery<any>('SELECT id, kind, body FROM articles WHERE document_id = ? ORDER BY published_at IS NULL DESC LIMIT 1', [documentId]);
+  const [a] = dbQuery<any>('SELECT id, kind, body FROM articles WHERE document_id = ? ORDER BY published_at IS NULL DESC LIMIT 1', [
+    documentId,
+  ]);
   if (!a) return null;
   if (a.kind === 'collected' || a.kind === 'translated') return a.kind;
   const body = String(a.body ?? '');
-  const cover = dbQuery<any>("SELECT 1 FROM files_related_mph WHERE related_type = 'api::article.article' AND field = 'cover' AND related_id = ?", [Number(a.id)]).length;
+  const cover = dbQuery<any>(
+    "SELECT 1 FROM files_related_mph WHERE related_type = 'api::article.article' AND field = 'cover' AND related_id = ?",
+    [Number(a.id)],
+  ).length;
   const images = (body.match(/!\[[^\]]*\]\([^)]*\)/g) ?? []).length + cover;
-  const words = (body.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\]\([^)]*\)/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const words = (
+    body
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+      .replace(/\]\([^)]*\)/g, ' ')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).length;
   if (images > 0 && words < 100) return 'photo';
   return words >= 600 ? 'article' : 'news';
 }
 
-function expectedRoyalty(startIso: string, endIso: string, rates: { pointValue: number; rates: Array<{ kind: string; points: number; defaultGrade: number }> }) {
+function expectedRoyalty(
+  startIso: string,
+  endIso: string,
+  rates: { pointValue: number; rates: Array<{ kind: string; points: number; defaultGrade: number }> },
+) {
   const log = readLog();
-  const states = new Map(dbQuery<any>('SELECT target_uid, target_document_id, author_id FROM editorial_review_states').map((s) => [`${s.target_uid}|${s.target_document_id}`, s]));
+  const states = new Map(
+    dbQuery<any>('SELECT target_uid, target_document_id, author_id FROM editorial_review_states').map((s) => [
+      `${s.target_uid}|${s.target_document_id}`,
+      s,
+    ]),
+  );
   const seen = new Set<string>();
   const grade = new Map<string, number | null>();
   const firstSubmitter = new Map<string, number | null>();
-  const lines: Array<{ author: number | null; uid: string; doc: string; kind: string; points: number; grade: number; value: number; amount: number }> = [];
+  const lines: Array<{
+    author: number | null;
+    uid: string;
+    doc: string;
+    kind: string;
+    points: number;
+    grade: number;
+    value: number;
+    amount: number;
+  }> = [];
   for (const r of log) {
     const key = `${r.uid}|${r.doc}`;
     if (r.action === 'submit' && !firstSubmitter.has(key)) firstSubmitter.set(key, r.actor);
@@ -152,7 +204,16 @@ function expectedRoyalty(startIso: string, endIso: string, rates: { pointValue: 
     const st = states.get(key);
     const g = grade.get(key) ?? rate.defaultGrade;
     const value = Math.round(rate.points * g * 100) / 100;
-    lines.push({ author: st?.author_id != null ? Number(st.author_id) : (firstSubmitter.get(key) ?? null), uid: r.uid, doc: r.doc, kind, points: rate.points, grade: g, value, amount: Math.round(value * rates.pointValue) });
+    lines.push({
+      author: st?.author_id != null ? Number(st.author_id) : (firstSubmitter.get(key) ?? null),
+      uid: r.uid,
+      doc: r.doc,
+      kind,
+      points: rate.points,
+      grade: g,
+      value,
+      amount: Math.round(value * rates.pointValue),
+    });
   }
   return lines;
 }
@@ -195,7 +256,12 @@ const numOrNull = (s: string) => (s === '' ? null : Number(s));
 
 async function download(role: string, path: string) {
   const res = await fetch(cms().url + path, { headers: { Authorization: `Bearer ${await adminToken(role)}` } });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', buf: Buffer.from(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    disposition: res.headers.get('content-disposition') ?? '',
+    buf: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 async function me(role: string): Promise<number> {
@@ -243,7 +309,13 @@ beforeAll(async () => {
       title: uniq('Báo cáo tin B'),
       kind: 'collected',
       field: fields[1].document_id,
-      provenance: { authorName: 'Trần Thị B', authorAddress: 'Ấp 13, xã Vĩnh Mỹ A', sourceReference: 'Báo Bạc Liêu', collectorName: 'Lê Văn C', collectorAddress: 'Khóm 1' },
+      provenance: {
+        authorName: 'Trần Thị B',
+        authorAddress: 'Ấp 13, xã Vĩnh Mỹ A',
+        sourceReference: 'Báo Bạc Liêu',
+        collectorName: 'Lê Văn C',
+        collectorAddress: 'Khóm 1',
+      },
     }),
   );
   await step('contributor', { uid: ARTICLE, documentId: docs.b, action: 'submit' });
@@ -257,7 +329,12 @@ beforeAll(async () => {
   await make('d', ARTICLE, validArticle({ title: uniq('Báo cáo tin D') }), 'editor');
   await fullPath(ARTICLE, docs.d, 'editor');
   // e: an answered question
-  await make('e', QUESTION, { title: uniq('Báo cáo hỏi E'), question: 'Thủ tục cấp giấy phép xây dựng nhà ở?', askerName: 'Nguyễn Văn D', answer: 'Xem thủ tục tại Bộ phận Một cửa.' });
+  await make('e', QUESTION, {
+    title: uniq('Báo cáo hỏi E'),
+    question: 'Thủ tục cấp giấy phép xây dựng nhà ở?',
+    askerName: 'Nguyễn Văn D',
+    answer: 'Xem thủ tục tại Bộ phận Một cửa.',
+  });
   await fullPath(QUESTION, docs.e, 'contributor');
   // f: submitted only (waits for the portal administrator)
   await make('f', ARTICLE, validArticle({ title: uniq('Báo cáo tin F') }));
@@ -282,15 +359,25 @@ describe('demo accounts have editorial profiles', () => {
     expect(list.body.data.users.find((u: any) => u.id === financeId)?.unitId).toBeTypeOf('number');
     for (const role of ['contributor', 'editor', 'inspector', 'finance']) {
       expect((await http('GET', '/editorial/profiles', { token: await adminToken(role) })).status).toBe(403);
-      expect((await http('PUT', `/editorial/profiles/${financeId}`, { token: await adminToken(role), body: { unitId: null } })).status).toBe(403);
+      expect(
+        (await http('PUT', `/editorial/profiles/${financeId}`, { token: await adminToken(role), body: { unitId: null } })).status,
+      ).toBe(403);
     }
     const current = list.body.data.users.find((u: any) => u.id === financeId);
     const other = list.body.data.units.find((u: any) => u.id !== current.unitId);
-    const put = await http('PUT', `/editorial/profiles/${financeId}`, { token: await adminToken('portal-admin'), body: { unitId: other.id, fieldIds: [] } });
+    const put = await http('PUT', `/editorial/profiles/${financeId}`, {
+      token: await adminToken('portal-admin'),
+      body: { unitId: other.id, fieldIds: [] },
+    });
     expect(put.status).toBe(200);
     expect(put.body.data.unitId).toBe(other.id);
-    expect((await http('PUT', `/editorial/profiles/${financeId}`, { token: await adminToken('portal-admin'), body: { unitId: 999999 } })).status).toBe(400);
-    await http('PUT', `/editorial/profiles/${financeId}`, { token: await adminToken('portal-admin'), body: { unitId: current.unitId, fieldIds: current.fieldIds } });
+    expect(
+      (await http('PUT', `/editorial/profiles/${financeId}`, { token: await adminToken('portal-admin'), body: { unitId: 999999 } })).status,
+    ).toBe(400);
+    await http('PUT', `/editorial/profiles/${financeId}`, {
+      token: await adminToken('portal-admin'),
+      body: { unitId: current.unitId, fieldIds: current.fieldIds },
+    });
   });
 });
 
@@ -361,7 +448,12 @@ describe('summary: figures equal those recomputed from the audit log', () => {
     expect(past.body.data.totals).toEqual({ submitted: 0, returned: 0, published: 0, withdrawn: 0, medianHours: null });
     expect(past.body.data.inactiveUnits.length).toBe(dbQuery('SELECT id FROM units').length);
     expect(past.body.data.byUnit.every((r: any) => r.flagged)).toBe(true);
-    for (const bad of ['period=custom&from=2025-02-01', 'period=month&month=13', 'period=week', 'period=custom&from=2025-03-01&to=2025-02-01']) {
+    for (const bad of [
+      'period=custom&from=2025-02-01',
+      'period=month&month=13',
+      'period=week',
+      'period=custom&from=2025-03-01&to=2025-02-01',
+    ]) {
       expect((await http('GET', `/editorial/reports/summary?${bad}`, { token })).status, bad).toBe(400);
     }
   });
@@ -375,7 +467,18 @@ describe('royalty', () => {
     const r = res.body.data;
     expect(r.scope).toBe('all');
     const exp = expectedRoyalty(r.period.start, r.period.end, rates);
-    const got = r.statements.flatMap((s: any) => s.lines.map((l: any) => ({ author: s.contributorId, uid: l.uid, doc: l.documentId, kind: l.kind, points: l.points, grade: l.grade, value: l.value, amount: l.amount })));
+    const got = r.statements.flatMap((s: any) =>
+      s.lines.map((l: any) => ({
+        author: s.contributorId,
+        uid: l.uid,
+        doc: l.documentId,
+        kind: l.kind,
+        points: l.points,
+        grade: l.grade,
+        value: l.value,
+        amount: l.amount,
+      })),
+    );
     const order = (a: any, b: any) => `${a.uid}${a.doc}`.localeCompare(`${b.uid}${b.doc}`);
     expect(got.sort(order)).toEqual(exp.sort(order));
     const line = (key: string) => got.find((l: any) => l.doc === docs[key]);
@@ -386,9 +489,13 @@ describe('royalty', () => {
     expect(line('f')).toBeUndefined();
     // totals per statement and per unit
     for (const s of r.statements) expect(s.totalAmount).toBe(s.lines.reduce((n: number, l: any) => n + l.amount, 0));
-    const unitOfUser = new Map(dbQuery<any>('SELECT user_id, unit_id FROM editorial_profiles').map((p) => [Number(p.user_id), Number(p.unit_id)]));
+    const unitOfUser = new Map(
+      dbQuery<any>('SELECT user_id, unit_id FROM editorial_profiles').map((p) => [Number(p.user_id), Number(p.unit_id)]),
+    );
     for (const u of r.byUnit) {
-      const amount = exp.filter((l) => (l.author == null ? null : (unitOfUser.get(l.author) ?? null)) === u.unitId).reduce((n, l) => n + l.amount, 0);
+      const amount = exp
+        .filter((l) => (l.author == null ? null : (unitOfUser.get(l.author) ?? null)) === u.unitId)
+        .reduce((n, l) => n + l.amount, 0);
       expect(u.totalAmount, u.name).toBe(amount);
     }
     expect(r.total.totalAmount).toBe(exp.reduce((n, l) => n + l.amount, 0));
@@ -402,11 +509,23 @@ describe('royalty', () => {
     for (const role of ['inspector', 'finance', 'contributor', 'editor', 'strapi-super-admin']) {
       expect((await http('PUT', '/editorial/reports/rates', { token: await adminToken(role), body: table })).status, role).toBe(403);
     }
-    expect((await http('PUT', '/editorial/reports/rates', { token: await adminToken('portal-admin'), body: { ...table, pointValue: -1 } })).status).toBe(400);
-    expect((await http('PUT', '/editorial/reports/rates', { token: await adminToken('portal-admin'), body: { ...table, rates: [{ kind: 'news', points: 1, defaultGrade: 9 }] } })).status).toBe(400);
+    expect(
+      (await http('PUT', '/editorial/reports/rates', { token: await adminToken('portal-admin'), body: { ...table, pointValue: -1 } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await http('PUT', '/editorial/reports/rates', {
+          token: await adminToken('portal-admin'),
+          body: { ...table, rates: [{ kind: 'news', points: 1, defaultGrade: 9 }] },
+        })
+      ).status,
+    ).toBe(400);
     const put = await http('PUT', '/editorial/reports/rates', { token: await adminToken('editor-in-chief'), body: table });
     expect(put.status).toBe(200);
-    const logged = dbQuery<any>("SELECT actor_id, meta FROM editorial_review_logs WHERE action = 'rates-changed' ORDER BY seq DESC LIMIT 1")[0];
+    const logged = dbQuery<any>(
+      "SELECT actor_id, meta FROM editorial_review_logs WHERE action = 'rates-changed' ORDER BY seq DESC LIMIT 1",
+    )[0];
     expect(Number(logged.actor_id)).toBe(await me('editor-in-chief'));
     const r = (await http('GET', `/editorial/reports/royalty?${MONTH}`, { token: await adminToken('finance') })).body.data;
     const a = r.statements.flatMap((s: any) => s.lines).find((l: any) => l.documentId === docs.a);
@@ -415,9 +534,19 @@ describe('royalty', () => {
     expect(r.total.totalAmount).toBe(exp.reduce((n, l) => n + l.amount, 0));
     // the hash chain still verifies with the new entry
     const verify = (await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') })).body.data;
-    if (!verify.ok) console.error('chain broken at', verify, dbQuery('SELECT seq, action, target_uid, actor_id, at, meta FROM editorial_review_logs WHERE seq >= ? ORDER BY seq LIMIT 4', [verify.firstBadSeq - 1]));
+    if (!verify.ok)
+      console.error(
+        'chain broken at',
+        verify,
+        dbQuery('SELECT seq, action, target_uid, actor_id, at, meta FROM editorial_review_logs WHERE seq >= ? ORDER BY seq LIMIT 4', [
+          verify.firstBadSeq - 1,
+        ]),
+      );
     expect(verify).toMatchObject({ ok: true, firstBadSeq: null });
-    await http('PUT', '/editorial/reports/rates', { token: await adminToken('portal-admin'), body: { pointValue: before.pointValue, rates: before.rates } });
+    await http('PUT', '/editorial/reports/rates', {
+      token: await adminToken('portal-admin'),
+      body: { pointValue: before.pointValue, rates: before.rates },
+    });
   });
 });
 
@@ -431,12 +560,40 @@ describe('exports parse back to the same figures', () => {
     const text = csv.buf.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['Nhóm', 'Tên', 'Số đã gửi', 'Số bị trả lại', 'Số đã xuất bản', 'Số đã gỡ', 'Thời gian trung vị từ gửi đến xuất bản (giờ)', 'Không xuất bản tin, bài nào']);
+    expect(rows[0]).toEqual([
+      'Nhóm',
+      'Tên',
+      'Số đã gửi',
+      'Số bị trả lại',
+      'Số đã xuất bản',
+      'Số đã gỡ',
+      'Thời gian trung vị từ gửi đến xuất bản (giờ)',
+      'Không xuất bản tin, bài nào',
+    ]);
     const fromCsv = (group: string) =>
-      rows.filter((r) => r[0] === group).map((r) => ({ name: r[1], submitted: +r[2], returned: +r[3], published: +r[4], withdrawn: +r[5], medianHours: numOrNull(r[6]), flagged: r[7] === 'Có' }));
+      rows
+        .filter((r) => r[0] === group)
+        .map((r) => ({
+          name: r[1],
+          submitted: +r[2],
+          returned: +r[3],
+          published: +r[4],
+          withdrawn: +r[5],
+          medianHours: numOrNull(r[6]),
+          flagged: r[7] === 'Có',
+        }));
     const total = fromCsv('Tổng cộng')[0];
     expect({ ...total, name: undefined, flagged: undefined }).toEqual({ ...s.totals, name: undefined, flagged: undefined });
-    const api = (list: any[]) => list.map((r) => ({ name: r.name, submitted: r.submitted, returned: r.returned, published: r.published, withdrawn: r.withdrawn, medianHours: r.medianHours, flagged: !!r.flagged }));
+    const api = (list: any[]) =>
+      list.map((r) => ({
+        name: r.name,
+        submitted: r.submitted,
+        returned: r.returned,
+        published: r.published,
+        withdrawn: r.withdrawn,
+        medianHours: r.medianHours,
+        flagged: !!r.flagged,
+      }));
     expect(fromCsv('Đơn vị')).toEqual(api(s.byUnit));
     expect(fromCsv('Người viết')).toEqual(api(s.byContributor));
     expect(fromCsv('Lĩnh vực')).toEqual(api(s.byField));
@@ -456,9 +613,23 @@ describe('exports parse back to the same figures', () => {
     };
     const units = sheet('Theo đơn vị');
     expect(units[0].slice(0, 4)).toEqual(['Đơn vị', 'Số đã gửi', 'Số bị trả lại', 'Số đã xuất bản']);
-    expect(units.slice(1).map((r) => ({ name: r[0], submitted: r[1], returned: r[2], published: r[3], withdrawn: r[4], medianHours: r[5] ?? null, flagged: r[6] === 'Có' }))).toEqual(api(s.byUnit));
+    expect(
+      units
+        .slice(1)
+        .map((r) => ({
+          name: r[0],
+          submitted: r[1],
+          returned: r[2],
+          published: r[3],
+          withdrawn: r[4],
+          medianHours: r[5] ?? null,
+          flagged: r[6] === 'Có',
+        })),
+    ).toEqual(api(s.byUnit));
     const people = sheet('Theo người viết');
-    expect(people.slice(1).map((r) => ({ name: r[0], published: r[3], medianHours: r[5] ?? null }))).toEqual(s.byContributor.map((r: any) => ({ name: r.name, published: r.published, medianHours: r.medianHours })));
+    expect(people.slice(1).map((r) => ({ name: r[0], published: r[3], medianHours: r[5] ?? null }))).toEqual(
+      s.byContributor.map((r: any) => ({ name: r.name, published: r.published, medianHours: r.medianHours })),
+    );
     const monthly = wb.worksheets.find((w: any) => w.name.startsWith('Số tin, bài xuất bản'));
     const monthlyRows: any[][] = [];
     monthly.eachRow((row: any) => monthlyRows.push((row.values as any[]).slice(1)));
@@ -467,11 +638,23 @@ describe('exports parse back to the same figures', () => {
 
   it('royalty CSV and XLSX', async () => {
     const r = (await http('GET', `/editorial/reports/royalty?${MONTH}`, { token: await adminToken('finance') })).body.data;
-    const lines = r.statements.flatMap((s: any) => s.lines.map((l: any) => [s.name, s.unitName, l.title, l.points, l.grade, l.value, l.amount]));
+    const lines = r.statements.flatMap((s: any) =>
+      s.lines.map((l: any) => [s.name, s.unitName, l.title, l.points, l.grade, l.value, l.amount]),
+    );
     const csv = await download('finance', `/editorial/reports/export/royalty/csv?${MONTH}`);
     expect(csv.status).toBe(200);
     const rows = parseCsv(csv.buf.toString('utf8'));
-    expect(rows[0]).toEqual(['Người viết', 'Đơn vị', 'Tiêu đề', 'Loại', 'Ngày xuất bản', 'Điểm', 'Hệ số', 'Điểm tính', 'Thành tiền (đồng)']);
+    expect(rows[0]).toEqual([
+      'Người viết',
+      'Đơn vị',
+      'Tiêu đề',
+      'Loại',
+      'Ngày xuất bản',
+      'Điểm',
+      'Hệ số',
+      'Điểm tính',
+      'Thành tiền (đồng)',
+    ]);
     expect(rows.slice(1).map((x) => [x[0], x[1], x[2], +x[5], +x[6], +x[7], +x[8]])).toEqual(lines);
     expect(rows.slice(1).some((x) => x[2] === titles.a && x[3] === 'Tin')).toBe(true);
 
@@ -514,13 +697,83 @@ describe('who may see what (enforced on the server)', () => {
     rates: '/editorial/reports/rates',
   };
   const matrix: Record<string, Record<keyof typeof paths, number>> = {
-    inspector: { access: 200, summary: 200, royalty: 200, summaryCsv: 200, summaryXlsx: 200, summaryHtml: 200, royaltyCsv: 200, royaltyXlsx: 200, rates: 200 },
-    'editor-in-chief': { access: 200, summary: 200, royalty: 200, summaryCsv: 200, summaryXlsx: 200, summaryHtml: 200, royaltyCsv: 200, royaltyXlsx: 200, rates: 200 },
-    'portal-admin': { access: 200, summary: 200, royalty: 200, summaryCsv: 200, summaryXlsx: 200, summaryHtml: 200, royaltyCsv: 200, royaltyXlsx: 200, rates: 200 },
-    finance: { access: 200, summary: 403, royalty: 200, summaryCsv: 403, summaryXlsx: 403, summaryHtml: 403, royaltyCsv: 200, royaltyXlsx: 200, rates: 200 },
-    contributor: { access: 200, summary: 403, royalty: 200, summaryCsv: 403, summaryXlsx: 403, summaryHtml: 403, royaltyCsv: 200, royaltyXlsx: 200, rates: 200 },
-    editor: { access: 403, summary: 403, royalty: 403, summaryCsv: 403, summaryXlsx: 403, summaryHtml: 403, royaltyCsv: 403, royaltyXlsx: 403, rates: 403 },
-    'strapi-super-admin': { access: 403, summary: 403, royalty: 403, summaryCsv: 403, summaryXlsx: 403, summaryHtml: 403, royaltyCsv: 403, royaltyXlsx: 403, rates: 403 },
+    inspector: {
+      access: 200,
+      summary: 200,
+      royalty: 200,
+      summaryCsv: 200,
+      summaryXlsx: 200,
+      summaryHtml: 200,
+      royaltyCsv: 200,
+      royaltyXlsx: 200,
+      rates: 200,
+    },
+    'editor-in-chief': {
+      access: 200,
+      summary: 200,
+      royalty: 200,
+      summaryCsv: 200,
+      summaryXlsx: 200,
+      summaryHtml: 200,
+      royaltyCsv: 200,
+      royaltyXlsx: 200,
+      rates: 200,
+    },
+    'portal-admin': {
+      access: 200,
+      summary: 200,
+      royalty: 200,
+      summaryCsv: 200,
+      summaryXlsx: 200,
+      summaryHtml: 200,
+      royaltyCsv: 200,
+      royaltyXlsx: 200,
+      rates: 200,
+    },
+    finance: {
+      access: 200,
+      summary: 403,
+      royalty: 200,
+      summaryCsv: 403,
+      summaryXlsx: 403,
+      summaryHtml: 403,
+      royaltyCsv: 200,
+      royaltyXlsx: 200,
+      rates: 200,
+    },
+    contributor: {
+      access: 200,
+      summary: 403,
+      royalty: 200,
+      summaryCsv: 403,
+      summaryXlsx: 403,
+      summaryHtml: 403,
+      royaltyCsv: 200,
+      royaltyXlsx: 200,
+      rates: 200,
+    },
+    editor: {
+      access: 403,
+      summary: 403,
+      royalty: 403,
+      summaryCsv: 403,
+      summaryXlsx: 403,
+      summaryHtml: 403,
+      royaltyCsv: 403,
+      royaltyXlsx: 403,
+      rates: 403,
+    },
+    'strapi-super-admin': {
+      access: 403,
+      summary: 403,
+      royalty: 403,
+      summaryCsv: 403,
+      summaryXlsx: 403,
+      summaryHtml: 403,
+      royaltyCsv: 403,
+      royaltyXlsx: 403,
+      rates: 403,
+    },
   };
   for (const [role, expectedStatus] of Object.entries(matrix)) {
     it(role, async () => {

@@ -9,7 +9,11 @@ const sharp = require('sharp');
 async function upload(name: string, type: string, bytes: Uint8Array) {
   const form = new FormData();
   form.append('files', new Blob([bytes], { type }), name);
-  const res = await fetch(`${cms().url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await adminToken('contributor')}` }, body: form });
+  const res = await fetch(`${cms().url}/upload`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await adminToken('contributor')}` },
+    body: form,
+  });
   return { status: res.status, body: await res.json().catch(() => null) };
 }
 
@@ -17,7 +21,10 @@ describe('uploads', () => {
   it('strips EXIF and GPS metadata from photos', async () => {
     const photo: Buffer = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 30 } } })
       .jpeg()
-      .withExif({ IFD0: { Artist: 'Nguyen Van A', ImageDescription: 'nha rieng' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '9/1 16/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 35/1 0/1' } })
+      .withExif({
+        IFD0: { Artist: 'Nguyen Van A', ImageDescription: 'nha rieng' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '9/1 16/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 35/1 0/1' },
+      })
       .toBuffer();
     expect((await sharp(photo).metadata()).exif).toBeTruthy();
     const res = await upload('anh-hien-truong.jpg', 'image/jpeg', photo);

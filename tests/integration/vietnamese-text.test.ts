@@ -31,7 +31,9 @@ describe('Vietnamese text on save (TCVN 6909:2001)', () => {
     const created = await cmCreate('api::article.article', validArticle({ title: title.normalize('NFD') }));
     expect(created.status).toBe(201);
     expect(created.body.data.title).toBe(title.normalize('NFC'));
-    const panel = await http('GET', `/editorial/panel/api::article.article/${created.body.data.documentId}`, { token: await adminToken('contributor') });
+    const panel = await http('GET', `/editorial/panel/api::article.article/${created.body.data.documentId}`, {
+      token: await adminToken('contributor'),
+    });
     expect(panel.body.data.conversionNote).toBeNull();
   });
 });
@@ -39,7 +41,9 @@ describe('Vietnamese text on save (TCVN 6909:2001)', () => {
 describe('list view stage column and filter', () => {
   it('filters the Content Manager list by review stage', async () => {
     const token = await adminToken('portal-admin');
-    const res = await http('GET', `${CM}/api::article.article?page=1&pageSize=100&filters[$and][0][editorial_stage][$eq]=submitted`, { token });
+    const res = await http('GET', `${CM}/api::article.article?page=1&pageSize=100&filters[$and][0][editorial_stage][$eq]=submitted`, {
+      token,
+    });
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
     const ids = res.body.results.map((r: any) => r.documentId);
     expect(ids.length).toBeGreaterThan(0);

@@ -23,11 +23,16 @@ describe('clone', () => {
       const source = (await cmCreate(UID, validArticle())).body.data.documentId as string;
       const stamp = `${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
       const before = dbQuery<{ n: number }>('SELECT COUNT(*) AS n FROM articles')[0].n;
-      const res = await http('POST', `${CM}/${UID}/clone/${source}`, { token: await adminToken(role), body: { title: `Bản sao ${stamp}`, slug: `ban-sao-${stamp}` } });
+      const res = await http('POST', `${CM}/${UID}/clone/${source}`, {
+        token: await adminToken(role),
+        body: { title: `Bản sao ${stamp}`, slug: `ban-sao-${stamp}` },
+      });
       if (allowed) {
         expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
         const id = res.body.data.documentId as string;
-        const panel = await http('GET', `/editorial/panel/${UID}/${id}`, { token: await adminToken(role === 'contributor' ? 'contributor' : 'editor-in-chief') });
+        const panel = await http('GET', `/editorial/panel/${UID}/${id}`, {
+          token: await adminToken(role === 'contributor' ? 'contributor' : 'editor-in-chief'),
+        });
         expect(panel.body.data.stage).toBe('draft');
         const me = await http('GET', '/admin/users/me', { token: await adminToken(role) });
         const state = dbQuery<{ author_id: number }>('SELECT author_id FROM editorial_review_states WHERE target_document_id = ?', [id]);
@@ -47,12 +52,21 @@ describe('audit log', () => {
     const roles = (await http('GET', '/admin/roles', { token: sa })).body.data as Array<{ id: number; code: string }>;
     const roleId = (code: string) => roles.find((r) => r.code === code)!.id;
     const email = `nguoi-moi-${Date.now()}@test.example.com`;
-    const created = await http('POST', '/admin/users', { token: sa, body: { firstname: 'Người', lastname: 'Mới', email, roles: [roleId('contributor')] } });
+    const created = await http('POST', '/admin/users', {
+      token: sa,
+      body: { firstname: 'Người', lastname: 'Mới', email, roles: [roleId('contributor')] },
+    });
     expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
     const userId = created.body.data.id as number;
-    const updated = await http('PUT', `/admin/users/${userId}`, { token: sa, body: { roles: [roleId('contributor'), roleId('inspector')] } });
+    const updated = await http('PUT', `/admin/users/${userId}`, {
+      token: sa,
+      body: { roles: [roleId('contributor'), roleId('inspector')] },
+    });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
-    const entries = dbQuery<{ action: string; meta: unknown }>('SELECT action, meta FROM editorial_review_logs WHERE target_uid = ? AND target_document_id = ?', ['admin::user', String(userId)]);
+    const entries = dbQuery<{ action: string; meta: unknown }>(
+      'SELECT action, meta FROM editorial_review_logs WHERE target_uid = ? AND target_document_id = ?',
+      ['admin::user', String(userId)],
+    );
     expect(entries.some((e) => e.action === 'roles-changed' && JSON.stringify(e.meta).includes('inspector'))).toBe(true);
     expect((await verify()).ok).toBe(true);
   });
@@ -75,7 +89,10 @@ describe('audit log', () => {
       }
     }
     const full = await createFullToken();
-    for (const [method, path] of [['PUT', `/api/review-logs/${row.document_id}`], ['DELETE', `/api/review-logs/${row.document_id}`]] as const) {
+    for (const [method, path] of [
+      ['PUT', `/api/review-logs/${row.document_id}`],
+      ['DELETE', `/api/review-logs/${row.document_id}`],
+    ] as const) {
       const res = await http(method, path, { token: full, body: method === 'PUT' ? { data: { comment: 'x' } } : undefined });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);

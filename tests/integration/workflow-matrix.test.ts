@@ -28,20 +28,79 @@ async function snapshot(id: string) {
     http('GET', `/api/articles/${id}`),
     http('GET', `${CM}/${UID}?filters[$and][0][documentId][$eq]=${id}`, { token: await adminToken('editor-in-chief') }),
   ]);
-  return { stage: panel.body.data.stage, entries: verify.body.data.entries, head: verify.body.data.head, live: live.status === 200, count: rows.body.pagination?.total };
+  return {
+    stage: panel.body.data.stage,
+    entries: verify.body.data.entries,
+    head: verify.body.data.head,
+    live: live.status === 200,
+    count: rows.body.pagination?.total,
+  };
 }
 
-type Route = { name: string; stage: 'verified' | 'published'; allowed: readonly string[]; after?: { stage: string; live: boolean; logEntries: number }; call: (role: string, id: string) => Promise<{ status: number; body: any }> };
+type Route = {
+  name: string;
+  stage: 'verified' | 'published';
+  allowed: readonly string[];
+  after?: { stage: string; live: boolean; logEntries: number };
+  call: (role: string, id: string) => Promise<{ status: number; body: any }>;
+};
 const ROUTES: Route[] = [
-  { name: 'publish', stage: 'verified', allowed: ['editor-in-chief'], after: { stage: 'published', live: true, logEntries: 1 }, call: async (r, id) => http('POST', `${CM}/${UID}/${id}/actions/publish`, { token: await adminToken(r), body: {} }) },
-  { name: 'bulkPublish', stage: 'verified', allowed: ['editor-in-chief'], after: { stage: 'published', live: true, logEntries: 1 }, call: async (r, id) => http('POST', `${CM}/${UID}/actions/bulkPublish`, { token: await adminToken(r), body: { documentIds: [id] } }) },
-  { name: 'unpublish', stage: 'published', allowed: [], call: async (r, id) => http('POST', `${CM}/${UID}/${id}/actions/unpublish`, { token: await adminToken(r), body: {} }) },
-  { name: 'bulkUnpublish', stage: 'published', allowed: [], call: async (r, id) => http('POST', `${CM}/${UID}/actions/bulkUnpublish`, { token: await adminToken(r), body: { documentIds: [id] } }) },
-  { name: 'delete', stage: 'published', allowed: [], call: async (r, id) => http('DELETE', `${CM}/${UID}/${id}`, { token: await adminToken(r) }) },
-  { name: 'bulkDelete', stage: 'published', allowed: [], call: async (r, id) => http('POST', `${CM}/${UID}/actions/bulkDelete`, { token: await adminToken(r), body: { documentIds: [id] } }) },
-  { name: 'discard draft', stage: 'published', allowed: [], call: async (r, id) => http('POST', `${CM}/${UID}/${id}/actions/discard`, { token: await adminToken(r), body: {} }) },
+  {
+    name: 'publish',
+    stage: 'verified',
+    allowed: ['editor-in-chief'],
+    after: { stage: 'published', live: true, logEntries: 1 },
+    call: async (r, id) => http('POST', `${CM}/${UID}/${id}/actions/publish`, { token: await adminToken(r), body: {} }),
+  },
+  {
+    name: 'bulkPublish',
+    stage: 'verified',
+    allowed: ['editor-in-chief'],
+    after: { stage: 'published', live: true, logEntries: 1 },
+    call: async (r, id) => http('POST', `${CM}/${UID}/actions/bulkPublish`, { token: await adminToken(r), body: { documentIds: [id] } }),
+  },
+  {
+    name: 'unpublish',
+    stage: 'published',
+    allowed: [],
+    call: async (r, id) => http('POST', `${CM}/${UID}/${id}/actions/unpublish`, { token: await adminToken(r), body: {} }),
+  },
+  {
+    name: 'bulkUnpublish',
+    stage: 'published',
+    allowed: [],
+    call: async (r, id) => http('POST', `${CM}/${UID}/actions/bulkUnpublish`, { token: await adminToken(r), body: { documentIds: [id] } }),
+  },
+  {
+    name: 'delete',
+    stage: 'published',
+    allowed: [],
+    call: async (r, id) => http('DELETE', `${CM}/${UID}/${id}`, { token: await adminToken(r) }),
+  },
+  {
+    name: 'bulkDelete',
+    stage: 'published',
+    allowed: [],
+    call: async (r, id) => http('POST', `${CM}/${UID}/actions/bulkDelete`, { token: await adminToken(r), body: { documentIds: [id] } }),
+  },
+  {
+    name: 'discard draft',
+    stage: 'published',
+    allowed: [],
+    call: async (r, id) => http('POST', `${CM}/${UID}/${id}/actions/discard`, { token: await adminToken(r), body: {} }),
+  },
   // The editor-in-chief may edit a verified item: the edit is saved, the stage in the body is ignored.
-  { name: 'update with a stage in the body', stage: 'verified', allowed: ['editor-in-chief'], after: { stage: 'verified', live: false, logEntries: 0 }, call: async (r, id) => http('PUT', `${CM}/${UID}/${id}`, { token: await adminToken(r), body: { title: 'Sửa', stage: 'published', publishedAt: new Date().toISOString() } }) },
+  {
+    name: 'update with a stage in the body',
+    stage: 'verified',
+    allowed: ['editor-in-chief'],
+    after: { stage: 'verified', live: false, logEntries: 0 },
+    call: async (r, id) =>
+      http('PUT', `${CM}/${UID}/${id}`, {
+        token: await adminToken(r),
+        body: { title: 'Sửa', stage: 'published', publishedAt: new Date().toISOString() },
+      }),
+  },
 ];
 
 describe('role × route matrix', () => {

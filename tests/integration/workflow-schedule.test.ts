@@ -23,9 +23,17 @@ async function until<T>(what: string, deadline: number, probe: () => Promise<T |
   }
 }
 
-const panel = async (id: string) => (await http('GET', `/editorial/panel/${UID}/${id}`, { token: await adminToken('editor-in-chief') })).body.data;
-const history = async (id: string) => (await http('GET', `/editorial/history/${UID}/${id}`, { token: await adminToken('inspector') })).body.data as any[];
-const httpVerify = async () => (await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') })).body.data as { ok: boolean; entries: number; firstBadSeq: number | null; head: string };
+const panel = async (id: string) =>
+  (await http('GET', `/editorial/panel/${UID}/${id}`, { token: await adminToken('editor-in-chief') })).body.data;
+const history = async (id: string) =>
+  (await http('GET', `/editorial/history/${UID}/${id}`, { token: await adminToken('inspector') })).body.data as any[];
+const httpVerify = async () =>
+  (await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') })).body.data as {
+    ok: boolean;
+    entries: number;
+    firstBadSeq: number | null;
+    head: string;
+  };
 
 /** Is the article served by the public REST API (single route, list filtered by documentId)? */
 async function publicState(id: string): Promise<{ one: number; listed: boolean; title?: string }> {
@@ -57,11 +65,20 @@ describe('scheduled go-live and expiry', () => {
     await fieldEditorId();
   });
 
-  it('an approved article waits for goLiveAt, goes live, and is taken down at expiresAt; each step is in the chain', { timeout: 120_000 }, async () => {
+  it('an approved article waits for goLiveAt, goes live, and is taken down at expiresAt; each step is in the chain', {
+    timeout: 120_000,
+  }, async () => {
     const { id, title } = await verifiedArticle();
     const goLiveAt = new Date(Date.now() + 6_000);
     const expiresAt = new Date(goLiveAt.getTime() + 6_000);
-    const approve = await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve', goLiveAt: goLiveAt.toISOString(), expiresAt: expiresAt.toISOString(), royaltyGrade: 1.5 });
+    const approve = await transition('editor-in-chief', {
+      uid: UID,
+      documentId: id,
+      action: 'approve',
+      goLiveAt: goLiveAt.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      royaltyGrade: 1.5,
+    });
     expect(approve.status, JSON.stringify(approve.body)).toBe(200);
     expect(approve.body.data).toMatchObject({ stage: 'scheduled', goLiveAt: goLiveAt.toISOString(), expiresAt: expiresAt.toISOString() });
 
@@ -87,12 +104,17 @@ describe('scheduled go-live and expiry', () => {
 
     // Taken down at expiresAt: withdrawn (Đã gỡ), gone from the public API.
     if (Date.now() < expiresAt.getTime()) expect((await publicState(id)).one).toBe(200);
-    await until('the article to expire', expiresAt.getTime() + 20_000, async () => ((await publicState(id)).one === 404 ? true : undefined));
+    await until('the article to expire', expiresAt.getTime() + 20_000, async () =>
+      (await publicState(id)).one === 404 ? true : undefined,
+    );
     expect(await publicState(id)).toMatchObject({ one: 404, listed: false });
     expect(await panel(id)).toMatchObject({ stage: 'withdrawn', goLiveAt: null, expiresAt: null });
     const entries = await history(id);
     expect(entries.map((e) => e.action)).toEqual(['submit', 'assign', 'verify', 'approve', 'golive', 'expire']);
-    expect(entries[3]).toMatchObject({ toStage: 'scheduled', meta: { goLiveAt: goLiveAt.toISOString(), expiresAt: expiresAt.toISOString(), royaltyGrade: 1.5 } });
+    expect(entries[3]).toMatchObject({
+      toStage: 'scheduled',
+      meta: { goLiveAt: goLiveAt.toISOString(), expiresAt: expiresAt.toISOString(), royaltyGrade: 1.5 },
+    });
     expect(entries[5]).toMatchObject({ fromStage: 'published', toStage: 'withdrawn', actorId: null, actorName: 'Hệ thống' });
     expect(Date.parse(entries[5].at)).toBeGreaterThanOrEqual(expiresAt.getTime());
     expect((await httpVerify()).ok).toBe(true);
@@ -103,10 +125,26 @@ describe('scheduled go-live and expiry', () => {
     const before = { stage: (await panel(id)).stage, log: (await history(id)).length, chain: await httpVerify() };
     const inAnHour = Date.now() + 3_600_000;
     const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-      ['expiry before go-live', { goLiveAt: new Date(inAnHour).toISOString(), expiresAt: new Date(inAnHour - 60_000).toISOString() }, /hết hạn phải sau thời điểm xuất bản/],
-      ['expiry equal to go-live', { goLiveAt: new Date(inAnHour).toISOString(), expiresAt: new Date(inAnHour).toISOString() }, /hết hạn phải sau thời điểm xuất bản/],
-      ['expiry already past', { expiresAt: new Date(Date.now() - 60_000).toISOString() }, /hết hạn phải sau thời điểm xuất bản và sau hiện tại/],
-      ['go-live and expiry both past', { goLiveAt: new Date(Date.now() - 7_200_000).toISOString(), expiresAt: new Date(Date.now() - 3_600_000).toISOString() }, /hết hạn phải sau/],
+      [
+        'expiry before go-live',
+        { goLiveAt: new Date(inAnHour).toISOString(), expiresAt: new Date(inAnHour - 60_000).toISOString() },
+        /hết hạn phải sau thời điểm xuất bản/,
+      ],
+      [
+        'expiry equal to go-live',
+        { goLiveAt: new Date(inAnHour).toISOString(), expiresAt: new Date(inAnHour).toISOString() },
+        /hết hạn phải sau thời điểm xuất bản/,
+      ],
+      [
+        'expiry already past',
+        { expiresAt: new Date(Date.now() - 60_000).toISOString() },
+        /hết hạn phải sau thời điểm xuất bản và sau hiện tại/,
+      ],
+      [
+        'go-live and expiry both past',
+        { goLiveAt: new Date(Date.now() - 7_200_000).toISOString(), expiresAt: new Date(Date.now() - 3_600_000).toISOString() },
+        /hết hạn phải sau/,
+      ],
       ['unreadable go-live', { goLiveAt: 'ngày mai' }, /Thời điểm xuất bản không hợp lệ/],
       ['unreadable expiry', { goLiveAt: new Date(inAnHour).toISOString(), expiresAt: '31/12/2099' }, /Thời điểm hết hạn không hợp lệ/],
     ];
@@ -121,7 +159,12 @@ describe('scheduled go-live and expiry', () => {
 
   it('a go-live time already past publishes at once (the rule of packages/workflow: the time has come)', async () => {
     const { id } = await verifiedArticle();
-    const res = await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve', goLiveAt: new Date(Date.now() - 60_000).toISOString() });
+    const res = await transition('editor-in-chief', {
+      uid: UID,
+      documentId: id,
+      action: 'approve',
+      goLiveAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.data).toMatchObject({ stage: 'published', goLiveAt: null });
     expect((await publicState(id)).one).toBe(200);
@@ -130,7 +173,10 @@ describe('scheduled go-live and expiry', () => {
   it('returning a scheduled article cancels its go-live', { timeout: 60_000 }, async () => {
     const { id } = await verifiedArticle();
     const goLiveAt = new Date(Date.now() + 3_000);
-    expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve', goLiveAt: goLiveAt.toISOString() })).body.data.stage).toBe('scheduled');
+    expect(
+      (await transition('editor-in-chief', { uid: UID, documentId: id, action: 'approve', goLiveAt: goLiveAt.toISOString() })).body.data
+        .stage,
+    ).toBe('scheduled');
     const back = await transition('editor-in-chief', { uid: UID, documentId: id, action: 'return', comment: 'Hoãn đăng.' });
     expect(back.status, JSON.stringify(back.body)).toBe(200);
     expect(back.body.data).toMatchObject({ stage: 'returned', goLiveAt: null });
@@ -152,7 +198,12 @@ function cli(...args: string[]) {
     DATABASE_CLIENT: info.dbClient,
     ...(info.dbClient === 'sqlite' ? { DATABASE_URL: '' } : {}),
   };
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bootstrap.mjs'), 'audit-verify', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bootstrap.mjs'), 'audit-verify', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }
 
@@ -183,7 +234,7 @@ describe('npm run audit:verify (reads the database directly)', () => {
     expect(text.stdout).toContain(`audit chain OK: ${before.entries} entries, head ${before.head}`);
   });
 
-  it('exits 1 naming the seq of a tampered row (a JSON column: the approve entry\'s go-live time)', async () => {
+  it("exits 1 naming the seq of a tampered row (a JSON column: the approve entry's go-live time)", async () => {
     const [row] = dbQuery<{ seq: number; meta: unknown }>(
       "SELECT seq, meta FROM editorial_review_logs WHERE action = 'approve' AND to_stage = 'scheduled' ORDER BY seq DESC LIMIT 1",
     );
@@ -193,7 +244,10 @@ describe('npm run audit:verify (reads the database directly)', () => {
     const original = typeof row.meta === 'string' ? row.meta : JSON.stringify(row.meta);
     const meta = JSON.parse(original);
     // Backdating a scheduled publication, straight in the database (the CMS refuses any change of a log row).
-    dbExec('UPDATE editorial_review_logs SET meta = ? WHERE seq = ?', [JSON.stringify({ ...meta, goLiveAt: '2020-01-01T00:00:00.000Z' }), seq]);
+    dbExec('UPDATE editorial_review_logs SET meta = ? WHERE seq = ?', [
+      JSON.stringify({ ...meta, goLiveAt: '2020-01-01T00:00:00.000Z' }),
+      seq,
+    ]);
     try {
       const out = cli('--json');
       expect(out.status, out.stderr + out.stdout).toBe(1);

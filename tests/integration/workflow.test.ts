@@ -11,7 +11,13 @@ async function snapshot(documentId: string) {
     http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') }),
     http('GET', `/api/articles/${documentId}`),
   ]);
-  return { stage: panel.body.data.stage, entries: verify.body.data.entries, head: verify.body.data.head, live: pub.status === 200, title: pub.body?.data?.title };
+  return {
+    stage: panel.body.data.stage,
+    entries: verify.body.data.entries,
+    head: verify.body.data.head,
+    live: pub.status === 200,
+    title: pub.body?.data?.title,
+  };
 }
 
 async function newArticle(stageTo: 'draft' | 'submitted' | 'assigned' | 'verified' | 'published' = 'draft') {
@@ -52,22 +58,75 @@ describe('editorial workflow over real HTTP', () => {
   });
 
   // Each forbidden call must get a 4xx and leave published state, stage, log length and chain head unchanged.
-  const forbidden: Array<{ name: string; stage: 'draft' | 'submitted' | 'assigned' | 'verified' | 'published'; call: (id: string) => Promise<{ status: number }> }> = [
+  const forbidden: Array<{
+    name: string;
+    stage: 'draft' | 'submitted' | 'assigned' | 'verified' | 'published';
+    call: (id: string) => Promise<{ status: number }>;
+  }> = [
     { name: 'contributor presses Publish on a draft', stage: 'draft', call: (id) => cmPublish(UID, id, 'contributor') },
     { name: 'editor-in-chief presses Publish on a draft', stage: 'draft', call: (id) => cmPublish(UID, id, 'editor-in-chief') },
     { name: 'super admin presses Publish on a verified item', stage: 'verified', call: (id) => cmPublish(UID, id, 'strapi-super-admin') },
     { name: 'editor approves', stage: 'verified', call: (id) => transition('editor', { uid: UID, documentId: id, action: 'approve' }) },
-    { name: 'portal admin approves', stage: 'verified', call: (id) => transition('portal-admin', { uid: UID, documentId: id, action: 'approve' }) },
-    { name: 'inspector verifies', stage: 'assigned', call: (id) => transition('inspector', { uid: UID, documentId: id, action: 'verify' }) },
-    { name: 'contributor edits after submission', stage: 'submitted', call: async (id) => http('PUT', `${CM}/${UID}/${id}`, { token: await adminToken('contributor'), body: { title: 'Sửa trái phép' } }) },
-    { name: 'contributor sets a stage in the update body', stage: 'submitted', call: async (id) => http('PUT', `${CM}/${UID}/${id}`, { token: await adminToken('contributor'), body: { stage: 'published', publishedAt: new Date().toISOString() } }) },
-    { name: 'return without a comment', stage: 'submitted', call: (id) => transition('portal-admin', { uid: UID, documentId: id, action: 'return' }) },
-    { name: 'portal admin unpublishes', stage: 'published', call: async (id) => http('POST', `${CM}/${UID}/${id}/actions/unpublish`, { token: await adminToken('portal-admin'), body: {} }) },
-    { name: 'editor-in-chief uses the stock Unpublish (no reason)', stage: 'published', call: async (id) => http('POST', `${CM}/${UID}/${id}/actions/unpublish`, { token: await adminToken('editor-in-chief'), body: {} }) },
-    { name: 'contributor deletes a published item', stage: 'published', call: async (id) => http('DELETE', `${CM}/${UID}/${id}`, { token: await adminToken('contributor') }) },
-    { name: 'bulk publish by the contributor', stage: 'verified', call: async (id) => http('POST', `${CM}/${UID}/actions/bulkPublish`, { token: await adminToken('contributor'), body: { documentIds: [id] } }) },
-    { name: 'withdraw without a reason', stage: 'published', call: (id) => transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw' }) },
-    { name: 'unknown field in the transition body', stage: 'submitted', call: (id) => transition('portal-admin', { uid: UID, documentId: id, action: 'assign', assigneeId: 1, stage: 'published' }) },
+    {
+      name: 'portal admin approves',
+      stage: 'verified',
+      call: (id) => transition('portal-admin', { uid: UID, documentId: id, action: 'approve' }),
+    },
+    {
+      name: 'inspector verifies',
+      stage: 'assigned',
+      call: (id) => transition('inspector', { uid: UID, documentId: id, action: 'verify' }),
+    },
+    {
+      name: 'contributor edits after submission',
+      stage: 'submitted',
+      call: async (id) => http('PUT', `${CM}/${UID}/${id}`, { token: await adminToken('contributor'), body: { title: 'Sửa trái phép' } }),
+    },
+    {
+      name: 'contributor sets a stage in the update body',
+      stage: 'submitted',
+      call: async (id) =>
+        http('PUT', `${CM}/${UID}/${id}`, {
+          token: await adminToken('contributor'),
+          body: { stage: 'published', publishedAt: new Date().toISOString() },
+        }),
+    },
+    {
+      name: 'return without a comment',
+      stage: 'submitted',
+      call: (id) => transition('portal-admin', { uid: UID, documentId: id, action: 'return' }),
+    },
+    {
+      name: 'portal admin unpublishes',
+      stage: 'published',
+      call: async (id) => http('POST', `${CM}/${UID}/${id}/actions/unpublish`, { token: await adminToken('portal-admin'), body: {} }),
+    },
+    {
+      name: 'editor-in-chief uses the stock Unpublish (no reason)',
+      stage: 'published',
+      call: async (id) => http('POST', `${CM}/${UID}/${id}/actions/unpublish`, { token: await adminToken('editor-in-chief'), body: {} }),
+    },
+    {
+      name: 'contributor deletes a published item',
+      stage: 'published',
+      call: async (id) => http('DELETE', `${CM}/${UID}/${id}`, { token: await adminToken('contributor') }),
+    },
+    {
+      name: 'bulk publish by the contributor',
+      stage: 'verified',
+      call: async (id) =>
+        http('POST', `${CM}/${UID}/actions/bulkPublish`, { token: await adminToken('contributor'), body: { documentIds: [id] } }),
+    },
+    {
+      name: 'withdraw without a reason',
+      stage: 'published',
+      call: (id) => transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw' }),
+    },
+    {
+      name: 'unknown field in the transition body',
+      stage: 'submitted',
+      call: (id) => transition('portal-admin', { uid: UID, documentId: id, action: 'assign', assigneeId: 1, stage: 'published' }),
+    },
   ];
 
   for (const f of forbidden) {

@@ -22,7 +22,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-export const TEST_ROLES = ['strapi-super-admin', 'contributor', 'portal-admin', 'editor', 'editor-in-chief', 'inspector', 'finance'] as const;
+export const TEST_ROLES = [
+  'strapi-super-admin',
+  'contributor',
+  'portal-admin',
+  'editor',
+  'editor-in-chief',
+  'inspector',
+  'finance',
+] as const;
 
 /** Unit (slug) of each test account's editorial profile; the editor has no fields, so only assignment counts. */
 export const TEST_UNITS: Record<(typeof TEST_ROLES)[number], string> = {
@@ -56,7 +64,10 @@ async function startMailbox(file: string): Promise<{ port: number; close: () => 
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        appendFileSync(file, JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') }) + '\n');
+        appendFileSync(
+          file,
+          JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') }) + '\n',
+        );
         callback();
       });
     },

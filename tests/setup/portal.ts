@@ -41,26 +41,29 @@ export function privateMarkers(): string[] {
 export default async function setup(project: TestProject) {
   const [sitePort, publisherPort] = [await freePort(), await freePort()];
   // The CMS sends its webhooks to this publisher (tests/setup/cms.ts reads PORTAL_TEST_CMS_ENV).
-  process.env.PORTAL_TEST_CMS_ENV = JSON.stringify({ PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`, SITE_URL: `http://127.0.0.1:${sitePort}` });
+  process.env.PORTAL_TEST_CMS_ENV = JSON.stringify({
+    PUBLISHER_WEBHOOK_URL: `http://127.0.0.1:${publisherPort}/webhook`,
+    SITE_URL: `http://127.0.0.1:${sitePort}`,
+  });
   const stopCms = await cmsSetup(project);
   const cms = project.getProvidedContext().cms as CmsInfo;
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-pub-'));
   const publisherEnv: Record<string, string> = {
-      ...process.env,
-      ...cms.env,
-      CMS_URL: cms.url,
-      CMS_PUBLIC_URL: cms.url,
-      SITE_URL: `http://127.0.0.1:${sitePort}`,
-      SITE_PORT: String(sitePort),
-      SITE_HOST: '127.0.0.1',
-      PUBLISHER_PORT: String(publisherPort),
-      PUBLISHER_DATA_DIR: dataDir,
-      PUBLISHER_DEBOUNCE_MS: '500',
-      PUBLISHER_RECONCILE_MS: '30000',
-      PUBLISHER_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
-      PUBLISHER_LEAK_MARKERS: privateMarkers().join(','),
-      // A small article window for the quick lane, so the demo content has articles outside it.
-      PORTAL_FAST_WINDOW: '5',
+    ...process.env,
+    ...cms.env,
+    CMS_URL: cms.url,
+    CMS_PUBLIC_URL: cms.url,
+    SITE_URL: `http://127.0.0.1:${sitePort}`,
+    SITE_PORT: String(sitePort),
+    SITE_HOST: '127.0.0.1',
+    PUBLISHER_PORT: String(publisherPort),
+    PUBLISHER_DATA_DIR: dataDir,
+    PUBLISHER_DEBOUNCE_MS: '500',
+    PUBLISHER_RECONCILE_MS: '30000',
+    PUBLISHER_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
+    PUBLISHER_LEAK_MARKERS: privateMarkers().join(','),
+    // A small article window for the quick lane, so the demo content has articles outside it.
+    PORTAL_FAST_WINDOW: '5',
   } as Record<string, string>;
   const child = startPublisher(publisherEnv, 'publisher');
   const publisherUrl = `http://127.0.0.1:${publisherPort}`;

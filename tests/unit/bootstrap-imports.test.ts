@@ -11,7 +11,12 @@ const ENTRIES = ['scripts/bootstrap.mjs', 'scripts/prepare.ts'];
 /** Every module specifier of a source file: static imports, re-exports and dynamic imports. */
 export function specifiers(source: string): string[] {
   const out: string[] = [];
-  const patterns = [/^\s*import\s+(?:type\s+)?[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm, /^\s*import\s*['"]([^'"]+)['"]/gm, /^\s*export\s+[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /^\s*import\s+(?:type\s+)?[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm,
+    /^\s*import\s*['"]([^'"]+)['"]/gm,
+    /^\s*export\s+[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) out.push(m[1]);
   return out;
 }
@@ -32,7 +37,12 @@ function graph(entry: string): Map<string, string[]> {
 
 describe('bootstrap phase (before the install)', () => {
   it('finds the imports it is meant to find', () => {
-    expect(specifiers("import { a } from 'x';\nimport 'y';\nexport * from './z.ts';\nconst m = await import('w');")).toEqual(['x', 'y', './z.ts', 'w']);
+    expect(specifiers("import { a } from 'x';\nimport 'y';\nexport * from './z.ts';\nconst m = await import('w');")).toEqual([
+      'x',
+      'y',
+      './z.ts',
+      'w',
+    ]);
   });
 
   for (const entry of ENTRIES) {
@@ -53,6 +63,7 @@ describe('bootstrap phase (before the install)', () => {
     expect(boot.indexOf("'prepare.ts'")).toBeGreaterThan(0);
     expect(boot.indexOf("'prepare.ts'")).toBeLessThan(boot.indexOf('`${command}.ts`'));
     // No command script installs or builds by itself: one path per action.
-    for (const cmd of ['start', 'test', 'dev', 'bench']) expect(readFileSync(join(ROOT, 'scripts', `${cmd}.ts`), 'utf8')).not.toMatch(/ensureInstalled|buildAll/);
+    for (const cmd of ['start', 'test', 'dev', 'bench'])
+      expect(readFileSync(join(ROOT, 'scripts', `${cmd}.ts`), 'utf8')).not.toMatch(/ensureInstalled|buildAll/);
   });
 });

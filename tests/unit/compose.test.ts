@@ -22,12 +22,22 @@ describe('docker-compose.yml', () => {
     expect(bin, 'docker-compose is installed by scripts/test.ts').not.toBe('');
     const dir = mkdtempSync(join(tmpdir(), 'compose-'));
     try {
-      const env = Object.entries(example).map(([k, v]) => `${k}=${v || 'x'.repeat(32)}`).join('\n');
+      const env = Object.entries(example)
+        .map(([k, v]) => `${k}=${v || 'x'.repeat(32)}`)
+        .join('\n');
       writeFileSync(join(dir, '.env'), env);
-      execFileSync(bin, ['--project-directory', ROOT, '-f', join(ROOT, 'docker-compose.yml'), '--env-file', join(dir, '.env'), 'config', '-q'], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(
+        bin,
+        ['--project-directory', ROOT, '-f', join(ROOT, 'docker-compose.yml'), '--env-file', join(dir, '.env'), 'config', '-q'],
+        { cwd: ROOT, stdio: 'pipe' },
+      );
       // A missing required secret makes validation fail with a clear message.
       writeFileSync(join(dir, 'bad.env'), env.replace(/^APP_KEYS=.*$/m, 'APP_KEYS='));
-      const bad = spawnSync(bin, ['--project-directory', ROOT, '-f', join(ROOT, 'docker-compose.yml'), '--env-file', join(dir, 'bad.env'), 'config', '-q'], { cwd: ROOT, encoding: 'utf8' });
+      const bad = spawnSync(
+        bin,
+        ['--project-directory', ROOT, '-f', join(ROOT, 'docker-compose.yml'), '--env-file', join(dir, 'bad.env'), 'config', '-q'],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
       expect(bad.status).not.toBe(0);
       expect(bad.stderr).toMatch(/APP_KEYS/);
     } finally {
@@ -38,7 +48,12 @@ describe('docker-compose.yml', () => {
   it('documents in .env.example every variable the CMS config and media settings read', () => {
     const raw = readFileSync(join(ROOT, '.env.example'), 'utf8');
     const cfgDir = join(ROOT, 'apps/cms/config');
-    const sources = [...readdirSync(cfgDir).filter((f) => f.endsWith('.ts')).map((f) => join(cfgDir, f)), join(ROOT, 'apps/cms/src/lib/media-storage.ts')];
+    const sources = [
+      ...readdirSync(cfgDir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(cfgDir, f)),
+      join(ROOT, 'apps/cms/src/lib/media-storage.ts'),
+    ];
     const used = new Set<string>();
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');
@@ -52,7 +67,16 @@ describe('docker-compose.yml', () => {
   });
 
   it('passes the S3 settings to the CMS and lists a backup service', () => {
-    for (const v of ['UPLOAD_PROVIDER', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL', 'S3_FORCE_PATH_STYLE']) {
+    for (const v of [
+      'UPLOAD_PROVIDER',
+      'S3_ENDPOINT',
+      'S3_BUCKET',
+      'S3_REGION',
+      'S3_ACCESS_KEY_ID',
+      'S3_SECRET_ACCESS_KEY',
+      'S3_PUBLIC_URL',
+      'S3_FORCE_PATH_STYLE',
+    ]) {
       expect(compose).toMatch(new RegExp(`^\\s+${v}: \\$\\{${v}`, 'm'));
     }
     expect(compose).toMatch(/^\s+backup:\n\s+profiles: \["tools"\]/m);
@@ -79,7 +103,8 @@ describe('docker-compose.yml', () => {
     const locations = [...nginx.matchAll(/location[^{]*\{([^}]*)\}/g)].map((m) => m[1]);
     expect(locations.length).toBeGreaterThan(2);
     for (const body of locations) expect(body).not.toMatch(/add_header/);
-    for (const h of ['Content-Security-Policy', 'Strict-Transport-Security', 'X-Content-Type-Options', 'Referrer-Policy']) expect(nginx).toMatch(new RegExp(`add_header ${h} `));
+    for (const h of ['Content-Security-Policy', 'Strict-Transport-Security', 'X-Content-Type-Options', 'Referrer-Policy'])
+      expect(nginx).toMatch(new RegExp(`add_header ${h} `));
     expect(nginx).toMatch(/~\^\/_astro\/\s+"public, max-age=31536000, immutable"/);
     expect(nginx).toMatch(/gzip on;/);
     // A types block alone would replace the standard MIME map (HTML served as octet-stream).

@@ -17,7 +17,13 @@ describe('media storage settings', () => {
   });
 
   it('maps the variables onto the aws-s3 provider', () => {
-    const cfg = s3ProviderConfig({ ...s3, S3_ENDPOINT: 'https://s3.example.vn', S3_REGION: 'hn-1', S3_PUBLIC_URL: 'https://media.example.vn/', S3_FORCE_PATH_STYLE: 'true' });
+    const cfg = s3ProviderConfig({
+      ...s3,
+      S3_ENDPOINT: 'https://s3.example.vn',
+      S3_REGION: 'hn-1',
+      S3_PUBLIC_URL: 'https://media.example.vn/',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
     expect(cfg.provider).toBe('aws-s3');
     expect(cfg.providerOptions.baseUrl).toBe('https://media.example.vn');
     expect(cfg.providerOptions.s3Options).toMatchObject({

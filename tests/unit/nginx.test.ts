@@ -108,7 +108,11 @@ describe.skipIf(!NGINX && !process.env.CI)('deploy/nginx/portal.conf', () => {
       security(res.headers);
     }
     expect(seen).toEqual([]);
-    const submit = await fetch(`${base}/api/questions/submit`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    const submit = await fetch(`${base}/api/questions/submit`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(submit.status).toBe(200);
     expect((await fetch(`${base}/api/questions/submit`)).status).toBe(403);
     const status = await fetch(`${base}/api/questions/status/ABC123`);

@@ -2,19 +2,28 @@
 import { describe, expect, it } from 'vitest';
 import { clientIp, proxyList } from '../../apps/cms/src/lib/questions/client-ip.ts';
 import { RateLimiter } from '../../apps/cms/src/lib/questions/rate-limit.ts';
-import { cleanText, newTrackingCode, normalizeEmail, normalizePhone, normalizeTrackingCode, stripHtml } from '../../apps/cms/src/lib/questions/validate.ts';
+import {
+  cleanText,
+  newTrackingCode,
+  normalizeEmail,
+  normalizePhone,
+  normalizeTrackingCode,
+  stripHtml,
+} from '../../apps/cms/src/lib/questions/validate.ts';
 
 describe('question route helpers', () => {
   it('normalizes Vietnamese phone numbers', () => {
     expect(normalizePhone('0912 345 678')).toBe('0912345678');
     expect(normalizePhone('+84 912.345.678')).toBe('0912345678');
     expect(normalizePhone('(0291) 3880 161')).toBe('02913880161');
-    for (const bad of ['0123', '0612345678', '12345678901', '09123456789', 'abc', '0912-345-67x']) expect(normalizePhone(bad), bad).toBeNull();
+    for (const bad of ['0123', '0612345678', '12345678901', '09123456789', 'abc', '0912-345-67x'])
+      expect(normalizePhone(bad), bad).toBeNull();
   });
 
   it('checks e-mail addresses', () => {
     expect(normalizeEmail(' An.Nguyen@Example.VN ')).toBe('An.Nguyen@example.vn');
-    for (const bad of ['a@b', 'a..b@example.com', '@example.com', 'a@-x.com', 'a b@example.com']) expect(normalizeEmail(bad), bad).toBeNull();
+    for (const bad of ['a@b', 'a..b@example.com', '@example.com', 'a@-x.com', 'a b@example.com'])
+      expect(normalizeEmail(bad), bad).toBeNull();
   });
 
   it('strips every tag, encoded ones included', () => {

@@ -29,19 +29,23 @@ describe('no secret is committed', () => {
       expect(example[key], `${key} documented`).toBe('');
     }
     const assigned = new RegExp(`^\\s*(${Object.keys(GENERATED_SECRETS).join('|')})\\s*=\\s*\\S{8,}`, 'm');
-    const offenders = tracked.filter((f) => !/(^|\/)(pnpm-lock\.yaml|.*\.png)$/.test(f)).filter((f) => {
-      try {
-        return assigned.test(readFileSync(join(ROOT, f), 'utf8'));
-      } catch {
-        return false;
-      }
-    });
+    const offenders = tracked
+      .filter((f) => !/(^|\/)(pnpm-lock\.yaml|.*\.png)$/.test(f))
+      .filter((f) => {
+        try {
+          return assigned.test(readFileSync(join(ROOT, f), 'utf8'));
+        } catch {
+          return false;
+        }
+      });
     expect(offenders).toEqual([]);
   });
 
   it('the local .env (if any) leaks into no tracked file', () => {
     const local = readEnvFile(join(ROOT, '.env'));
-    const values = Object.entries(local).filter(([k, v]) => k in GENERATED_SECRETS && v.length >= 16).map(([, v]) => v);
+    const values = Object.entries(local)
+      .filter(([k, v]) => k in GENERATED_SECRETS && v.length >= 16)
+      .map(([, v]) => v);
     if (!values.length) return;
     // git grep exits 1 when nothing matches; only file names are reported, never the values.
     const r = spawnSync('git', ['grep', '-lF', ...values.flatMap((v) => ['-e', v])], { cwd: ROOT, encoding: 'utf8' });

@@ -10,7 +10,14 @@ describe('systemd units', () => {
   for (const name of ['portal-cms.service', 'portal-publisher.service', 'portal-backup.service']) {
     it(`${name} runs unprivileged and hardened with its env file`, () => {
       const text = unit(name);
-      for (const line of ['User=portal', 'NoNewPrivileges=yes', 'ProtectSystem=strict', 'PrivateTmp=yes', 'EnvironmentFile=/etc/portal/portal.env']) expect(text).toContain(line);
+      for (const line of [
+        'User=portal',
+        'NoNewPrivileges=yes',
+        'ProtectSystem=strict',
+        'PrivateTmp=yes',
+        'EnvironmentFile=/etc/portal/portal.env',
+      ])
+        expect(text).toContain(line);
       expect(text).toMatch(/^ReadWritePaths=\S+/m);
       expect(text).toMatch(/^ExecStart=\/usr\/bin\/node \S+/m);
     });

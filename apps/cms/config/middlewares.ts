@@ -15,7 +15,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   const media = mediaOrigin(process.env);
   const mediaSrc = ["'self'", 'data:', 'blob:', 'market-assets.strapi.io', ...(media ? [media] : [])];
   const site = siteOrigin(env('SITE_URL', ''));
-  const extra = env('QUESTIONS_ALLOWED_ORIGINS', '').split(',').map((s: string) => s.trim()).filter(Boolean);
+  const extra = env('QUESTIONS_ALLOWED_ORIGINS', '')
+    .split(',')
+    .map((s: string) => s.trim())
+    .filter(Boolean);
   return [
     'global::request-id',
     'strapi::errors',

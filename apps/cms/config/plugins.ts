@@ -47,8 +47,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       security: {
         // Strapi checks the detected type of the bytes, not the file name; SVG can carry script.
         allowedTypes: [
-          'image/jpeg', 'image/png', 'image/webp', 'image/gif',
-          'application/pdf', 'application/msword',
+          'image/jpeg',
+          'image/png',
+          'image/webp',
+          'image/gif',
+          'application/pdf',
+          'application/msword',
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
           'application/vnd.ms-excel',
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -22,7 +22,9 @@ export function eventMatters(payload: { event: string; entry?: unknown }): boole
 export function bearerMatches(header: string | undefined, secret: string): boolean {
   if (!secret) return false;
   const m = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
-  const given = createHash('sha256').update(m ? m[1].trim() : '').digest();
+  const given = createHash('sha256')
+    .update(m ? m[1].trim() : '')
+    .digest();
   const expected = createHash('sha256').update(secret).digest();
   return timingSafeEqual(given, expected) && !!m;
 }
@@ -111,7 +113,10 @@ export function createApiServer(h: ApiHandlers): Server {
         return json(res, 202, { accepted: true, ignored: true });
       }
       const entry = p.entry as { documentId?: unknown } | null | undefined;
-      const documentId = entry && typeof entry === 'object' && typeof entry.documentId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(entry.documentId) ? entry.documentId : undefined;
+      const documentId =
+        entry && typeof entry === 'object' && typeof entry.documentId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(entry.documentId)
+          ? entry.documentId
+          : undefined;
       h.onWebhook(p.event, model, documentId);
       return json(res, 202, { accepted: true });
     }

@@ -10,7 +10,17 @@ import { fetchRevision } from './cms.ts';
 import { leakMarkers, ReleaseScanner } from './checks.ts';
 import type { Logger } from './log.ts';
 import { newReleaseId, pruneLogs, pruneReleases, readLiveId, stageRelease, switchLive } from './release.ts';
-import { acquireLock, ensureDirs, paths, readMeta, updateState, writeMeta, type LiveInfo, type ReleaseMeta, type SearchDelta } from './state.ts';
+import {
+  acquireLock,
+  ensureDirs,
+  paths,
+  readMeta,
+  updateState,
+  writeMeta,
+  type LiveInfo,
+  type ReleaseMeta,
+  type SearchDelta,
+} from './state.ts';
 
 export type BuildResult =
   | { ok: true; release: LiveInfo; copied: number; linked: number }
@@ -185,7 +195,12 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
     const logStream = createWriteStream(join(p.logs, `${id}.log`), { flags: 'a' });
     out = logStream;
     out.write(`# ${what} ${id} revision=${revision ?? 'unknown'}${opts.header} started ${new Date(started).toISOString()}\n`);
-    const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env, PUBLISHER_RELEASE_ID: id, CMS_REVISION: revision === null ? '' : String(revision) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...opts.env,
+      PUBLISHER_RELEASE_ID: id,
+      CMS_REVISION: revision === null ? '' : String(revision),
+    };
     for (const k of STRIP_ENV) delete env[k];
     staging = join(p.releases, `.staging-${id}`);
     const run: BuildRun = {
@@ -216,7 +231,14 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
     const dir = join(p.releases, id);
     await rename(staging, dir);
     staging = dir; // from here a failure removes the finished (not yet live) release
-    const info: LiveInfo = { id, revision, builtAt: new Date().toISOString(), durationMs: Date.now() - started, pageCount: a.pageCount, ...(lane === 'fast' ? { mode: 'fast' as const } : {}) };
+    const info: LiveInfo = {
+      id,
+      revision,
+      builtAt: new Date().toISOString(),
+      durationMs: Date.now() - started,
+      pageCount: a.pageCount,
+      ...(lane === 'fast' ? { mode: 'fast' as const } : {}),
+    };
     await writeMeta(cfg.dataDir, { ...info, files: a.files, ...(a.delta ? { delta: a.delta } : {}) });
     await switchLive(cfg.dataDir, id);
     staging = null;
@@ -226,7 +248,12 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
       s.rolledBack = null;
     });
     out.write(`# live: ${id} (${info.durationMs} ms${lane === 'fast' ? ', fast' : ''})\n`);
-    blog.info(lane === 'fast' ? 'release is live (fast lane)' : 'release is live', { pageCount: info.pageCount, durationMs: info.durationMs, revision, ...a.logFields });
+    blog.info(lane === 'fast' ? 'release is live (fast lane)' : 'release is live', {
+      pageCount: info.pageCount,
+      durationMs: info.durationMs,
+      revision,
+      ...a.logFields,
+    });
     await pruneReleases(cfg.dataDir, cfg.keepReleases, blog).catch((e) => blog.warn('prune failed', { error: (e as Error).message }));
     await pruneLogs(cfg.dataDir, cfg.keepLogs).catch(() => {});
     return { ok: true, release: info, copied: a.copied, linked: a.linked };
@@ -238,7 +265,12 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
     if (id && (await readLiveId(cfg.dataDir)) !== id) await rm(join(p.meta, `${id}.json`), { force: true }).catch(() => {});
     if (!cancelled) {
       await updateState(cfg.dataDir, (s) => {
-        s.lastError = { at: new Date().toISOString(), message: lane === 'fast' ? `fast build: ${message}` : message, releaseId: id, revision };
+        s.lastError = {
+          at: new Date().toISOString(),
+          message: lane === 'fast' ? `fast build: ${message}` : message,
+          releaseId: id,
+          revision,
+        };
       }).catch(() => {});
       log.error(`${what} failed; the live site is unchanged`, { releaseId: id, error: message });
     } else log.warn(`${what} cancelled`, { releaseId: id });
@@ -300,7 +332,10 @@ export function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildResult> 
 
       const liveId = await readLiveId(cfg.dataDir);
       const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
-      const scanner = new ReleaseScanner({ markers: leakMarkers(cfg.leakMarkers), secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken] });
+      const scanner = new ReleaseScanner({
+        markers: leakMarkers(cfg.leakMarkers),
+        secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken],
+      });
       const staged = await stageRelease(
         cfg.buildOutput,
         run.staging,

@@ -22,7 +22,21 @@ export interface CheckResult {
 
 // Text formats a build can leak data into. JS/CSS are generated from code, not content, but are
 // scanned too because islands can inline data.
-const TEXT_EXT = new Set(['.html', '.htm', '.xml', '.rss', '.atom', '.ics', '.json', '.txt', '.csv', '.webmanifest', '.js', '.mjs', '.svg']);
+const TEXT_EXT = new Set([
+  '.html',
+  '.htm',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.ics',
+  '.json',
+  '.txt',
+  '.csv',
+  '.webmanifest',
+  '.js',
+  '.mjs',
+  '.svg',
+]);
 // Pagefind stores page text in gzip-compressed fragments; decompress to scan what search would reveal.
 const GZIP_EXT = new Set(['.pf_fragment', '.pf_meta', '.pf_index']);
 
@@ -93,7 +107,9 @@ export class ReleaseScanner {
       );
     }
     for (const [m, files] of this.leaks) {
-      problems.push(`forbidden marker ${m} found in ${files.length} file(s): ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}`);
+      problems.push(
+        `forbidden marker ${m} found in ${files.length} file(s): ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}`,
+      );
     }
     return { ok: problems.length === 0, pageCount: this.pageCount, scannedFiles: this.scannedFiles, problems };
   }

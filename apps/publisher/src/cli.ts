@@ -72,7 +72,9 @@ async function run(argv: string[]): Promise<void> {
   if (cmd === 'status') {
     // Prefer the running server's view (queue state, CMS revision); fall back to the data dir.
     try {
-      const res = await fetch(`http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}/status`, { signal: AbortSignal.timeout(1500) });
+      const res = await fetch(`http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}/status`, {
+        signal: AbortSignal.timeout(1500),
+      });
       if (res.ok) {
         process.stdout.write(JSON.stringify({ server: 'running', ...((await res.json()) as object) }, null, 2) + '\n');
         return;

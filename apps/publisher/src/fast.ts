@@ -29,7 +29,6 @@ export interface FastOptions {
   onRevision?: (revision: number | null) => void;
 }
 
-
 /** '/tin-tuc/bai/x/' → 'tin-tuc/bai/x/index.html'; '/' → 'index.html'; '/rss.xml' → 'rss.xml'. */
 export function pathToFile(p: string): string {
   const rel = p.replace(/^\/+/, '');
@@ -87,7 +86,12 @@ export function patchSitemaps(sitemaps: Map<string, string>, added: string[], re
 }
 
 /** The search delta after this overlay: pages indexed since the last full index, and paths removed since. */
-export function nextDelta(prev: SearchDelta | undefined, renderedSearchable: string[], removedPaths: string[], files: Set<string>): SearchDelta {
+export function nextDelta(
+  prev: SearchDelta | undefined,
+  renderedSearchable: string[],
+  removedPaths: string[],
+  files: Set<string>,
+): SearchDelta {
   const removedFiles = new Set(removedPaths.map(pathToFile));
   const pages = [...new Set([...(prev?.pages ?? []), ...renderedSearchable])].filter((f) => files.has(f) && !removedFiles.has(f)).sort();
   const removed = [...new Set([...(prev?.removed ?? []), ...removedPaths])].filter((p) => !files.has(pathToFile(p))).sort();
@@ -150,10 +154,12 @@ async function makeBase(cfg: Config, liveId: string | null, log?: Logger): Promi
 export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<FastResult> {
   const liveId = await readLiveId(cfg.dataDir);
   const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
-  if (!liveId || !liveMeta?.files) return { ok: false, error: 'no live release with a file list to lay changes over', releaseId: null, fallback: true };
+  if (!liveId || !liveMeta?.files)
+    return { ok: false, error: 'no live release with a file list to lay changes over', releaseId: null, fallback: true };
   const fp = fastPaths(cfg);
   // The store starts from a full build's seed; without one (first run, an older version) a full build writes it.
-  if (!(await stat(fp.seed).catch(() => null))) return { ok: false, error: 'no content seed from a full build yet', releaseId: null, fallback: true };
+  if (!(await stat(fp.seed).catch(() => null)))
+    return { ok: false, error: 'no content seed from a full build yet', releaseId: null, fallback: true };
   const { dir: fastDir, dist, manifest: manifestFile } = fp;
   return buildRelease(
     cfg,
@@ -184,9 +190,15 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
       const t0 = Date.now();
       const linking = (async () => {
         if (inflight?.liveId === liveId) await inflight.done;
-        const prepared = await rename(baseDir(cfg, liveId), staging).then(() => true, () => false);
+        const prepared = await rename(baseDir(cfg, liveId), staging).then(
+          () => true,
+          () => false,
+        );
         const ok = prepared || (await mkdir(staging).then(() => linkTree(liveDir, staging)));
-        run.blog.info(prepared ? 'using the prepared copy of the live release' : 'live release hard-linked into staging', { ms: Date.now() - t0, ok });
+        run.blog.info(prepared ? 'using the prepared copy of the live release' : 'live release hard-linked into staging', {
+          ms: Date.now() - t0,
+          ok,
+        });
         return ok;
       })();
       try {
@@ -248,7 +260,10 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
       }
       // Each rendered file is read once: hashed, scanned for leaks (the rest was checked when its release
       // was built), looked at for the search delta, and written in place of the link.
-      const scanner = new ReleaseScanner({ markers: leakMarkers(cfg.leakMarkers), secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken] });
+      const scanner = new ReleaseScanner({
+        markers: leakMarkers(cfg.leakMarkers),
+        secrets: [cfg.webhookSecret, cfg.adminToken, cfg.siteApiToken],
+      });
       const searchable: string[] = [];
       for (const rel of overlay) {
         const data = await readFile(join(dist, rel));
@@ -289,7 +304,9 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
       const checks = scanner.result({ minPages: 0, allowShrink: true, livePageCount: null });
       const pageCount = Object.keys(files).filter((f) => /\.html?$/.test(f)).length;
       if (!files['index.html']) checks.problems.push('index.html is missing from the release');
-      out.write(`\n# checks: ${checks.problems.length ? 'FAILED' : 'passed'} overlay=${overlay.length} linked=${linked} pages=${pageCount}\n`);
+      out.write(
+        `\n# checks: ${checks.problems.length ? 'FAILED' : 'passed'} overlay=${overlay.length} linked=${linked} pages=${pageCount}\n`,
+      );
       for (const prob of checks.problems) out.write(`#   ${prob}\n`);
       if (checks.problems.length) throw new StepError(`checks failed: ${checks.problems.join('; ')}`);
 

@@ -177,10 +177,13 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
   const armDaily = () => {
     if (!cfg.dailyAt) return;
     const at = nextDailyRun(new Date(), cfg.timeZone, cfg.dailyAt.hour, cfg.dailyAt.minute);
-    dailyTimer = setTimeout(() => {
-      requestFull('daily rebuild', true);
-      armDaily();
-    }, Math.min(at.getTime() - Date.now(), MAX_TIMEOUT));
+    dailyTimer = setTimeout(
+      () => {
+        requestFull('daily rebuild', true);
+        armDaily();
+      },
+      Math.min(at.getTime() - Date.now(), MAX_TIMEOUT),
+    );
     dailyTimer.unref();
   };
 
@@ -244,7 +247,9 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
       state: queue.state,
       queued: queue.queued,
       cmsRevision,
-      lastError: state.lastError ? { at: state.lastError.at, message: state.lastError.message, releaseId: state.lastError.releaseId } : null,
+      lastError: state.lastError
+        ? { at: state.lastError.at, message: state.lastError.message, releaseId: state.lastError.releaseId }
+        : null,
       builds: state.builds,
       fastBuilds: state.fastBuilds ?? 0,
       fullBuildDueAt: fullDueAt?.toISOString() ?? null,
@@ -263,7 +268,8 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     status,
     onWebhook: (event, model, documentId) => {
       log.info('webhook accepted', { event, model, documentId });
-      if (cfg.fastLane && event.startsWith('entry.') && model && FAST_MODELS.has(model) && documentId) fastIds.add(`${model}:${documentId}`);
+      if (cfg.fastLane && event.startsWith('entry.') && model && FAST_MODELS.has(model) && documentId)
+        fastIds.add(`${model}:${documentId}`);
       else fullPending = true;
       queue.request(`${event}${model ? ` ${model}` : ''}${documentId ? ` ${documentId}` : ''}`);
     },
@@ -281,7 +287,13 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     api.close();
     throw e;
   }
-  log.info('publisher listening', { api: `http://${cfg.host}:${apiPort}`, site: `http://${cfg.siteHost}:${sitePort}`, apiPort, sitePort, dataDir: cfg.dataDir });
+  log.info('publisher listening', {
+    api: `http://${cfg.host}:${apiPort}`,
+    site: `http://${cfg.siteHost}:${sitePort}`,
+    apiPort,
+    sitePort,
+    dataDir: cfg.dataDir,
+  });
 
   void reconcile();
   const reconcileTimer = setInterval(() => void reconcile(), cfg.reconcileMs);

@@ -17,7 +17,10 @@ export function isReleaseId(id: string): boolean {
 
 /** Sortable by time: 20261127T215500Z-r42 (UTC). */
 export function formatReleaseId(date: Date, revision: number | null): string {
-  const stamp = date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   return `${stamp}-${revision === null ? 'norev' : `r${revision}`}`;
 }
 
@@ -48,7 +51,10 @@ async function exists(p: string): Promise<boolean> {
 export async function listReleases(dataDir: string): Promise<string[]> {
   try {
     const entries = await readdir(paths(dataDir).releases, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && isReleaseId(e.name)).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isDirectory() && isReleaseId(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
@@ -216,7 +222,9 @@ export async function pruneReleases(dataDir: string, keep: number, log?: Logger)
   for (const id of all) {
     if (keepSet.has(id)) continue;
     await rm(join(p.meta, `${id}.json`), { force: true });
-    removals.push(removeTree(join(p.releases, id)).catch((e) => log?.warn('could not delete an old release', { id, error: (e as Error).message })));
+    removals.push(
+      removeTree(join(p.releases, id)).catch((e) => log?.warn('could not delete an old release', { id, error: (e as Error).message })),
+    );
     removed.push(id);
   }
   removed.removing = Promise.all(removals).then(() => {});
@@ -248,7 +256,8 @@ export async function rollback(dataDir: string, id?: string): Promise<{ from: st
   let target = id;
   if (target === undefined) {
     const idx = live ? all.indexOf(live) : all.length;
-    if (idx <= 0) throw new Error(live ? `No release older than the live one (${live}) to roll back to.` : 'There are no releases to roll back to.');
+    if (idx <= 0)
+      throw new Error(live ? `No release older than the live one (${live}) to roll back to.` : 'There are no releases to roll back to.');
     target = all[idx - 1];
   } else if (!all.includes(target)) {
     throw new Error(`Release "${target}" not found. Available: ${all.join(', ') || '(none)'}.`);

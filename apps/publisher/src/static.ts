@@ -52,7 +52,23 @@ const TYPES: Record<string, string> = {
 };
 
 const COMPRESSIBLE = new Set([
-  '.html', '.htm', '.css', '.js', '.mjs', '.json', '.map', '.xml', '.rss', '.atom', '.xsl', '.ics', '.txt', '.csv', '.webmanifest', '.svg', '.wasm',
+  '.html',
+  '.htm',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.map',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.xsl',
+  '.ics',
+  '.txt',
+  '.csv',
+  '.webmanifest',
+  '.svg',
+  '.wasm',
 ]);
 const MAX_COMPRESS_BYTES = 8 * 1024 * 1024;
 const MIN_COMPRESS_BYTES = 256;
@@ -138,7 +154,10 @@ export function pickEncoding(header: string | undefined): 'br' | 'gzip' | null {
 
 function cacheControl(urlPath: string, ext: string): string {
   if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
-  if (['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.woff', '.woff2', '.ttf', '.otf'].includes(ext) && !urlPath.startsWith('/pagefind/')) {
+  if (
+    ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.ico', '.woff', '.woff2', '.ttf', '.otf'].includes(ext) &&
+    !urlPath.startsWith('/pagefind/')
+  ) {
     return 'public, max-age=3600';
   }
   // HTML, feeds, calendars and the search index change with every publish: always revalidate (ETag makes it cheap).
@@ -324,7 +343,17 @@ export function createStaticServer(opts: StaticServerOptions): Server {
       if (f === 'dir') {
         // /x → /x/ so relative links inside the page resolve like the generator expects.
         // One leading slash only: "//host/" would be a protocol-relative redirect to another site.
-        send(res, 301, { Location: '/' + rawPath.replace(/^[/\\]+/, '') + '/' + search, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' }, 'Moved Permanently', head);
+        send(
+          res,
+          301,
+          {
+            Location: '/' + rawPath.replace(/^[/\\]+/, '') + '/' + search,
+            'Content-Type': 'text/plain; charset=utf-8',
+            'Cache-Control': 'no-cache',
+          },
+          'Moved Permanently',
+          head,
+        );
         return;
       }
       if (f) {

@@ -83,7 +83,7 @@ describe('cli', () => {
     expect(await readFile(logFile, 'utf8')).toContain('injected failure');
   });
 
-  it('build: a successful build replaces the quick lane\'s seed and empties its store; a failed one keeps both', async () => {
+  it("build: a successful build replaces the quick lane's seed and empties its store; a failed one keeps both", async () => {
     const data = join(tmp, 'data-seed');
     const fast = join(data, 'fast');
     const seedRevision = async () => JSON.parse(await readFile(join(fast, 'seed', 'articles.json'), 'utf8')).revision;
@@ -238,7 +238,10 @@ describe('server edge cases', () => {
     expect(st).toMatchObject({ live: null, state: 'idle', queued: false, cmsRevision: null, lastError: null, releases: [] });
 
     // Start a (slow) build, then stop the publisher mid-build: the build's process group must die.
-    const rb = await fetch(`http://127.0.0.1:${ready.apiPort}/rebuild`, { method: 'POST', headers: { Authorization: 'Bearer admin-admin-admin' } });
+    const rb = await fetch(`http://127.0.0.1:${ready.apiPort}/rebuild`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer admin-admin-admin' },
+    });
     expect(rb.status).toBe(202);
     await seen((r) => r.msg.startsWith('running step'));
     for (let i = 0; i < 50 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));

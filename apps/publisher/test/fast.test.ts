@@ -39,7 +39,9 @@ describe('sitemap patching', () => {
   it('removes withdrawn pages and appends new ones to the last file', () => {
     const out = patchSitemaps(maps, ['/tin-tuc/bai/moi/', '/'], ['/tin-tuc/bai/a/']);
     expect(out.get('sitemap-0.xml')).toBe(`${head}<url><loc>https://x.gov.vn/</loc></url></urlset>`);
-    expect(out.get('sitemap-1.xml')).toBe(`${head}<url><loc>https://x.gov.vn/van-ban/b/</loc></url><url><loc>https://x.gov.vn/tin-tuc/bai/moi/</loc></url></urlset>`);
+    expect(out.get('sitemap-1.xml')).toBe(
+      `${head}<url><loc>https://x.gov.vn/van-ban/b/</loc></url><url><loc>https://x.gov.vn/tin-tuc/bai/moi/</loc></url></urlset>`,
+    );
   });
   it('changes nothing when nothing is new or gone', () => {
     expect(patchSitemaps(maps, ['/tin-tuc/bai/a/'], []).size).toBe(0);

@@ -41,7 +41,10 @@ await writeFile('dist/404.html', '<!doctype html><html lang="vi"><body><main>404
     CMS_URL: cms.url,
     PUBLISHER_DATA_DIR: join(tmp, 'data'),
     PUBLISHER_SITE_DIR: site,
-    PUBLISHER_BUILD_CMD: JSON.stringify([['node', 'build.mjs'], ['node', PAGEFIND, '--site', 'dist']]),
+    PUBLISHER_BUILD_CMD: JSON.stringify([
+      ['node', 'build.mjs'],
+      ['node', PAGEFIND, '--site', 'dist'],
+    ]),
     PUBLISHER_LEAK_MARKERS: 'NOI_BO_TEST',
   });
 });

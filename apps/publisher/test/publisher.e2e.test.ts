@@ -99,7 +99,11 @@ const webhook = (body: unknown, token = SECRET) =>
 const publish = () => webhook({ event: 'entry.publish', model: 'article', entry: { id: 1, publishedAt: new Date().toISOString() } });
 
 /** Raw GET on the site port (node:http does not normalise "..", unlike fetch). */
-function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, any>; body: Buffer }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, any>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: pub.sitePort, path, headers, method }, (res) => {
       const chunks: Buffer[] = [];
@@ -324,7 +328,15 @@ describe('publisher (real process, real HTTP)', () => {
     expect(nf.body.toString()).toContain('Không tìm thấy trang (fixture)');
     expect(nf.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(nf.headers['x-frame-options']).toBe('DENY');
-    for (const p of ['/../state.json', '/../../../../etc/passwd', '/%2e%2e/state.json', '/..%2fstate.json', '/a/%2E%2E/%2E%2E/state.json', '/%00', '/%E0%A4%A']) {
+    for (const p of [
+      '/../state.json',
+      '/../../../../etc/passwd',
+      '/%2e%2e/state.json',
+      '/..%2fstate.json',
+      '/a/%2E%2E/%2E%2E/state.json',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       const r = await get(p);
       expect(r.status, p).toBe(400);
       expect(r.body.toString()).not.toContain('"live"');

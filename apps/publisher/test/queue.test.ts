@@ -86,9 +86,12 @@ describe('BuildQueue', () => {
 
   it('survives a throwing build and reports it', async () => {
     const errors: unknown[] = [];
-    const q = new BuildQueue(async () => {
-      throw new Error('boom');
-    }, { debounceMs: 5, onError: (e) => errors.push(e) });
+    const q = new BuildQueue(
+      async () => {
+        throw new Error('boom');
+      },
+      { debounceMs: 5, onError: (e) => errors.push(e) },
+    );
     q.request('a');
     await q.whenIdle();
     expect(errors).toHaveLength(1);

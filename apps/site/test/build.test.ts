@@ -53,18 +53,33 @@ afterAll(async () => {
 describe('pages', () => {
   it('renders every page type', () => {
     const expected = [
-      'index.html', '404.html', 'robots.txt', 'rss.xml', 'sitemap-index.xml',
-      'tin-tuc/index.html', 'tin-tuc/kinh-te/index.html', 'tin-tuc/kinh-te/rss.xml',
+      'index.html',
+      '404.html',
+      'robots.txt',
+      'rss.xml',
+      'sitemap-index.xml',
+      'tin-tuc/index.html',
+      'tin-tuc/kinh-te/index.html',
+      'tin-tuc/kinh-te/rss.xml',
       'tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/index.html',
-      'van-ban/index.html', 'van-ban/quyet-dinh-2345-qd-ubnd-2026/index.html',
+      'van-ban/index.html',
+      'van-ban/quyet-dinh-2345-qd-ubnd-2026/index.html',
       'danh-ba/index.html',
-      'lich-cong-tac/index.html', 'lich-cong-tac/lanh-dao-ubnd/index.html',
-      'lich-cong-tac/lanh-dao-ubnd/2026-11-23/index.html', 'lich-cong-tac/lanh-dao-ubnd.ics',
-      'thu-tuc/index.html', 'thu-tuc/dang-ky-khai-sinh/index.html',
-      'hoi-dap/index.html', 'hoi-dap/dang-ky-khai-sinh-qua-han/index.html',
-      'hoi-dap/dat-cau-hoi/index.html', 'hoi-dap/cam-on/index.html',
-      'gioi-thieu/index.html', 'gioi-thieu/gioi-thieu-chung/index.html', 'lien-ket/index.html',
-      'tim-kiem/index.html', 'pagefind/pagefind.js',
+      'lich-cong-tac/index.html',
+      'lich-cong-tac/lanh-dao-ubnd/index.html',
+      'lich-cong-tac/lanh-dao-ubnd/2026-11-23/index.html',
+      'lich-cong-tac/lanh-dao-ubnd.ics',
+      'thu-tuc/index.html',
+      'thu-tuc/dang-ky-khai-sinh/index.html',
+      'hoi-dap/index.html',
+      'hoi-dap/dang-ky-khai-sinh-qua-han/index.html',
+      'hoi-dap/dat-cau-hoi/index.html',
+      'hoi-dap/cam-on/index.html',
+      'gioi-thieu/index.html',
+      'gioi-thieu/gioi-thieu-chung/index.html',
+      'lien-ket/index.html',
+      'tim-kiem/index.html',
+      'pagefind/pagefind.js',
     ];
     for (const f of expected) expect(exists(f), f).toBe(true);
     // one page per entry
@@ -90,7 +105,8 @@ describe('pages', () => {
   it('takes header and footer from the site settings', () => {
     const html = read('index.html');
     const s = snapshot['site-setting'];
-    for (const v of [s.portalName, s.agencyName, s.address, s.phone, s.fax, s.email, s.editorInCharge, s.licence]) expect(html).toContain(v);
+    for (const v of [s.portalName, s.agencyName, s.address, s.phone, s.fax, s.email, s.editorInCharge, s.licence])
+      expect(html).toContain(v);
     expect(html).toContain('"@type":"GovernmentOrganization"');
   });
 
@@ -204,7 +220,10 @@ describe('pages', () => {
   it('has no inline executable script (the served Content-Security-Policy allows none)', () => {
     for (const f of htmlFiles) {
       const inline = [...read(f).matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].filter((m) => !/application\/ld\+json/.test(m[1]!));
-      expect(inline.map((m) => m[0]), f).toEqual([]);
+      expect(
+        inline.map((m) => m[0]),
+        f,
+      ).toEqual([]);
     }
   });
 
@@ -252,7 +271,10 @@ describe('feeds', () => {
     const lines = text.slice(0, -2).split('\r\n');
     for (const l of lines) expect(Buffer.byteLength(l, 'utf8'), l).toBeLessThanOrEqual(75);
     // unfold, then check structure
-    const unfolded = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+    const unfolded = text
+      .replace(/\r\n[ \t]/g, '')
+      .split('\r\n')
+      .filter(Boolean);
     const stack: string[] = [];
     for (const l of unfolded) {
       if (l.startsWith('BEGIN:')) stack.push(l.slice(6));
@@ -266,7 +288,9 @@ describe('feeds', () => {
     const uids = unfolded.filter((l) => l.startsWith('UID:'));
     expect(new Set(uids).size).toBe(uids.length);
     expect(unfolded).toContain('DTSTART;TZID=Asia/Ho_Chi_Minh:20261123T073000');
-    expect(unfolded.some((l) => l.startsWith('SUMMARY:') && l.includes('\\, nội dung có dấu phẩy\\, chấm phẩy\\; và ký tự \\\\ đặc biệt'))).toBe(true);
+    expect(
+      unfolded.some((l) => l.startsWith('SUMMARY:') && l.includes('\\, nội dung có dấu phẩy\\, chấm phẩy\\; và ký tự \\\\ đặc biệt')),
+    ).toBe(true);
   });
 });
 
@@ -276,7 +300,15 @@ describe.skipIf(!chromiumPath())('search in a browser (Chromium)', () => {
     const site = await serve(out);
     const browser = await chromium.launch({
       executablePath: chromiumPath()!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -306,11 +338,15 @@ describe.skipIf(!chromiumPath())('search in a browser (Chromium)', () => {
       expect(await page.$$eval('#doc-table tbody tr:not([hidden])', (r) => r.length)).toBe(2);
       await page.selectOption('#f-type', '');
       await page.fill('#f-q', 'dieu 13');
-      expect(await page.$$eval('#doc-table tbody tr:not([hidden]) td:first-child', (r) => r.map((x) => x.textContent))).toEqual(['2345/QĐ-UBND']);
+      expect(await page.$$eval('#doc-table tbody tr:not([hidden]) td:first-child', (r) => r.map((x) => x.textContent))).toEqual([
+        '2345/QĐ-UBND',
+      ]);
       const noJs = await browser.newPage({ javaScriptEnabled: false });
       await noJs.goto(`${site.url}/van-ban/`);
       expect(await noJs.isVisible('#doc-filters')).toBe(false);
-      expect(await noJs.$$eval('#doc-table tbody tr', (r) => r.filter((x) => !(x as HTMLElement).hidden).length)).toBe(snapshot.documents.length);
+      expect(await noJs.$$eval('#doc-table tbody tr', (r) => r.filter((x) => !(x as HTMLElement).hidden).length)).toBe(
+        snapshot.documents.length,
+      );
     } finally {
       await browser.close();
       await site.close();
@@ -327,12 +363,14 @@ describe('incremental build', () => {
     writeFileSync(tmpSnapshot, JSON.stringify(snap));
     const log = await run(process.execPath, [path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs'), 'build'], buildEnv);
     // Astro colours its output when CI is set: strip ANSI codes before reading the page list.
-    const rendered = [...log.replace(/\x1b\[[0-9;]*m/g, "").matchAll(/[├└]─ (\S+)(.*)/g)]
+    const rendered = [...log.replace(/\x1b\[[0-9;]*m/g, '').matchAll(/[├└]─ (\S+)(.*)/g)]
       .filter((m) => !/\((cached|restored)\)/.test(m[2]!))
       .map((m) => m[1]!);
     // dynamic routes: only the article and the lists that show it
     const STATIC = ['/hoi-dap/cam-on/index.html', '/hoi-dap/dat-cau-hoi/index.html'];
-    const dynamic = rendered.filter((r) => /^\/(tin-tuc|van-ban|lich-cong-tac|thu-tuc|hoi-dap|gioi-thieu)\/.+\/.+\.html$/.test(r) && !STATIC.includes(r));
+    const dynamic = rendered.filter(
+      (r) => /^\/(tin-tuc|van-ban|lich-cong-tac|thu-tuc|hoi-dap|gioi-thieu)\/.+\/.+\.html$/.test(r) && !STATIC.includes(r),
+    );
     expect(dynamic.sort()).toEqual([
       '/tin-tuc/bai/ra-mat-mo-hinh-camera-an-ninh-vinh-my-a/index.html',
       '/tin-tuc/quoc-phong-an-ninh/index.html',

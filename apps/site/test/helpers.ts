@@ -8,9 +8,17 @@ import { fileURLToPath } from 'node:url';
 export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.xml': 'application/xml', '.ics': 'text/calendar', '.jpg': 'image/jpeg', '.webp': 'image/webp', '.txt': 'text/plain',
-  '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.ics': 'text/calendar',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
 };
 
 /** A tiny static file server on 127.0.0.1 (directory URLs → index.html). */
@@ -41,7 +49,9 @@ export function run(cmd: string, args: string[], env: Record<string, string>, cw
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));
     p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out.slice(-4000)}`))));
+    p.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out.slice(-4000)}`)),
+    );
   });
 }
 

@@ -1,13 +1,4 @@
-import type {
-  AdminLevel,
-  ArticleKind,
-  Disclosure,
-  DocType,
-  LinkGroup,
-  OnlineLevel,
-  ProcedureLevel,
-  UnitKind,
-} from './types.js';
+import type { AdminLevel, ArticleKind, Disclosure, DocType, LinkGroup, OnlineLevel, ProcedureLevel, UnitKind } from './types.js';
 import type { InForceStatus } from './status.js';
 
 /** Vietnamese labels for the enumerations of the content model (NFC). */

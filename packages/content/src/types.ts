@@ -76,15 +76,7 @@ export interface Field extends Entity {
   description?: string | null;
 }
 
-export type UnitKind =
-  | 'party'
-  | 'council'
-  | 'committee'
-  | 'front'
-  | 'mass_org'
-  | 'department'
-  | 'commune'
-  | 'other';
+export type UnitKind = 'party' | 'council' | 'committee' | 'front' | 'mass_org' | 'department' | 'commune' | 'other';
 
 export interface Unit extends Entity {
   name: string;

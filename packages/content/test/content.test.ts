@@ -77,7 +77,13 @@ describe('REST client', () => {
       const url = new URL(input);
       calls.push({ url: decodeURIComponent(url.search), auth: new Headers(init?.headers).get('authorization') });
       const page = Number(url.searchParams.get('pagination[page]'));
-      const data = page === 1 ? [{ id: 1, documentId: 'a' }, { id: 2, documentId: 'b' }] : [{ id: 3, documentId: 'c' }];
+      const data =
+        page === 1
+          ? [
+              { id: 1, documentId: 'a' },
+              { id: 2, documentId: 'b' },
+            ]
+          : [{ id: 3, documentId: 'c' }];
       return new Response(JSON.stringify({ data, meta: { pagination: { page, pageSize: 2, pageCount: 2, total: 3 } } }));
     }) as unknown as typeof fetch;
     const client = createClient({ baseUrl: 'http://cms.test/', token: 'T', fetch: fakeFetch });
@@ -109,7 +115,12 @@ describe('REST client', () => {
       // later pages answer sooner: order must come from the page number, not arrival
       await new Promise((r) => setTimeout(r, 40 - page * 4));
       inFlight--;
-      return new Response(JSON.stringify({ data: [{ id: page, documentId: `p${page}` }], meta: { pagination: { page, pageSize: 1, pageCount: 9, total: 9 } } }));
+      return new Response(
+        JSON.stringify({
+          data: [{ id: page, documentId: `p${page}` }],
+          meta: { pagination: { page, pageSize: 1, pageCount: 9, total: 9 } },
+        }),
+      );
     }) as unknown as typeof fetch;
     const client = createClient({ baseUrl: 'http://cms.test', fetch: fakeFetch });
     const rows = await client.fetchAll('articles', { pageSize: 1 });
@@ -123,8 +134,7 @@ describe('REST client', () => {
     const client = createClient({
       baseUrl: 'http://cms.test',
       retries: 0,
-      fetch: (async (u: string) =>
-        new Response('{}', { status: u.includes('site-setting') ? 404 : 403 })) as unknown as typeof fetch,
+      fetch: (async (u: string) => new Response('{}', { status: u.includes('site-setting') ? 404 : 403 })) as unknown as typeof fetch,
     });
     expect(await client.fetchSingle('site-setting')).toBeNull();
     await expect(client.fetchAll('articles')).rejects.toThrow(/403/);

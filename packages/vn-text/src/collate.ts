@@ -24,4 +24,3 @@ export function compareViNames(a: string, b: string): number {
 export function hasVietnameseCollation(): boolean {
   return Intl.Collator.supportedLocalesOf('vi').length > 0 && collator.compare('đ', 'e') < 0 && collator.compare('dz', 'đ') < 0;
 }
-

@@ -189,11 +189,20 @@ function convertPass(text: string): { tokens: Token[]; choice: Map<Token, { run:
   const candidates = new Map<Token, Run[]>();
   for (const run of converting) for (const t of run.tokens) candidates.set(t, [...(candidates.get(t) ?? []), run]);
   const best = (rs: Run[]) =>
-    rs.reduce((a, b) => (b.evidence > a.evidence || (b.evidence === a.evidence && docEvidence[ENCODINGS.indexOf(b.enc)]! > docEvidence[ENCODINGS.indexOf(a.enc)]!) ? b : a));
+    rs.reduce((a, b) =>
+      b.evidence > a.evidence ||
+      (b.evidence === a.evidence && docEvidence[ENCODINGS.indexOf(b.enc)]! > docEvidence[ENCODINGS.indexOf(a.enc)]!)
+        ? b
+        : a,
+    );
   const choice = new Map<Token, { run: Run; caps: boolean }>();
   for (const [t, rs] of candidates) {
     const accounted = rs.filter((r) => plausible(t, r.enc) || unchangedBy(t.text, r.enc));
-    const run = accounted.length ? best(accounted) : rs.some((r) => convertible(t, r.enc)) ? best(rs.filter((r) => convertible(t, r.enc))) : null;
+    const run = accounted.length
+      ? best(accounted)
+      : rs.some((r) => convertible(t, r.enc))
+        ? best(rs.filter((r) => convertible(t, r.enc)))
+        : null;
     if (!run || !convertible(t, run.enc)) continue;
     const letters = run.tokens.flatMap((x) => x.text.match(/[A-Za-z]/g) ?? []);
     choice.set(t, { run, caps: letters.length >= 2 && letters.every((c) => c >= 'A' && c <= 'Z') });
@@ -238,7 +247,8 @@ function autoConvert(text: string): { result: string; segments: ConvertedSegment
     const start = original[open.first]!.start;
     const end = original[open.last]!.end;
     let res = '';
-    for (let i = open.first; i <= open.last; i++) res += (i > open.first ? text.slice(original[i - 1]!.end, original[i]!.start) : '') + words[i];
+    for (let i = open.first; i <= open.last; i++)
+      res += (i > open.first ? text.slice(original[i - 1]!.end, original[i]!.start) : '') + words[i];
     segments.push({ start, end, from: open.enc, original: text.slice(start, end), result: res.normalize('NFC') });
     open = null;
   };

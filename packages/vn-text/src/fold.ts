@@ -5,12 +5,7 @@
  * lower-case. "Điều 13" → "dieu 13". Non-Latin scripts keep their letters.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .normalize('NFC');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
 }
 
 /** Remove tone marks only, keeping ă â ê ô ơ ư đ: "Hòa Bình" → "Hoa Binh", "Việt" → "Viêt". */

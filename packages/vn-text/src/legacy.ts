@@ -46,9 +46,7 @@ export function vniMojibakeToUnicode(text: string, lenient = false): string | nu
       TONABLE.has(base) &&
       prev.tone === '' &&
       prev.mark === '' &&
-      (part.mark === '' ||
-        (part.mark === '\u0302' && 'aeo'.includes(base)) ||
-        (part.mark === '\u0306' && base === 'a'));
+      (part.mark === '' || (part.mark === '\u0302' && 'aeo'.includes(base)) || (part.mark === '\u0306' && base === 'a'));
     if (!ok) {
       if (!lenient) return null;
       raw(ch);
@@ -57,7 +55,10 @@ export function vniMojibakeToUnicode(text: string, lenient = false): string | nu
     prev.mark = part.mark;
     prev.tone = part.tone;
   }
-  const result = out.map((l) => l.base + l.mark + l.tone).join('').normalize('NFC');
+  const result = out
+    .map((l) => l.base + l.mark + l.tone)
+    .join('')
+    .normalize('NFC');
   // VNI keyboards write case consistently: "vỊ" or "kÕn" mean this was not VNI.
   if (!lenient && !/^(\p{Lu}*|\p{Lu}?[^\p{Lu}]*)$/u.test(result)) return null;
   return result;
@@ -75,7 +76,7 @@ export function vniMojibakeToUnicode(text: string, lenient = false): string | nu
 export function decodeLegacyBytes(bytes: Uint8Array, from: LegacyEncoding): string {
   let text = '';
   for (const b of bytes) {
-    text += from === 'tcvn3' ? TCVN3_BYTES.get(b) ?? TCVN3_BYTES_EXTRA.get(b) ?? cp1252Char(b) : cp1252Char(b);
+    text += from === 'tcvn3' ? (TCVN3_BYTES.get(b) ?? TCVN3_BYTES_EXTRA.get(b) ?? cp1252Char(b)) : cp1252Char(b);
   }
   if (from === 'tcvn3') return text.normalize('NFC');
   return vniMojibakeToUnicode(text, true)!;

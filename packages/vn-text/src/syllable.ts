@@ -14,8 +14,12 @@ interface Letter {
 }
 
 const MARKED: Record<string, string> = {
-  ['a' + BREVE]: 'ă', ['a' + CIRCUMFLEX]: 'â', ['e' + CIRCUMFLEX]: 'ê',
-  ['o' + CIRCUMFLEX]: 'ô', ['o' + HORN]: 'ơ', ['u' + HORN]: 'ư',
+  ['a' + BREVE]: 'ă',
+  ['a' + CIRCUMFLEX]: 'â',
+  ['e' + CIRCUMFLEX]: 'ê',
+  ['o' + CIRCUMFLEX]: 'ô',
+  ['o' + HORN]: 'ơ',
+  ['u' + HORN]: 'ư',
 };
 
 /** Split a word into Vietnamese letters, or null if it holds anything else. */
@@ -41,8 +45,36 @@ export function vietLetters(word: string): Letter[] | null {
   return out;
 }
 
-const ONSETS = ['ngh', 'ng', 'gh', 'gi', 'kh', 'nh', 'ph', 'th', 'tr', 'ch', 'qu',
-  'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', ''];
+const ONSETS = [
+  'ngh',
+  'ng',
+  'gh',
+  'gi',
+  'kh',
+  'nh',
+  'ph',
+  'th',
+  'tr',
+  'ch',
+  'qu',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'x',
+  '',
+];
 
 type CodaRule = 'none' | 'req' | 'opt';
 /** Vowel cluster → coda rule, tone positions without coda, tone positions with coda. */
@@ -67,8 +99,14 @@ const FRONT = new Set(['e', 'ê', 'i', 'y']);
 function rimeOk(onset: string, letters: Letter[], from: number): boolean {
   let i = from;
   while (i < letters.length && VOWELS.has(letters[i]!.base)) i++;
-  const cluster = letters.slice(from, i).map((l) => l.base).join('');
-  const coda = letters.slice(i).map((l) => l.base).join('');
+  const cluster = letters
+    .slice(from, i)
+    .map((l) => l.base)
+    .join('');
+  const coda = letters
+    .slice(i)
+    .map((l) => l.base)
+    .join('');
   const rule = CLUSTERS[cluster];
   if (!rule || !CODAS.has(coda)) return false;
   if (coda === '' ? rule[0] === 'req' : rule[0] === 'none') return false;

@@ -74,11 +74,26 @@ describe('VNI-Windows (corpus spelt with the hand-typed table)', () => {
   });
 
   it.each([
-    ['người', 'ngöôøi'], ['mười', 'möôøi'], ['trưởng', 'tröôûng'], ['hưởng', 'höôûng'],
-    ['nước', 'nöôùc'], ['trước', 'tröôùc'], ['được', 'ñöôïc'], ['vượt', 'vöôït'],
-    ['lượng', 'löôïng'], ['rượu', 'röôïu'], ['hươu', 'höôu'], ['ướt', 'öôùt'],
-    ['Người', 'Ngöôøi'], ['NGƯỜI', 'NGÖÔØI'], ['ĐƯỢC', 'ÑÖÔÏC'], ['thuở', 'thuôû'],
-    ['khuyết', 'khuyeát'], ['quốc', 'quoác'], ['lĩnh', 'lónh'], ['kỵ', 'kî'],
+    ['người', 'ngöôøi'],
+    ['mười', 'möôøi'],
+    ['trưởng', 'tröôûng'],
+    ['hưởng', 'höôûng'],
+    ['nước', 'nöôùc'],
+    ['trước', 'tröôùc'],
+    ['được', 'ñöôïc'],
+    ['vượt', 'vöôït'],
+    ['lượng', 'löôïng'],
+    ['rượu', 'röôïu'],
+    ['hươu', 'höôu'],
+    ['ướt', 'öôùt'],
+    ['Người', 'Ngöôøi'],
+    ['NGƯỜI', 'NGÖÔØI'],
+    ['ĐƯỢC', 'ÑÖÔÏC'],
+    ['thuở', 'thuôû'],
+    ['khuyết', 'khuyeát'],
+    ['quốc', 'quoác'],
+    ['lĩnh', 'lónh'],
+    ['kỵ', 'kî'],
   ])('ư/ơ and other clusters: %s', (word, vni) => {
     expect(toVni(word)).toBe(vni);
     expect(vniMojibakeToUnicode(vni)).toBe(word);
@@ -126,9 +141,7 @@ describe('mixed documents', () => {
     expect(normalize('Quyết định của Ủy ban: Céng hßa x· héi chñ nghÜa ViÖt Nam.')).toBe(
       'Quyết định của Ủy ban: Cộng hòa xã hội chủ nghĩa Việt Nam.',
     );
-    expect(normalize('Tiêu đề (bản cũ: Coäng hoøa xaõ hoäi) vẫn giữ nguyên')).toBe(
-      'Tiêu đề (bản cũ: Cộng hòa xã hội) vẫn giữ nguyên',
-    );
+    expect(normalize('Tiêu đề (bản cũ: Coäng hoøa xaõ hoäi) vẫn giữ nguyên')).toBe('Tiêu đề (bản cũ: Cộng hòa xã hội) vẫn giữ nguyên');
   });
 
   it('a lone legacy word is converted when the document has enough evidence', () => {

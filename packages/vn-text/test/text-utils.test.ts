@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  collator, compareVi, compareViNames, fold, fromViqr, hasVietnameseCollation, isNfc, isVietnameseSyllable,
-  normalize, removeTones, slugify,
+  collator,
+  compareVi,
+  compareViNames,
+  fold,
+  fromViqr,
+  hasVietnameseCollation,
+  isNfc,
+  isVietnameseSyllable,
+  normalize,
+  removeTones,
+  slugify,
 } from '../src/index.ts';
 import { corpusWords } from './helpers.ts';
 
@@ -75,7 +84,7 @@ describe('VIQR (explicit only)', () => {
     ['Vie^.t Nam', 'Việt Nam'],
     ['Co^.ng ho`a xa~ ho^.i chu? nghi~a Vie^.t Nam', 'Cộng hòa xã hội chủ nghĩa Việt Nam'],
     ["ngu+o+`i da^n DDo^`ng Tha('ng", 'người dân Đồng Thắng'],
-    ['Ba.n co\' kho?e kho^ng?', 'Bạn có khỏe không?'],
+    ["Ba.n co' kho?e kho^ng?", 'Bạn có khỏe không?'],
     ['Ha\\. No^.i.', 'Ha. Nội.'],
   ])('%s', (viqr, expected) => {
     expect(fromViqr(viqr)).toBe(expected);

@@ -51,16 +51,15 @@ export function canonicalJson(value: unknown): string {
 /** sha256 hex of prevHash + canonical entry. Any `hash` field on the entry itself is ignored. */
 export function hashEntry(prevHash: string, entry: Record<string, unknown>): string {
   const { hash: _ignored, ...rest } = entry;
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(rest)}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(rest)}`, 'utf8')
+    .digest('hex');
 }
 
 export type ChainedEntry<T extends Record<string, unknown> = Record<string, unknown>> = T & { hash: string };
 
 /** Return `entry` with its hash, chained after `chain`'s last entry. */
-export function appendEntry<T extends Record<string, unknown>>(
-  chain: readonly { hash: string }[],
-  entry: T,
-): ChainedEntry<T> {
+export function appendEntry<T extends Record<string, unknown>>(chain: readonly { hash: string }[], entry: T): ChainedEntry<T> {
   const prev = chain.length ? chain[chain.length - 1]!.hash : GENESIS_HASH;
   return { ...entry, hash: hashEntry(prev, entry) };
 }

@@ -1,15 +1,6 @@
 // Codes are stable English identifiers stored in the database; labels are Vietnamese display text.
 
-export const STAGES = [
-  'draft',
-  'submitted',
-  'assigned',
-  'verified',
-  'scheduled',
-  'published',
-  'returned',
-  'withdrawn',
-] as const;
+export const STAGES = ['draft', 'submitted', 'assigned', 'verified', 'scheduled', 'published', 'returned', 'withdrawn'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
@@ -132,10 +123,7 @@ export function isRoleCode(value: unknown): value is RoleCode {
 }
 
 /** Path for a content type UID, or undefined when the type is not under the workflow. */
-export function resolvePath(
-  contentType: string,
-  overrides: Readonly<Record<string, WorkflowPath | null>> = {},
-): WorkflowPath | undefined {
+export function resolvePath(contentType: string, overrides: Readonly<Record<string, WorkflowPath | null>> = {}): WorkflowPath | undefined {
   // An explicit null override takes a type out of the workflow.
   if (Object.hasOwn(overrides, contentType)) return overrides[contentType] ?? undefined;
   return Object.hasOwn(DEFAULT_WORKFLOW_PATHS, contentType) ? DEFAULT_WORKFLOW_PATHS[contentType] : undefined;

@@ -108,7 +108,14 @@ export function resolvePeriod(q: PeriodQuery, now: Date = new Date()): Period {
     to = ymd(year, 12, 31);
     label = `Năm ${year}`;
   } else if (kind === 'custom') {
-    if (!q.from || !q.to || !DATE_RE.test(q.from) || !DATE_RE.test(q.to) || Number.isNaN(Date.parse(q.from)) || Number.isNaN(Date.parse(q.to))) {
+    if (
+      !q.from ||
+      !q.to ||
+      !DATE_RE.test(q.from) ||
+      !DATE_RE.test(q.to) ||
+      Number.isNaN(Date.parse(q.from)) ||
+      Number.isNaN(Date.parse(q.to))
+    ) {
       throw new PeriodError('Khoảng thời gian tùy chọn cần from và to dạng YYYY-MM-DD.');
     }
     if (q.from > q.to) throw new PeriodError('Ngày bắt đầu phải trước ngày kết thúc.');
@@ -184,12 +191,16 @@ export const DEFAULT_RATE_TABLE: RateTable = {
 };
 
 /** Validates a rate table sent by the page; returns the problems (Vietnamese) or the normalised table. */
-export function validateRateTable(input: unknown, gradeRange = { min: 0.5, max: 3 }): { ok: true; table: RateTable } | { ok: false; errors: string[] } {
+export function validateRateTable(
+  input: unknown,
+  gradeRange = { min: 0.5, max: 3 },
+): { ok: true; table: RateTable } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   const t = input as Partial<RateTable> | null;
   if (!t || typeof t !== 'object') return { ok: false, errors: ['Bảng nhuận bút không hợp lệ.'] };
   const pointValue = Number(t.pointValue);
-  if (!Number.isFinite(pointValue) || pointValue < 0 || pointValue > 100_000_000) errors.push('Giá trị một điểm phải là số từ 0 đến 100.000.000 đồng.');
+  if (!Number.isFinite(pointValue) || pointValue < 0 || pointValue > 100_000_000)
+    errors.push('Giá trị một điểm phải là số từ 0 đến 100.000.000 đồng.');
   if (!Array.isArray(t.rates)) errors.push('Thiếu danh sách mức nhuận bút.');
   const rates: RoyaltyRate[] = [];
   const seen = new Set<string>();
@@ -203,7 +214,8 @@ export function validateRateTable(input: unknown, gradeRange = { min: 0.5, max: 
     seen.add(kind);
     const points = Number(r.points);
     const defaultGrade = Number(r.defaultGrade);
-    if (!Number.isFinite(points) || points < 0 || points > 1000) errors.push(`Điểm của loại ${ROYALTY_KIND_LABELS[kind]} phải từ 0 đến 1000.`);
+    if (!Number.isFinite(points) || points < 0 || points > 1000)
+      errors.push(`Điểm của loại ${ROYALTY_KIND_LABELS[kind]} phải từ 0 đến 1000.`);
     if (!Number.isFinite(defaultGrade) || defaultGrade < gradeRange.min || defaultGrade > gradeRange.max) {
       errors.push(`Hệ số mặc định của loại ${ROYALTY_KIND_LABELS[kind]} phải từ ${gradeRange.min} đến ${gradeRange.max}.`);
     }
@@ -456,9 +468,21 @@ export function computeSummary(input: ReportInput): Summary {
     period: input.period,
     totals: tally(evs),
     byUnit,
-    byContributor: group(evs, (e) => e.authorId, (k) => (k == null ? NO_AUTHOR : (people.get(k as number)?.name ?? `#${k}`))),
-    byField: group(evs, (e) => e.item?.fieldId ?? null, (k) => (k == null ? NO_FIELD : (fieldName.get(k as number) ?? `#${k}`))),
-    byType: group(evs, (e) => e.row.targetUid, (k) => input.typeLabels[k as string] ?? String(k)),
+    byContributor: group(
+      evs,
+      (e) => e.authorId,
+      (k) => (k == null ? NO_AUTHOR : (people.get(k as number)?.name ?? `#${k}`)),
+    ),
+    byField: group(
+      evs,
+      (e) => e.item?.fieldId ?? null,
+      (k) => (k == null ? NO_FIELD : (fieldName.get(k as number) ?? `#${k}`)),
+    ),
+    byType: group(
+      evs,
+      (e) => e.row.targetUid,
+      (k) => input.typeLabels[k as string] ?? String(k),
+    ),
     inactiveUnits,
     chart: { months, series },
   };
@@ -646,14 +670,34 @@ export function summaryCsvTable(s: Summary): Table {
   };
 }
 
-export const ROYALTY_LINE_HEADERS = ['Người viết', 'Đơn vị', 'Tiêu đề', 'Loại', 'Ngày xuất bản', 'Điểm', 'Hệ số', 'Điểm tính', 'Thành tiền (đồng)'];
+export const ROYALTY_LINE_HEADERS = [
+  'Người viết',
+  'Đơn vị',
+  'Tiêu đề',
+  'Loại',
+  'Ngày xuất bản',
+  'Điểm',
+  'Hệ số',
+  'Điểm tính',
+  'Thành tiền (đồng)',
+];
 
 export function royaltyLinesTable(r: RoyaltyReport): Table {
   return {
     title: 'Bảng kê nhuận bút',
     headers: ROYALTY_LINE_HEADERS,
     rows: r.statements.flatMap((s) =>
-      s.lines.map((l) => [s.name, s.unitName, l.title, ROYALTY_KIND_LABELS[l.kind], localDay(l.publishedAt).split('-').reverse().join('/'), l.points, l.grade, l.value, l.amount]),
+      s.lines.map((l) => [
+        s.name,
+        s.unitName,
+        l.title,
+        ROYALTY_KIND_LABELS[l.kind],
+        localDay(l.publishedAt).split('-').reverse().join('/'),
+        l.points,
+        l.grade,
+        l.value,
+        l.amount,
+      ]),
     ),
   };
 }
@@ -662,7 +706,10 @@ export function royaltyUnitTable(r: RoyaltyReport): Table {
   return {
     title: 'Tổng hợp nhuận bút theo đơn vị',
     headers: ['Đơn vị', 'Số người viết', 'Số tin, bài', 'Tổng điểm tính', 'Tổng tiền (đồng)'],
-    rows: [...r.byUnit.map((u) => [u.name, u.contributors, u.items, u.totalValue, u.totalAmount]), ['Tổng cộng', r.statements.length, r.total.items, r.total.totalValue, r.total.totalAmount]],
+    rows: [
+      ...r.byUnit.map((u) => [u.name, u.contributors, u.items, u.totalValue, u.totalAmount]),
+      ['Tổng cộng', r.statements.length, r.total.items, r.total.totalValue, r.total.totalAmount],
+    ],
   };
 }
 
@@ -713,7 +760,9 @@ export function chartSvg(c: ChartData, title = 'Số tin, bài xuất bản theo
   c.series.forEach((s, i) => {
     const y0 = top + i * rowH;
     const base = y0 + 12 + barMax;
-    parts.push(`<g data-unit="${esc(s.name)}"><text x="0" y="${base - 8}" font-weight="bold">${esc(s.name.length > 38 ? s.name.slice(0, 37) + '…' : s.name)}</text>`);
+    parts.push(
+      `<g data-unit="${esc(s.name)}"><text x="0" y="${base - 8}" font-weight="bold">${esc(s.name.length > 38 ? s.name.slice(0, 37) + '…' : s.name)}</text>`,
+    );
     parts.push(`<text x="0" y="${base + 8}" fill="#333">Tổng: ${s.counts.reduce((a, b) => a + b, 0)}</text>`);
     s.counts.forEach((n, j) => {
       const x = labelW + j * (barW + gap);
@@ -741,7 +790,14 @@ export function tableHtml(t: Table): string {
     .join('')}</tbody></table>`;
 }
 
-export function printHtml(opts: { title: string; subtitle: string; agency?: string; tables: Table[]; svg?: string; note?: string }): string {
+export function printHtml(opts: {
+  title: string;
+  subtitle: string;
+  agency?: string;
+  tables: Table[];
+  svg?: string;
+  note?: string;
+}): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(opts.title)}</title><style>
 body{font-family:"Times New Roman",serif;margin:2cm;color:#000}
 h1{font-size:18pt;text-align:center;margin:0 0 4pt}p.sub{text-align:center;margin:0 0 16pt}

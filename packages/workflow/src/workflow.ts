@@ -13,18 +13,7 @@ import {
   type WorkflowPath,
 } from './constants.js';
 import { provenanceProblems } from './provenance.js';
-import type {
-  ActionParams,
-  Actor,
-  Check,
-  DateInput,
-  DecideInput,
-  Decision,
-  DecisionCode,
-  Id,
-  Refusal,
-  WorkflowItem,
-} from './types.js';
+import type { ActionParams, Actor, Check, DateInput, DecideInput, Decision, DecisionCode, Id, Refusal, WorkflowItem } from './types.js';
 
 /**
  * The scheduler / seed / import actor. It holds no roles: it may only run golive and expire through decide(),
@@ -55,7 +44,10 @@ type Rule = { to: Stage; paths: Record<WorkflowPath, StageGrants | null> };
 const AUTHORS: readonly Grant[] = AUTHOR_ROLES.map((r) => [r as Who, 'own'] as const);
 const CHIEF: readonly Grant[] = [['editor-in-chief', 'any']];
 const CHIEF_NOT_OWN: readonly Grant[] = [['editor-in-chief', 'not-own']];
-const ADMIN_OR_CHIEF: readonly Grant[] = [['portal-admin', 'any'], ['editor-in-chief', 'any']];
+const ADMIN_OR_CHIEF: readonly Grant[] = [
+  ['portal-admin', 'any'],
+  ['editor-in-chief', 'any'],
+];
 const SUBMITTABLE: StageGrants = { draft: AUTHORS, returned: AUTHORS, withdrawn: AUTHORS };
 const WITHDRAWABLE: StageGrants = { published: CHIEF, scheduled: CHIEF };
 
@@ -73,7 +65,10 @@ const RULES: Readonly<Record<Action, Rule>> = {
     paths: {
       full: {
         submitted: ADMIN_OR_CHIEF,
-        assigned: [['editor', 'scope'], ['editor-in-chief', 'any']],
+        assigned: [
+          ['editor', 'scope'],
+          ['editor-in-chief', 'any'],
+        ],
         verified: CHIEF,
         scheduled: CHIEF,
       },
@@ -210,21 +205,14 @@ function checkTransition(action: Action, stage: Stage, path: WorkflowPath, actor
 }
 
 /** Everything that depends on the item or params, after the actor is allowed. */
-function checkRequirements(
-  action: Action,
-  path: WorkflowPath,
-  item: WorkflowItem,
-  params: ActionParams,
-): Decision {
+function checkRequirements(action: Action, path: WorkflowPath, item: WorkflowItem, params: ActionParams): Decision {
   const now = params.now === undefined ? Date.now() : toMs(params.now);
   const to = RULES[action].to;
   switch (action) {
     case 'submit':
       return checkProvenance(path, item) ?? { ok: true, to };
     case 'assign':
-      return idKey(params.assigneeId) === undefined
-        ? refuse('assignee-required', 'Phải chọn biên tập viên được giao.')
-        : { ok: true, to };
+      return idKey(params.assigneeId) === undefined ? refuse('assignee-required', 'Phải chọn biên tập viên được giao.') : { ok: true, to };
     case 'verify':
       return { ok: true, to };
     case 'return':
@@ -304,13 +292,7 @@ const PROBE_PARAMS: ActionParams = { comment: '-', assigneeId: '-' };
  * an action is listed iff decide() succeeds with a comment, an assignee and no dates. Includes golive/expire
  * for SYSTEM_ACTOR only.
  */
-export function availableActions(
-  stage: Stage,
-  path: WorkflowPath,
-  actor: Actor,
-  item: WorkflowItem,
-  now?: DateInput,
-): Action[] {
+export function availableActions(stage: Stage, path: WorkflowPath, actor: Actor, item: WorkflowItem, now?: DateInput): Action[] {
   const params: ActionParams = now === undefined ? PROBE_PARAMS : { ...PROBE_PARAMS, now };
   return ACTIONS.filter((action) => decide({ action, stage, path, actor, item, params }).ok);
 }

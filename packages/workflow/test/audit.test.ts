@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, LOG_HASHED_FIELDS, appendEntry, canonicalJson, hashEntry, logHashedPart, verifyChain, verifyLog } from '../src/audit.ts';
+import {
+  GENESIS_HASH,
+  LOG_HASHED_FIELDS,
+  appendEntry,
+  canonicalJson,
+  hashEntry,
+  logHashedPart,
+  verifyChain,
+  verifyLog,
+} from '../src/audit.ts';
 
 function buildChain(n: number) {
   const chain: Record<string, unknown>[] & { hash: string }[] = [];
@@ -127,7 +136,12 @@ describe('review log (LOG_HASHED_FIELDS, verifyLog)', () => {
 
     const removed = buildLog(6);
     removed.splice(2, 1);
-    expect(verifyLog(removed)).toMatchObject({ ok: false, entries: 5, firstBadSeq: 4, problem: expect.stringMatching(/seq 4 found where 3 was expected/) });
+    expect(verifyLog(removed)).toMatchObject({
+      ok: false,
+      entries: 5,
+      firstBadSeq: 4,
+      problem: expect.stringMatching(/seq 4 found where 3 was expected/),
+    });
 
     const relinked = buildLog(6);
     const forged = logHashedPart({ ...relinked[2], prevHash: 'f'.repeat(64) });

@@ -62,10 +62,14 @@ const table = new Map<string, Grant[]>();
 for (const line of MATRIX.trim().split('\n')) {
   const cut = line.indexOf(' : ');
   const [action, path, ...stages] = line.slice(0, cut).trim().split(/\s+/);
-  const grants = line.slice(cut + 3).trim().split(/\s+/).map((g) => {
-    const [who, cond] = g.split(':');
-    return { who: who!, cond };
-  });
+  const grants = line
+    .slice(cut + 3)
+    .trim()
+    .split(/\s+/)
+    .map((g) => {
+      const [who, cond] = g.split(':');
+      return { who: who!, cond };
+    });
   for (const stage of stages) table.set(`${action} ${path} ${stage}`, grants);
 }
 
@@ -151,7 +155,10 @@ describe('decide() — full role × stage × action × path matrix', () => {
   it('sanity of the table itself: every stage has a way out on the full path', () => {
     // Every stage has at least one way out on the full path.
     for (const stage of STAGES) {
-      expect([...table.keys()].some((k) => k.endsWith(` full ${stage}`)), stage).toBe(true);
+      expect(
+        [...table.keys()].some((k) => k.endsWith(` full ${stage}`)),
+        stage,
+      ).toBe(true);
     }
   });
 });
@@ -193,7 +200,15 @@ describe('decide() — literal spot checks', () => {
     ['inspector changes nothing', 'return', 'submitted', 'full', { id: 4, roles: ['inspector'] }, item(), 'forbidden-role'],
     ['finance changes nothing', 'submit', 'draft', 'full', { id: 1, roles: ['finance'] }, item(), 'forbidden-role'],
     ['super admin cannot approve', 'approve', 'verified', 'full', { id: 9, roles: ['strapi-super-admin'] }, item(), 'forbidden-role'],
-    ['super admin + chief can', 'approve', 'verified', 'full', { id: 9, roles: ['strapi-super-admin', 'editor-in-chief'] }, item(), 'ok:published'],
+    [
+      'super admin + chief can',
+      'approve',
+      'verified',
+      'full',
+      { id: 9, roles: ['strapi-super-admin', 'editor-in-chief'] },
+      item(),
+      'ok:published',
+    ],
     ['system golive', 'golive', 'scheduled', 'full', SYSTEM_ACTOR, item(), 'ok:published'],
     ['chief cannot golive', 'golive', 'scheduled', 'full', { id: 9, roles: ['editor-in-chief'] }, item(), 'forbidden-role'],
     ['system cannot approve', 'approve', 'verified', 'full', SYSTEM_ACTOR, item(), 'forbidden-role'],

@@ -38,8 +38,7 @@ const paramsArb: fc.Arbitrary<ActionParams> = fc.record(
   { requiredKeys: ['now'] },
 );
 
-const stepArb = (roles: readonly string[]) =>
-  fc.record({ action: fc.constantFrom(...ACTIONS), actor: actorArb(roles), params: paramsArb });
+const stepArb = (roles: readonly string[]) => fc.record({ action: fc.constantFrom(...ACTIONS), actor: actorArb(roles), params: paramsArb });
 
 /** Run a sequence; assign updates the item's assignee and approve stores its times, as the plugin would. */
 function run(
@@ -149,19 +148,13 @@ describe('properties', () => {
       expiresAt: fc.constantFrom(undefined, NOW - 1, NOW + 1),
     });
     fc.assert(
-      fc.property(
-        fc.constantFrom(...STAGES),
-        fc.constantFrom(...PATHS),
-        actorArb(ROLE_CODES),
-        item,
-        (stage, path, actor, it) => {
-          const listed = availableActions(stage, path, actor, it, NOW);
-          for (const action of ACTIONS) {
-            const d = decide({ action, stage, path, actor, item: it, params: { comment: 'ok', assigneeId: 7, now: NOW } });
-            expect(listed.includes(action), action).toBe(d.ok);
-          }
-        },
-      ),
+      fc.property(fc.constantFrom(...STAGES), fc.constantFrom(...PATHS), actorArb(ROLE_CODES), item, (stage, path, actor, it) => {
+        const listed = availableActions(stage, path, actor, it, NOW);
+        for (const action of ACTIONS) {
+          const d = decide({ action, stage, path, actor, item: it, params: { comment: 'ok', assigneeId: 7, now: NOW } });
+          expect(listed.includes(action), action).toBe(d.ok);
+        }
+      }),
       { numRuns: 1000 },
     );
   });

@@ -36,7 +36,12 @@ describe('periods (Asia/Ho_Chi_Minh, UTC+7)', () => {
     expect(localDay('2025-03-31T17:00:00Z')).toBe('2025-04-01');
   });
   it('refuses bad parameters', () => {
-    for (const q of [{ period: 'week' }, { period: 'month', month: 13 }, { period: 'custom', from: '2025-02-01' }, { period: 'custom', from: '2025-03-01', to: '2025-02-01' }]) {
+    for (const q of [
+      { period: 'week' },
+      { period: 'month', month: 13 },
+      { period: 'custom', from: '2025-02-01' },
+      { period: 'custom', from: '2025-03-01', to: '2025-02-01' },
+    ]) {
       expect(() => resolvePeriod(q)).toThrow();
     }
   });
@@ -78,7 +83,15 @@ const at = (s: string) => new Date(s).toISOString();
 function input(log: Array<Partial<LogRow> & { action: string; doc: string; at: string }>): ReportInput {
   return {
     period: resolvePeriod({ period: 'month', year: 2025, month: 3 }),
-    log: log.map((r, i) => ({ seq: i + 1, targetUid: A, targetDocumentId: r.doc, toStage: r.toStage ?? (r.action === 'approve' ? 'published' : 'x'), actorId: r.actorId ?? 1, meta: r.meta ?? null, ...r })) as LogRow[],
+    log: log.map((r, i) => ({
+      seq: i + 1,
+      targetUid: A,
+      targetDocumentId: r.doc,
+      toStage: r.toStage ?? (r.action === 'approve' ? 'published' : 'x'),
+      actorId: r.actorId ?? 1,
+      meta: r.meta ?? null,
+      ...r,
+    })) as LogRow[],
     items: [
       { uid: A, documentId: 'a', title: 'Tin A', authorId: 1, fieldId: 10, royaltyKind: 'news' },
       { uid: A, documentId: 'b', title: 'Bài B', authorId: 2, fieldId: null, royaltyKind: 'article' },
@@ -121,7 +134,10 @@ describe('summary and royalty from the log', () => {
     expect(s.inactiveUnits.map((u) => u.id)).toEqual([300]);
     expect(s.byField.map((r) => r.name).sort()).toEqual(['Chưa phân lĩnh vực', 'Lĩnh vực 10']);
     expect(s.byType).toEqual([expect.objectContaining({ name: 'Tin bài', published: 3 })]);
-    expect(s.chart).toEqual({ months: ['2025-03'], series: [expect.objectContaining({ id: 100, counts: [2] }), expect.objectContaining({ id: 200, counts: [1] })] });
+    expect(s.chart).toEqual({
+      months: ['2025-03'],
+      series: [expect.objectContaining({ id: 100, counts: [2] }), expect.objectContaining({ id: 200, counts: [1] })],
+    });
   });
   it('royalty: first publication only, grade from the approval (or the scheduling approval), else the default', () => {
     const r = computeRoyalty(input(log));
@@ -140,7 +156,14 @@ describe('summary and royalty from the log', () => {
 
 describe('rendering', () => {
   it('CSV: BOM, quoting, formula-looking text neutralised', () => {
-    const csv = toCsv({ title: 't', headers: ['Tên', 'Số'], rows: [['Tin "A", mới', 1], ['=SUM(A1)', null]] });
+    const csv = toCsv({
+      title: 't',
+      headers: ['Tên', 'Số'],
+      rows: [
+        ['Tin "A", mới', 1],
+        ['=SUM(A1)', null],
+      ],
+    });
     expect(csv).toBe('\uFEFFTên,Số\r\n"Tin ""A"", mới",1\r\n"\'=SUM(A1)",\r\n');
   });
   it('chart: every bar carries its number and each row its unit name', () => {

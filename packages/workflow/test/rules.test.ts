@@ -103,14 +103,35 @@ describe('classification blocks approve and golive for everyone', () => {
     it(`classification ${String(classification)}`, () => {
       expect(approve({ now: NOW }, { item: item({ classification }) })).toMatchObject({ code: 'classified' });
       expect(
-        decide({ action: 'approve', stage: 'submitted', path: 'short', actor: chief, item: item({ classification }), params: { now: NOW } }),
+        decide({
+          action: 'approve',
+          stage: 'submitted',
+          path: 'short',
+          actor: chief,
+          item: item({ classification }),
+          params: { now: NOW },
+        }),
       ).toMatchObject({ code: 'classified' });
       expect(
-        decide({ action: 'golive', stage: 'scheduled', path: 'full', actor: SYSTEM_ACTOR, item: item({ classification }), params: { now: NOW } }),
+        decide({
+          action: 'golive',
+          stage: 'scheduled',
+          path: 'full',
+          actor: SYSTEM_ACTOR,
+          item: item({ classification }),
+          params: { now: NOW },
+        }),
       ).toMatchObject({ code: 'classified' });
       // Withdrawing or returning a classified item must stay possible.
       expect(
-        decide({ action: 'withdraw', stage: 'published', path: 'full', actor: chief, item: item({ classification }), params: { comment: 'Tài liệu mật' } }),
+        decide({
+          action: 'withdraw',
+          stage: 'published',
+          path: 'full',
+          actor: chief,
+          item: item({ classification }),
+          params: { comment: 'Tài liệu mật' },
+        }),
       ).toEqual({ ok: true, to: 'withdrawn' });
     });
   }

@@ -56,6 +56,8 @@ export async function ensureDemoProfiles(strapi: Core.Strapi): Promise<void> {
     const unit = a.unit ? await strapi.db.query('api::unit.unit').findOne({ where: { slug: a.unit } }) : null;
     if (a.unit && !unit) strapi.log.warn(`Demo account ${a.email}: unit "${a.unit}" not found.`);
     const fields = a.fields?.length ? await strapi.db.query('api::field.field').findMany({ where: { slug: { $in: a.fields } } }) : [];
-    await strapi.db.query('plugin::editorial.profile').create({ data: { userId: user.id, unitId: unit?.id ?? null, fieldIds: fields.map((f: any) => f.id) } });
+    await strapi.db
+      .query('plugin::editorial.profile')
+      .create({ data: { userId: user.id, unitId: unit?.id ?? null, fieldIds: fields.map((f: any) => f.id) } });
   }
 }

@@ -13,14 +13,18 @@ export async function ensurePublicPermissions(strapi: Core.Strapi): Promise<void
   }
   const extra = (process.env.PORTAL_PUBLIC_ACTIONS ?? '').split(',').filter(Boolean);
   for (const a of extra) wanted.add(a);
-  const existing = (await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })) as Array<{ id: number; action: string }>;
+  const existing = (await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })) as Array<{
+    id: number;
+    action: string;
+  }>;
   const have = new Set(existing.map((p) => p.action));
   for (const action of wanted) {
     if (!have.has(action)) await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
   // Least privilege: anything else granted to Public on portal types (e.g. create by hand) is removed.
   for (const p of existing) {
-    if (p.action.startsWith('api::') && !wanted.has(p.action)) await strapi.db.query('plugin::users-permissions.permission').delete({ where: { id: p.id } });
+    if (p.action.startsWith('api::') && !wanted.has(p.action))
+      await strapi.db.query('plugin::users-permissions.permission').delete({ where: { id: p.id } });
   }
 }
 
@@ -36,10 +40,17 @@ export async function ensureSiteToken(strapi: Core.Strapi): Promise<void> {
   const hashed: string = service.hash(key);
   let token = await strapi.db.query('admin::api-token').findOne({ where: { name } });
   if (!token) {
-    token = await service.create({ name, description: 'Đọc nội dung đã xuất bản để dựng trang công khai.', type: 'read-only', lifespan: null });
+    token = await service.create({
+      name,
+      description: 'Đọc nội dung đã xuất bản để dựng trang công khai.',
+      type: 'read-only',
+      lifespan: null,
+    });
   }
   if (token.type !== 'read-only' || token.accessKey !== hashed) {
-    await strapi.db.query('admin::api-token').update({ where: { id: token.id }, data: { type: 'read-only', accessKey: hashed, encryptedKey: null } });
+    await strapi.db
+      .query('admin::api-token')
+      .update({ where: { id: token.id }, data: { type: 'read-only', accessKey: hashed, encryptedKey: null } });
   }
 }
 
@@ -55,13 +66,26 @@ export async function ensurePublisherWebhook(strapi: Core.Strapi): Promise<void>
     name,
     url,
     headers: { Authorization: `Bearer ${secret}` },
-    events: ['entry.publish', 'entry.unpublish', 'entry.delete', 'entry.update', 'entry.create', 'media.create', 'media.update', 'media.delete'],
+    events: [
+      'entry.publish',
+      'entry.unpublish',
+      'entry.delete',
+      'entry.update',
+      'entry.create',
+      'media.create',
+      'media.update',
+      'media.delete',
+    ],
     isEnabled: true,
   };
   const existing = ((await store.findWebhooks()) as any[]).find((w) => w.name === name);
   if (!existing) {
     runner.add(await store.createWebhook(wanted));
-  } else if (existing.url !== url || existing.headers?.Authorization !== wanted.headers.Authorization || existing.events.length !== wanted.events.length) {
+  } else if (
+    existing.url !== url ||
+    existing.headers?.Authorization !== wanted.headers.Authorization ||
+    existing.events.length !== wanted.events.length
+  ) {
     runner.update(await store.updateWebhook(existing.id, wanted));
   }
 }

@@ -13,12 +13,16 @@ export const onlyPublic = (uid: string, params: Record<string, any> = {}) => {
 };
 
 export function publicService(uid: string) {
-  return factories.createCoreService(uid as any, () => ({
-    async find(params: any) {
-      return (super.find as any)(onlyPublic(uid, params));
-    },
-    async findOne(documentId: any, params: any) {
-      return (super.findOne as any)(documentId, onlyPublic(uid, params));
-    },
-  }) as any);
+  return factories.createCoreService(
+    uid as any,
+    () =>
+      ({
+        async find(params: any) {
+          return (super.find as any)(onlyPublic(uid, params));
+        },
+        async findOne(documentId: any, params: any) {
+          return (super.findOne as any)(documentId, onlyPublic(uid, params));
+        },
+      }) as any,
+  );
 }

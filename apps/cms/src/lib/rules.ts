@@ -57,7 +57,12 @@ async function validate(strapi: Core.Strapi, uid: string, data: Data, documentId
       if (!p.collectorAddress?.trim()) missing.push('địa chỉ người sưu tầm');
       if (missing.length) throw new ValidationError(`Tin, bài sưu tầm hoặc dịch phải ghi rõ ${missing.join(', ')}.`);
     }
-    if ((data.cover != null && data.cover !== '' && !(Array.isArray(data.cover) && data.cover.length === 0)) && !(merged.coverAlt ?? '').trim()) {
+    if (
+      data.cover != null &&
+      data.cover !== '' &&
+      !(Array.isArray(data.cover) && data.cover.length === 0) &&
+      !(merged.coverAlt ?? '').trim()
+    ) {
       throw new ValidationError('Ảnh đại diện phải có mô tả thay thế (alt) cho người khiếm thị.');
     }
   }

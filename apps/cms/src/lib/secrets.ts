@@ -1,5 +1,13 @@
 // A production start refuses missing or template secrets (the demo start generates them into .env).
-const REQUIRED = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SITE_API_TOKEN'];
+const REQUIRED = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'SITE_API_TOKEN',
+];
 const PLACEHOLDERS = new Set(['tobemodified', 'tobemodified1', 'tobemodified2', 'changeme', 'secret', 'change-me']);
 
 export function secretProblems(env: NodeJS.ProcessEnv): string[] {
@@ -19,5 +27,6 @@ export function assertProductionSecrets(env: NodeJS.ProcessEnv = process.env): v
   if (problems.length) {
     throw new Error(`Refusing to start in production with unsafe secrets: ${problems.join('; ')}. Generate them (see docs/operations.md).`);
   }
-  if (env.PORTAL_DEMO === '1') throw new Error('PORTAL_DEMO=1 is not allowed in production: demo accounts and content are for the embedded demo only.');
+  if (env.PORTAL_DEMO === '1')
+    throw new Error('PORTAL_DEMO=1 is not allowed in production: demo accounts and content are for the embedded demo only.');
 }

@@ -14,7 +14,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const trusted = proxyList(cfg.trustedProxies);
   const submits = new RateLimiter(cfg.rateLimit, cfg.rateWindowMs);
   const lookups = new RateLimiter(cfg.lookupRateLimit, cfg.rateWindowMs);
-  if (!cfg.siteOrigin) strapi.log.warn('SITE_URL is not set: the question form is accepted from any origin and redirects go back to the form\'s own origin.');
+  if (!cfg.siteOrigin)
+    strapi.log.warn("SITE_URL is not set: the question form is accepted from any origin and redirects go back to the form's own origin.");
 
   return async (ctx: any, next: () => Promise<void>) => {
     if (!isQuestionRoute(ctx.path) || ctx.method === 'OPTIONS') return next();
@@ -23,7 +24,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
     if (ctx.path !== SUBMIT_PATH) {
       const wait = lookups.hit(ip);
-      if (wait) return refuse(ctx, 429, `Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ${wait} giây.`, [], { 'Retry-After': String(wait) });
+      if (wait)
+        return refuse(ctx, 429, `Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ${wait} giây.`, [], { 'Retry-After': String(wait) });
       return next();
     }
     if (ctx.method !== 'POST') return next();
@@ -31,7 +33,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const wait = submits.hit(ip);
     if (wait) {
       const minutes = Math.ceil(wait / 60);
-      return refuse(ctx, 429, `Bạn đã gửi quá nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau ${minutes > 1 ? `${minutes} phút` : `${wait} giây`}.`, [], { 'Retry-After': String(wait) });
+      return refuse(
+        ctx,
+        429,
+        `Bạn đã gửi quá nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau ${minutes > 1 ? `${minutes} phút` : `${wait} giây`}.`,
+        [],
+        { 'Retry-After': String(wait) },
+      );
     }
 
     // Another web site may not post into our form (browsers always send Origin with a POST). "null"
@@ -42,7 +50,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
 
     if (!ctx.is('application/json', 'application/x-www-form-urlencoded')) {
-      return refuse(ctx, 415, 'Định dạng dữ liệu không được hỗ trợ: hãy gửi biểu mẫu (application/x-www-form-urlencoded) hoặc JSON (application/json).');
+      return refuse(
+        ctx,
+        415,
+        'Định dạng dữ liệu không được hỗ trợ: hãy gửi biểu mẫu (application/x-www-form-urlencoded) hoặc JSON (application/json).',
+      );
     }
     const length = ctx.get('content-length');
     if (!/^\d+$/.test(length)) {
@@ -58,7 +70,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       // mismatch), in the route's words.
       if (!ctx.state.questionHandled) {
         const status = e.status === 413 ? 413 : 400;
-        return refuse(ctx, status, status === 413 ? 'Nội dung gửi lên quá lớn. Câu hỏi không được lưu.' : 'Không đọc được nội dung gửi lên (dữ liệu JSON hoặc biểu mẫu không hợp lệ). Câu hỏi không được lưu.');
+        return refuse(
+          ctx,
+          status,
+          status === 413
+            ? 'Nội dung gửi lên quá lớn. Câu hỏi không được lưu.'
+            : 'Không đọc được nội dung gửi lên (dữ liệu JSON hoặc biểu mẫu không hợp lệ). Câu hỏi không được lưu.',
+        );
       }
       throw e;
     }

@@ -14,7 +14,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         await next();
       } finally {
         const ms = Date.now() - start;
-        strapi.log.http(`${ctx.method} ${ctx.url} (${ms} ms) ${ctx.status}`, { method: ctx.method, path: ctx.path, status: ctx.status, durationMs: ms });
+        strapi.log.http(`${ctx.method} ${ctx.url} (${ms} ms) ${ctx.status}`, {
+          method: ctx.method,
+          path: ctx.path,
+          status: ctx.status,
+          durationMs: ms,
+        });
       }
     });
   };

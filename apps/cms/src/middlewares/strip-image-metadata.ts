@@ -14,7 +14,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         for (const file of (Array.isArray(value) ? value : [value]) as Array<{ filepath?: string; mimetype?: string; size?: number }>) {
           if (!file?.filepath || !IMAGE.test(file.mimetype ?? '')) continue;
           try {
-            const clean = await sharp(await readFile(file.filepath)).rotate().toBuffer();
+            const clean = await sharp(await readFile(file.filepath))
+              .rotate()
+              .toBuffer();
             await writeFile(file.filepath, clean);
             file.size = clean.length;
           } catch (e) {

@@ -32,13 +32,15 @@ export async function seedDemo(strapi: Core.Strapi, data: SeedData, hooks: SeedH
   };
 
   await docs('api::site-setting.site-setting').create({ data: data.settings });
-  for (const f of data.fields) keyed('field').set(f.key, await save('api::field.field', { name: f.name, order: f.order, description: f.description }));
+  for (const f of data.fields)
+    keyed('field').set(f.key, await save('api::field.field', { name: f.name, order: f.order, description: f.description }));
   for (const u of data.units) {
     const parent = u.parent ? keyed('unit').get(u.parent) : undefined;
     const { key, parent: _p, ...rest } = u;
     keyed('unit').set(key, await save('api::unit.unit', { ...rest, ...(parent ? { parent } : {}) }));
   }
-  for (const b of data.boards) keyed('board').set(b.key, await save('api::board.board', { name: b.name, order: b.order, description: b.description }));
+  for (const b of data.boards)
+    keyed('board').set(b.key, await save('api::board.board', { name: b.name, order: b.order, description: b.description }));
   for (const c of data.contacts) {
     const { unit, ...rest } = c;
     await save('api::contact.contact', { ...rest, unit: keyed('unit').get(unit) });
@@ -47,7 +49,9 @@ export async function seedDemo(strapi: Core.Strapi, data: SeedData, hooks: SeedH
   const docStages: Array<[string, SeedStage]> = [];
   for (const d of data.documents) {
     const { key, field, replaces: _r, amends: _a, stage, ...rest } = d;
-    const created = await docs('api::document.document').create({ data: { ...rest, field: field ? keyed('field').get(field) : undefined } });
+    const created = await docs('api::document.document').create({
+      data: { ...rest, field: field ? keyed('field').get(field) : undefined },
+    });
     keyed('document').set(key, created.documentId);
     docStages.push([created.documentId, stage ?? 'published']);
   }
@@ -67,11 +71,19 @@ export async function seedDemo(strapi: Core.Strapi, data: SeedData, hooks: SeedH
   }
   for (const p of data.procedures) {
     const { field, legalBasis, stage, ...rest } = p;
-    await save('api::procedure.procedure', { ...rest, field: keyed('field').get(field), legalBasis: (legalBasis ?? []).map((k) => keyed('document').get(k)).filter(Boolean) }, stage);
+    await save(
+      'api::procedure.procedure',
+      { ...rest, field: keyed('field').get(field), legalBasis: (legalBasis ?? []).map((k) => keyed('document').get(k)).filter(Boolean) },
+      stage,
+    );
   }
   for (const q of data.questions) {
     const { field, answeringUnit, stage, ...rest } = q;
-    await save('api::question.question', { ...rest, field: keyed('field').get(field), answeringUnit: answeringUnit ? keyed('unit').get(answeringUnit) : undefined }, stage ?? (q.answer ? 'published' : 'submitted'));
+    await save(
+      'api::question.question',
+      { ...rest, field: keyed('field').get(field), answeringUnit: answeringUnit ? keyed('unit').get(answeringUnit) : undefined },
+      stage ?? (q.answer ? 'published' : 'submitted'),
+    );
   }
   for (const p of data.pages) {
     const { key, parent, ...rest } = p;
@@ -80,7 +92,12 @@ export async function seedDemo(strapi: Core.Strapi, data: SeedData, hooks: SeedH
   for (const l of data.links) await save('api::link.link', l);
   for (const a of data.articles) {
     const { field, unit, stage, author, ...rest } = a;
-    await save('api::article.article', { ...rest, field: keyed('field').get(field), unit: unit ? keyed('unit').get(unit) : undefined }, stage, author);
+    await save(
+      'api::article.article',
+      { ...rest, field: keyed('field').get(field), unit: unit ? keyed('unit').get(unit) : undefined },
+      stage,
+      author,
+    );
   }
   const monday = mondayOf(localDate());
   for (const s of data.schedules) {

@@ -2,14 +2,52 @@ import type { Core } from '@strapi/strapi';
 
 // Synthetic articles and documents for benchmarks (PORTAL_SYNTHETIC_ARTICLES=N): deterministic text
 // built from a small Vietnamese vocabulary, spread over fields, units and two years of dates.
-const SUBJECTS = ['Ủy ban nhân dân huyện', 'Hội Nông dân xã', 'Phòng Văn hóa và Thông tin', 'Đoàn thanh niên', 'Trạm Y tế xã', 'Ban Chỉ huy Quân sự huyện', 'Hợp tác xã nuôi tôm', 'Trường Tiểu học'];
-const ACTIONS = ['tổ chức hội nghị', 'triển khai kế hoạch', 'kiểm tra tiến độ', 'sơ kết công tác', 'tập huấn kỹ thuật', 'trao tặng quà', 'ra mắt mô hình', 'tuyên truyền pháp luật'];
-const TOPICS = ['chuyển đổi số', 'nông thôn mới', 'phòng chống hạn mặn', 'cải cách hành chính', 'an toàn giao thông', 'nuôi tôm công nghệ cao', 'bảo vệ đê biển', 'đờn ca tài tử'];
-const PLACES = ['thị trấn Hòa Bình', 'xã Vĩnh Mỹ A', 'xã Vĩnh Mỹ B', 'xã Vĩnh Hậu', 'xã Vĩnh Hậu A', 'xã Vĩnh Thịnh', 'xã Minh Diệu', 'xã Vĩnh Bình'];
+const SUBJECTS = [
+  'Ủy ban nhân dân huyện',
+  'Hội Nông dân xã',
+  'Phòng Văn hóa và Thông tin',
+  'Đoàn thanh niên',
+  'Trạm Y tế xã',
+  'Ban Chỉ huy Quân sự huyện',
+  'Hợp tác xã nuôi tôm',
+  'Trường Tiểu học',
+];
+const ACTIONS = [
+  'tổ chức hội nghị',
+  'triển khai kế hoạch',
+  'kiểm tra tiến độ',
+  'sơ kết công tác',
+  'tập huấn kỹ thuật',
+  'trao tặng quà',
+  'ra mắt mô hình',
+  'tuyên truyền pháp luật',
+];
+const TOPICS = [
+  'chuyển đổi số',
+  'nông thôn mới',
+  'phòng chống hạn mặn',
+  'cải cách hành chính',
+  'an toàn giao thông',
+  'nuôi tôm công nghệ cao',
+  'bảo vệ đê biển',
+  'đờn ca tài tử',
+];
+const PLACES = [
+  'thị trấn Hòa Bình',
+  'xã Vĩnh Mỹ A',
+  'xã Vĩnh Mỹ B',
+  'xã Vĩnh Hậu',
+  'xã Vĩnh Hậu A',
+  'xã Vĩnh Thịnh',
+  'xã Minh Diệu',
+  'xã Vĩnh Bình',
+];
 const pick = <T>(list: T[], i: number) => list[i % list.length];
 
 export async function seedSynthetic(strapi: Core.Strapi, articles: number): Promise<number> {
-  const have = await strapi.db.query('api::article.article').count({ where: { slug: { $startsWith: 'tong-hop-' }, publishedAt: { $notNull: true } } });
+  const have = await strapi.db
+    .query('api::article.article')
+    .count({ where: { slug: { $startsWith: 'tong-hop-' }, publishedAt: { $notNull: true } } });
   if (have >= articles) return 0;
   const fields = (await strapi.db.query('api::field.field').findMany({ select: ['documentId'] })) as Array<{ documentId: string }>;
   const units = (await strapi.db.query('api::unit.unit').findMany({ select: ['documentId'] })) as Array<{ documentId: string }>;
@@ -21,7 +59,11 @@ export async function seedSynthetic(strapi: Core.Strapi, articles: number): Prom
     const action = pick(ACTIONS, Math.floor(i / 8));
     const topic = pick(TOPICS, Math.floor(i / 64));
     const place = pick(PLACES, i * 7);
-    const paragraphs = Array.from({ length: 5 }, (_, k) => `${pick(SUBJECTS, i + k)} ${pick(ACTIONS, i + 3 * k)} về ${pick(TOPICS, i + k)} tại ${pick(PLACES, i + 5 * k)}; đồng chí phụ trách đề nghị các đơn vị tiếp tục thực hiện tốt nhiệm vụ được giao (bài ${i + 1}, đoạn ${k + 1}).`);
+    const paragraphs = Array.from(
+      { length: 5 },
+      (_, k) =>
+        `${pick(SUBJECTS, i + k)} ${pick(ACTIONS, i + 3 * k)} về ${pick(TOPICS, i + k)} tại ${pick(PLACES, i + 5 * k)}; đồng chí phụ trách đề nghị các đơn vị tiếp tục thực hiện tốt nhiệm vụ được giao (bài ${i + 1}, đoạn ${k + 1}).`,
+    );
     const created = await docs('api::article.article').create({
       data: {
         title: `${subject} ${action} về ${topic} tại ${place} (tin tổng hợp ${i + 1})`,
@@ -55,7 +97,8 @@ export async function seedSynthetic(strapi: Core.Strapi, articles: number): Prom
       });
       await docs('api::document.document').publish({ documentId: doc.documentId });
     }
-    if ((i + 1) % 500 === 0) strapi.log.info(`synthetic content: ${i + 1}/${articles} articles (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    if ((i + 1) % 500 === 0)
+      strapi.log.info(`synthetic content: ${i + 1}/${articles} articles (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
   return articles - have;
 }

@@ -41,12 +41,32 @@ export interface SeedData {
     description?: string;
   }[];
   boards: { key: string; name: string; order: number; description?: string }[];
-  contacts: { fullName: string; position: string; unit: string; officePhone?: string; mobile?: string; email?: string; order: number; spokesperson?: boolean }[];
+  contacts: {
+    fullName: string;
+    position: string;
+    unit: string;
+    officePhone?: string;
+    mobile?: string;
+    email?: string;
+    order: number;
+    spokesperson?: boolean;
+  }[];
   documents: {
     key: string;
     number: string;
     title: string;
-    docType: 'law' | 'decree' | 'decision' | 'resolution' | 'directive' | 'plan' | 'notice' | 'official_letter' | 'regulation' | 'report' | 'other';
+    docType:
+      | 'law'
+      | 'decree'
+      | 'decision'
+      | 'resolution'
+      | 'directive'
+      | 'plan'
+      | 'notice'
+      | 'official_letter'
+      | 'regulation'
+      | 'report'
+      | 'other';
     level: 'central' | 'province' | 'district' | 'commune';
     issuingBody: string;
     field?: string;

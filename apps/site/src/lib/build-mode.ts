@@ -14,10 +14,14 @@ export const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
  * when the model is unknown (then every collection looks for it).
  */
 const FAST_REFS: ReadonlyMap<string, string | null> = new Map(
-  (process.env.PORTAL_FAST_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((ref) => {
-    const i = ref.indexOf(':');
-    return i > 0 ? [ref.slice(i + 1), ref.slice(0, i)] : [ref, null];
-  }),
+  (process.env.PORTAL_FAST_IDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((ref) => {
+      const i = ref.indexOf(':');
+      return i > 0 ? [ref.slice(i + 1), ref.slice(0, i)] : [ref, null];
+    }),
 );
 
 /** The documentIds a fast build was asked to render. */

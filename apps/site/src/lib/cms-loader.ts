@@ -43,8 +43,17 @@ export const SPECS: Record<string, TypeSpec> = {
   articles: {
     plural: 'articles',
     attrs: {
-      title: true, slug: true, summary: true, body: true, date: true, cover: 'media', coverAlt: true,
-      tags: true, featured: true, kind: true, reuseNote: true,
+      title: true,
+      slug: true,
+      summary: true,
+      body: true,
+      date: true,
+      cover: 'media',
+      coverAlt: true,
+      tags: true,
+      featured: true,
+      kind: true,
+      reuseNote: true,
       provenance: ['authorName', 'authorUnit', 'sourceReference', 'collectorName'],
     },
     relations: { field: 'one', unit: 'one' },
@@ -52,9 +61,22 @@ export const SPECS: Record<string, TypeSpec> = {
   documents: {
     plural: 'documents',
     attrs: {
-      number: true, slug: true, title: true, docType: true, level: true, issuingBody: true, signer: true,
-      issueDate: true, effectiveDate: true, expiryDate: true, inForce: true, body: true, attachments: 'media[]',
-      disclosure: true, commentFrom: true, commentTo: true,
+      number: true,
+      slug: true,
+      title: true,
+      docType: true,
+      level: true,
+      issuingBody: true,
+      signer: true,
+      issueDate: true,
+      effectiveDate: true,
+      expiryDate: true,
+      inForce: true,
+      body: true,
+      attachments: 'media[]',
+      disclosure: true,
+      commentFrom: true,
+      commentTo: true,
     },
     relations: { field: 'one', replaces: 'many', replacedBy: 'many', amends: 'many', amendedBy: 'many' },
   },
@@ -65,23 +87,59 @@ export const SPECS: Record<string, TypeSpec> = {
   },
   contacts: {
     plural: 'contacts',
-    attrs: { fullName: true, position: true, officePhone: true, mobile: true, email: true, order: true, photo: 'media', spokesperson: true },
+    attrs: {
+      fullName: true,
+      position: true,
+      officePhone: true,
+      mobile: true,
+      email: true,
+      order: true,
+      photo: 'media',
+      spokesperson: true,
+    },
     relations: { unit: 'one' },
   },
   boards: { plural: 'boards', attrs: { name: true, slug: true, order: true, description: true } },
   schedules: {
     plural: 'schedules',
     attrs: {
-      weekStart: true, title: true, note: true,
-      entries: { list: ['date', 'startTime', 'endTime', 'content', 'chair', 'participants', 'location', 'preparingUnit', 'note', 'amended', 'amendedAt'] },
+      weekStart: true,
+      title: true,
+      note: true,
+      entries: {
+        list: [
+          'date',
+          'startTime',
+          'endTime',
+          'content',
+          'chair',
+          'participants',
+          'location',
+          'preparingUnit',
+          'note',
+          'amended',
+          'amendedAt',
+        ],
+      },
     },
     relations: { board: 'one' },
   },
   procedures: {
     plural: 'procedures',
     attrs: {
-      name: true, slug: true, code: true, level: true, agency: true, steps: true, dossier: true,
-      processingTime: true, fee: true, result: true, forms: 'media[]', onlineLevel: true, onlineUrl: true,
+      name: true,
+      slug: true,
+      code: true,
+      level: true,
+      agency: true,
+      steps: true,
+      dossier: true,
+      processingTime: true,
+      fee: true,
+      result: true,
+      forms: 'media[]',
+      onlineLevel: true,
+      onlineUrl: true,
     },
     relations: { field: 'one', legalBasis: 'many' },
   },
@@ -101,8 +159,19 @@ export const SPECS: Record<string, TypeSpec> = {
     plural: 'site-setting',
     single: true,
     attrs: {
-      portalName: true, agencyName: true, adminLevel: true, address: true, phone: true, fax: true, email: true,
-      editorInCharge: true, licence: true, domain: true, logo: 'media', description: true, footerNote: true,
+      portalName: true,
+      agencyName: true,
+      adminLevel: true,
+      address: true,
+      phone: true,
+      fax: true,
+      email: true,
+      editorInCharge: true,
+      licence: true,
+      domain: true,
+      logo: 'media',
+      description: true,
+      footerNote: true,
     },
   },
 };
@@ -173,11 +242,21 @@ function relationPopulate(spec: TypeSpec): Record<string, PopulateObject> | unde
 
 /** Public path of an entry's own page, for the collections that have one addressed by slug. */
 const DETAIL_URL: Record<string, (slug: string) => string> = {
-  articles: articleUrl, documents: documentUrl, procedures: procedureUrl, questions: questionUrl, pages: pageUrl,
+  articles: articleUrl,
+  documents: documentUrl,
+  procedures: procedureUrl,
+  questions: questionUrl,
+  pages: pageUrl,
 };
 
 /** CMS model names (webhook `model`) of those collections: the publisher names fast ids by model. */
-const MODEL: Record<string, string> = { articles: 'article', documents: 'document', procedures: 'procedure', questions: 'question', pages: 'page' };
+const MODEL: Record<string, string> = {
+  articles: 'article',
+  documents: 'document',
+  procedures: 'procedure',
+  questions: 'question',
+  pages: 'page',
+};
 
 function removedSlug(spec: TypeSpec, slug: unknown): void {
   const url = DETAIL_URL[spec.plural];
@@ -232,7 +311,10 @@ async function loadSnapshot(ctx: LoaderContext, spec: TypeSpec, file: string) {
   }
   if (FAST && spec.plural === 'articles') {
     // The same window as the quick lane's live store: the first pages see what a full build shows.
-    const keep = articleWindow([...entries].map(([id, data]) => ({ id, data })), windowSize());
+    const keep = articleWindow(
+      [...entries].map(([id, data]) => ({ id, data })),
+      windowSize(),
+    );
     for (const id of entries.keys()) if (!keep.has(id) && !FAST_IDS.has(id)) entries.delete(id);
   }
   replaceAll(ctx, entries);

@@ -4,24 +4,36 @@
  */
 import { getCollection } from 'astro:content';
 import { inForceStatus, vnYear, weekStart as weekStartOf, type InForceStatus } from '@cong-ttdt/content';
-import type {
-  Article, Board, Contact, Doc, Entry, Field, Link, Page, Procedure, Question, Schedule, Settings, Unit,
-} from './types';
+import type { Article, Board, Contact, Doc, Entry, Field, Link, Page, Procedure, Question, Schedule, Settings, Unit } from './types';
 
 import { FAST } from './build-mode';
 import { collator, compareArticles, dateOf } from './order';
 
 export { collator, dateOf };
 
-type Name = 'articles' | 'documents' | 'units' | 'contacts' | 'boards' | 'schedules' | 'procedures' | 'questions' | 'pages' | 'links' | 'fields' | 'settings';
+type Name =
+  | 'articles'
+  | 'documents'
+  | 'units'
+  | 'contacts'
+  | 'boards'
+  | 'schedules'
+  | 'procedures'
+  | 'questions'
+  | 'pages'
+  | 'links'
+  | 'fields'
+  | 'settings';
 
 async function all<T>(name: Name): Promise<Entry<T>[]> {
   const rows = await getCollection(name);
   return rows.map((r) => ({ id: r.id, data: r.data as T, digest: (r as { digest?: string }).digest ?? '' }));
 }
 
-const byOrder = <T extends { order?: number | null }>(name: (x: T) => string) => (a: Entry<T>, b: Entry<T>) =>
-  (a.data.order ?? 9999) - (b.data.order ?? 9999) || collator.compare(name(a.data), name(b.data));
+const byOrder =
+  <T extends { order?: number | null }>(name: (x: T) => string) =>
+  (a: Entry<T>, b: Entry<T>) =>
+    (a.data.order ?? 9999) - (b.data.order ?? 9999) || collator.compare(name(a.data), name(b.data));
 
 /** Build time "now" (one value per build). PORTAL_NOW overrides it for reproducible tests. */
 export const NOW = process.env.PORTAL_NOW ? new Date(process.env.PORTAL_NOW) : new Date();
@@ -65,9 +77,18 @@ export function site(): Promise<Site> {
   cached = (async () => {
     let [settings, fields, articles, documents, units, contacts, boards, schedules, procedures, questions, pages, links] =
       await Promise.all([
-        all<Settings>('settings'), all<Field>('fields'), all<Article>('articles'), all<Doc>('documents'),
-        all<Unit>('units'), all<Contact>('contacts'), all<Board>('boards'), all<Schedule>('schedules'),
-        all<Procedure>('procedures'), all<Question>('questions'), all<Page>('pages'), all<Link>('links'),
+        all<Settings>('settings'),
+        all<Field>('fields'),
+        all<Article>('articles'),
+        all<Doc>('documents'),
+        all<Unit>('units'),
+        all<Contact>('contacts'),
+        all<Board>('boards'),
+        all<Schedule>('schedules'),
+        all<Procedure>('procedures'),
+        all<Question>('questions'),
+        all<Page>('pages'),
+        all<Link>('links'),
       ]);
     // Only fast builds fill it (an empty collection makes Astro warn on every page).
     const totals = new Map(FAST ? (await getCollection('listTotals')).map((r) => [r.id, (r.data as { count: number }).count]) : []);
@@ -78,8 +99,13 @@ export function site(): Promise<Site> {
       return ok;
     };
     [fields, articles, documents, boards, procedures, questions, pages] = [
-      slugged('fields', fields), slugged('articles', articles), slugged('documents', documents), slugged('boards', boards),
-      slugged('procedures', procedures), slugged('questions', questions), slugged('pages', pages),
+      slugged('fields', fields),
+      slugged('articles', articles),
+      slugged('documents', documents),
+      slugged('boards', boards),
+      slugged('procedures', procedures),
+      slugged('questions', questions),
+      slugged('pages', pages),
     ] as [typeof fields, typeof articles, typeof documents, typeof boards, typeof procedures, typeof questions, typeof pages];
     fields.sort(byOrder<Field>((f) => f.name));
     articles.sort((a, b) => compareArticles(a.data, b.data));
@@ -100,22 +126,36 @@ export function site(): Promise<Site> {
     }
     const inverse = (rel: 'replaces' | 'replacedBy' | 'amends' | 'amendedBy') => {
       const m = new Map<string, string[]>();
-      for (const d of documents) for (const target of d.data[rel] ?? []) {
-        if (!m.has(target)) m.set(target, []);
-        m.get(target)!.push(d.id);
-      }
+      for (const d of documents)
+        for (const target of d.data[rel] ?? []) {
+          if (!m.has(target)) m.set(target, []);
+          m.get(target)!.push(d.id);
+        }
       return m;
     };
     return {
       articlesByField,
-      docInverse: { replaces: inverse('replaces'), replacedBy: inverse('replacedBy'), amends: inverse('amends'), amendedBy: inverse('amendedBy') },
+      docInverse: {
+        replaces: inverse('replaces'),
+        replacedBy: inverse('replacedBy'),
+        amends: inverse('amends'),
+        amendedBy: inverse('amendedBy'),
+      },
       settings: settings[0] ?? EMPTY_SETTINGS,
-      fields, fieldById: new Map(fields.map((f) => [f.id, f])),
+      fields,
+      fieldById: new Map(fields.map((f) => [f.id, f])),
       articles,
-      documents, documentById: new Map(documents.map((d) => [d.id, d])),
-      units, unitById: new Map(units.map((u) => [u.id, u])),
-      contacts, boards, schedules, procedures, questions,
-      pages, pageById: new Map(pages.map((p) => [p.id, p])),
+      documents,
+      documentById: new Map(documents.map((d) => [d.id, d])),
+      units,
+      unitById: new Map(units.map((u) => [u.id, u])),
+      contacts,
+      boards,
+      schedules,
+      procedures,
+      questions,
+      pages,
+      pageById: new Map(pages.map((p) => [p.id, p])),
       links,
       totals,
     };
@@ -171,8 +211,7 @@ export function docView(s: Site, d: Entry<Doc>): DocView {
 
 /** Related documents (both sides of each relation, deduplicated). */
 export function docRelations(s: Site, d: Entry<Doc>) {
-  const resolve = (ids: string[]) =>
-    [...new Set(ids)].map((id) => s.documentById.get(id)).filter((x): x is Entry<Doc> => !!x);
+  const resolve = (ids: string[]) => [...new Set(ids)].map((id) => s.documentById.get(id)).filter((x): x is Entry<Doc> => !!x);
   const inv = (rel: keyof Site['docInverse']) => s.docInverse[rel].get(d.id) ?? [];
   return {
     replaces: resolve([...d.data.replaces, ...inv('replacedBy')]),

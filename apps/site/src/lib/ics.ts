@@ -39,7 +39,11 @@ function localTime(date: string, time: string) {
   const [h = '0', m = '0'] = time.split(':');
   return `${compactDate(date)}T${h.padStart(2, '0')}${m.padStart(2, '0')}00`;
 }
-const utcStamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 function nextDay(date: string) {
   const d = new Date(date + 'T00:00:00Z');
   d.setUTCDate(d.getUTCDate() + 1);
@@ -99,7 +103,9 @@ export function buildIcs({ board, schedules, domain, calendarName, url }: IcsOpt
         e.preparingUnit && `Chuẩn bị: ${e.preparingUnit}`,
         e.note && `Ghi chú: ${e.note}`,
         e.amended && 'Nội dung đã được điều chỉnh.',
-      ].filter(Boolean).join('\n');
+      ]
+        .filter(Boolean)
+        .join('\n');
       if (desc) lines.push(`DESCRIPTION:${escapeText(desc)}`);
       lines.push(`CATEGORIES:${escapeText(board.name)}`);
       if (e.amended) lines.push('SEQUENCE:1');

@@ -44,7 +44,15 @@ export async function responsiveImage(m: Media, opts: { maxWidth?: number; sizes
   const width = Math.min(w, maxWidth);
   const height = Math.round((h * width) / w);
   const widths = [...WIDTHS.filter((x) => x < width), width];
-  const img = await getImage({ src: url, width, height, widths, format: 'webp', quality: 75, sizes: opts.sizes ?? `(max-width: ${width}px) 100vw, ${width}px` });
+  const img = await getImage({
+    src: url,
+    width,
+    height,
+    widths,
+    format: 'webp',
+    quality: 75,
+    sizes: opts.sizes ?? `(max-width: ${width}px) 100vw, ${width}px`,
+  });
   return {
     src: img.src,
     srcset: img.srcSet.attribute || undefined,

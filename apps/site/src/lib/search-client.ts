@@ -27,7 +27,9 @@ export function buildExcerpt(content: string, query: string, size = 30): string 
   const cut = content.indexOf(FOLD_SENTINEL);
   const text = (cut >= 0 ? content.slice(0, cut) : content).trim();
   const words = text.split(/\s+/).filter(Boolean);
-  const terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const terms = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const folded = words.map((w) => fold(w).replace(/[^\p{L}\p{N}]/gu, ''));
   const termOf = (f: string) => (f ? terms.findIndex((t) => f === t || (t.length >= 2 && f.startsWith(t))) : -1);
   const termAt = folded.map(termOf);
@@ -47,7 +49,10 @@ export function buildExcerpt(content: string, query: string, size = 30): string 
       if (phraseAt < 0 && terms.length > 1 && terms.every((_, k) => termAt[j + k] === k)) phraseAt = j;
     }
     const score = (phraseAt >= 0 ? 10_000 : 0) + seen.size * 100 + count;
-    if (score > bestScore) { bestScore = score; best = phraseAt >= 0 ? phraseAt : i; }
+    if (score > bestScore) {
+      bestScore = score;
+      best = phraseAt >= 0 ? phraseAt : i;
+    }
   }
   const start = bestScore < 0 ? 0 : Math.max(0, best - 8);
   const slice = words.slice(start, start + size).map((w, k) => (hits[start + k] ? `<mark>${esc(w)}</mark>` : esc(w)));
@@ -58,7 +63,9 @@ export function buildExcerpt(content: string, query: string, size = 30): string 
 export function phraseScore(content: string, query: string): number {
   const cut = content.indexOf(FOLD_SENTINEL);
   const text = ' ' + fold(cut >= 0 ? content.slice(0, cut) : content).replace(/[^\p{L}\p{N}]+/gu, ' ') + ' ';
-  const terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const terms = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (!terms.length) return 0;
   if (text.includes(` ${terms.join(' ')} `)) return 2;
   return terms.every((t) => text.includes(` ${t} `)) ? 1 : 0;
@@ -68,7 +75,10 @@ export function phraseScore(content: string, query: string): number {
  * Between full builds the publisher's quick lane indexes changed pages into /pagefind-delta/ and lists
  * them (and removed pages) in changes.json. Results for those paths come from the delta only.
  */
-export interface DeltaChanges { pages: string[]; removed: string[] }
+export interface DeltaChanges {
+  pages: string[];
+  removed: string[];
+}
 export const DELTA_LANE = 'delta';
 
 /** Whether a result is current: not removed, and for re-indexed pages only the delta's copy. */
@@ -142,9 +152,10 @@ export async function runSearchPage(): Promise<void> {
     for (const d of batch) {
       const li = document.createElement('li');
       const meta = [d.meta.section, d.meta.date].filter(Boolean).map(esc).join(' · ');
-      li.innerHTML = `<a class="r-title" href="${esc(d.url)}">${esc(d.meta.title ?? d.url)}</a>`
-        + (meta ? `<div class="meta">${meta}</div>` : '')
-        + `<p>${buildExcerpt(d.content, query)}</p>`;
+      li.innerHTML =
+        `<a class="r-title" href="${esc(d.url)}">${esc(d.meta.title ?? d.url)}</a>` +
+        (meta ? `<div class="meta">${meta}</div>` : '') +
+        `<p>${buildExcerpt(d.content, query)}</p>`;
       list.append(li);
     }
     shown += batch.length;
@@ -202,7 +213,10 @@ export async function runSearchPage(): Promise<void> {
     stale = first.length - loaded.length;
     if (query) {
       const score = (d: Data) => phraseScore(d.content, query);
-      loaded = loaded.map((d, i) => ({ d, i, s: score(d) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.d);
+      loaded = loaded
+        .map((d, i) => ({ d, i, s: score(d) }))
+        .sort((a, b) => b.s - a.s || a.i - b.i)
+        .map((x) => x.d);
     }
     render(query, loaded.slice(0, PAGE));
     const total = results.length - stale;
@@ -211,7 +225,10 @@ export async function runSearchPage(): Promise<void> {
       : `Không tìm thấy kết quả${query ? ` cho “${query}”` : ''}.`;
   }
 
-  form.addEventListener('submit', (e) => { e.preventDefault(); void run(true); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run(true);
+  });
   for (const sel of Object.values(selects)) sel.addEventListener('change', () => void run(true));
   more.addEventListener('click', () => void showMore(input.value.trim(), token));
   void run(false);

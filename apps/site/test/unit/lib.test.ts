@@ -20,7 +20,9 @@ describe('fold', () => {
 
 describe('markdown', () => {
   it('renders and sanitizes', () => {
-    const html = renderMarkdown('# Tiêu đề\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](https://a.vn) <img src=x onerror=alert(1)>');
+    const html = renderMarkdown(
+      '# Tiêu đề\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](https://a.vn) <img src=x onerror=alert(1)>',
+    );
     expect(html).toContain('<h2>Tiêu đề</h2>');
     expect(html).not.toMatch(/script|javascript:|onerror/);
     expect(html).toContain('<a href="https://a.vn" rel="noopener noreferrer">y</a>');
@@ -39,10 +41,16 @@ describe('iCalendar helpers', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(line);
   });
   it('builds a calendar with stable UIDs', () => {
-    const sch = { documentId: 'abc', weekStart: '2026-11-23', board: 'b', updatedAt: '2026-11-20T00:00:00Z', entries: [
-      { date: '2026-11-23', startTime: '07:30:00.000', content: 'Giao ban' },
-      { date: '2026-11-23', startTime: null, content: 'Cả ngày' },
-    ] } as never;
+    const sch = {
+      documentId: 'abc',
+      weekStart: '2026-11-23',
+      board: 'b',
+      updatedAt: '2026-11-20T00:00:00Z',
+      entries: [
+        { date: '2026-11-23', startTime: '07:30:00.000', content: 'Giao ban' },
+        { date: '2026-11-23', startTime: null, content: 'Cả ngày' },
+      ],
+    } as never;
     const ics = buildIcs({ board: { name: 'Lãnh đạo' } as never, schedules: [sch], domain: 'x.vn', calendarName: 'Lịch' });
     expect(ics).toContain('UID:abc-20261123-1@x.vn');
     expect(ics).toContain('UID:abc-20261123-2@x.vn');
@@ -69,10 +77,15 @@ describe('search excerpts', () => {
 describe('loader projection', () => {
   it('keeps public attributes only and turns relations into ids', () => {
     const raw = {
-      id: 1, documentId: 'a1', title: 'Tin', slug: 'tin', updatedAt: 'u',
+      id: 1,
+      documentId: 'a1',
+      title: 'Tin',
+      slug: 'tin',
+      updatedAt: 'u',
       classification: 'mat',
       provenance: { authorName: 'Minh Thư', authorAddress: 'SECRET', authorPhone: 'SECRET', authorEmail: 'SECRET' },
-      field: { id: 3, documentId: 'f1', name: 'Kinh tế' }, unit: null,
+      field: { id: 3, documentId: 'f1', name: 'Kinh tế' },
+      unit: null,
     };
     const data = { ...project(raw, SPECS.articles!), ...relationIds(raw, SPECS.articles!.relations!) };
     expect(JSON.stringify(data)).not.toContain('SECRET');

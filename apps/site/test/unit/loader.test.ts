@@ -25,7 +25,8 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   if (plural === 'article-totals') {
     const rows = db.articles ?? [];
     const byField: Record<string, number> = {};
-    for (const f of db.fields ?? []) byField[f.documentId] = rows.filter((r) => (r.field as { documentId?: string } | null)?.documentId === f.documentId).length;
+    for (const f of db.fields ?? [])
+      byField[f.documentId] = rows.filter((r) => (r.field as { documentId?: string } | null)?.documentId === f.documentId).length;
     res.writeHead(200, { 'content-type': 'application/json' });
     return void res.end(JSON.stringify({ data: { total: rows.length, byField } }));
   }
@@ -43,12 +44,24 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) {
       const isRel = k === 'field' || k === 'unit';
-      if (isRel ? populated.has(k) : k === 'provenance' || k === 'cover' ? populated.has(k) : !fields.length || fields.includes(k) || k === 'id' || k === 'documentId') out[k] = v;
+      if (
+        isRel
+          ? populated.has(k)
+          : k === 'provenance' || k === 'cover'
+            ? populated.has(k)
+            : !fields.length || fields.includes(k) || k === 'id' || k === 'documentId'
+      )
+        out[k] = v;
     }
     return out;
   });
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ data, meta: { pagination: { page, pageSize: size, pageCount: Math.max(1, Math.ceil(rows.length / size)), total: rows.length } } }));
+  res.end(
+    JSON.stringify({
+      data,
+      meta: { pagination: { page, pageSize: size, pageCount: Math.max(1, Math.ceil(rows.length / size)), total: rows.length } },
+    }),
+  );
 }
 
 function fakeContext() {
@@ -71,7 +84,12 @@ function fakeContext() {
   const ctx = {
     collection: 'articles',
     store,
-    meta: { get: (k: string) => meta.get(k), set: (k: string, v: string) => void meta.set(k, v), delete: (k: string) => void meta.delete(k), has: (k: string) => meta.has(k) },
+    meta: {
+      get: (k: string) => meta.get(k),
+      set: (k: string, v: string) => void meta.set(k, v),
+      delete: (k: string) => void meta.delete(k),
+      has: (k: string) => meta.has(k),
+    },
     logger: { info() {}, warn() {}, error() {}, debug() {} },
     generateDigest: (d: unknown) => createHash('sha1').update(JSON.stringify(d)).digest('hex'),
   };
@@ -79,9 +97,18 @@ function fakeContext() {
 }
 
 const art = (n: number, o: Partial<Row> = {}): Row => ({
-  id: n, documentId: `doc${n}`, title: `Tin ${n}`, slug: `tin-${n}`, body: 'Nội dung', updatedAt: `2026-11-2${n}T00:00:00.000Z`,
-  publishedAt: '2026-11-20T00:00:00.000Z', field: { id: 1, documentId: 'f1' }, unit: null,
-  provenance: { id: 9, authorName: 'Minh Thư' }, cover: null, ...o,
+  id: n,
+  documentId: `doc${n}`,
+  title: `Tin ${n}`,
+  slug: `tin-${n}`,
+  body: 'Nội dung',
+  updatedAt: `2026-11-2${n}T00:00:00.000Z`,
+  publishedAt: '2026-11-20T00:00:00.000Z',
+  field: { id: 1, documentId: 'f1' },
+  unit: null,
+  provenance: { id: 9, authorName: 'Minh Thư' },
+  cover: null,
+  ...o,
 });
 
 beforeAll(async () => {
@@ -158,8 +185,10 @@ describe('quick lane seed', () => {
     vi.stubEnv('PORTAL_FAST_MANIFEST', manifest());
     return import('../../src/lib/cms-loader');
   }
-  const removed = () => (existsSync(`${manifest()}.removed`) ? readFileSync(`${manifest()}.removed`, 'utf8').split('\n').filter(Boolean) : []);
-  const dated = (n: number, day: string, o: Partial<Row> = {}) => art(n, { date: `2026-11-${day}T00:00:00.000Z`, updatedAt: `2026-11-${day}T01:00:00.000Z`, ...o });
+  const removed = () =>
+    existsSync(`${manifest()}.removed`) ? readFileSync(`${manifest()}.removed`, 'utf8').split('\n').filter(Boolean) : [];
+  const dated = (n: number, day: string, o: Partial<Row> = {}) =>
+    art(n, { date: `2026-11-${day}T00:00:00.000Z`, updatedAt: `2026-11-${day}T01:00:00.000Z`, ...o });
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'loader-seed-'));
@@ -187,7 +216,9 @@ describe('quick lane seed', () => {
     expect(Object.keys(slugs)).toHaveLength(6);
 
     // doc2 (outside the window) is withdrawn, doc4 (outside too) gets a new slug, doc7 is new
-    db.articles = db.articles.filter((r) => r.documentId !== 'doc2').map((r) => (r.documentId === 'doc4' ? { ...r, slug: 'tin-4-moi', updatedAt: '2026-11-16T00:00:00.000Z' } : r));
+    db.articles = db.articles
+      .filter((r) => r.documentId !== 'doc2')
+      .map((r) => (r.documentId === 'doc4' ? { ...r, slug: 'tin-4-moi', updatedAt: '2026-11-16T00:00:00.000Z' } : r));
     db.articles.push(dated(7, '16'));
     requests.length = 0;
     const fast = await loaderIn('fast', ['article:doc2', 'article:doc4']);
@@ -197,7 +228,9 @@ describe('quick lane seed', () => {
     expect(removed().sort()).toEqual(['/tin-tuc/bai/tin-2/', '/tin-tuc/bai/tin-4/']);
     expect(meta.get('lastSync')).toBe('2026-11-16T01:00:00.000Z');
     // no list of every article: only what changed since the seed, and the named ids
-    expect(requests.every((r) => r.includes('[updatedAt][$gt]=2026-11-15T01:00:00.000Z') || r.includes('filters[documentId][$in]'))).toBe(true);
+    expect(requests.every((r) => r.includes('[updatedAt][$gt]=2026-11-15T01:00:00.000Z') || r.includes('filters[documentId][$in]'))).toBe(
+      true,
+    );
 
     // a collection without pages is as the full build saw it (its changes take a full build), and the
     // articles named are not looked for among the documents
@@ -217,11 +250,18 @@ describe('quick lane seed', () => {
   });
 
   it('counts every article of each list for the pager of a fast build', async () => {
-    db.fields = [{ id: 1, documentId: 'f1', updatedAt: '2026-11-01T00:00:00.000Z' }, { id: 2, documentId: 'f2', updatedAt: '2026-11-01T00:00:00.000Z' }];
+    db.fields = [
+      { id: 1, documentId: 'f1', updatedAt: '2026-11-01T00:00:00.000Z' },
+      { id: 2, documentId: 'f2', updatedAt: '2026-11-01T00:00:00.000Z' },
+    ];
     const fast = await loaderIn('fast');
     const { ctx, entries } = fakeContext();
     await fast.listTotalsLoader().load(ctx as never);
-    expect(Object.fromEntries([...entries].map(([id, e]) => [id, e.data.count]))).toEqual({ articles: 6, 'articles:f1': 5, 'articles:f2': 1 });
+    expect(Object.fromEntries([...entries].map(([id, e]) => [id, e.data.count]))).toEqual({
+      articles: 6,
+      'articles:f1': 5,
+      'articles:f2': 1,
+    });
     // a full build counts its own lists
     const full = await loaderIn('full');
     await full.listTotalsLoader().load(ctx as never);

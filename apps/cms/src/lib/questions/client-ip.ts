@@ -35,7 +35,10 @@ const contains = (list: BlockList, ip: string) => {
 export function clientIp(peer: string | undefined, forwardedFor: string | undefined, trusted: BlockList): string {
   let ip = normalizeIp(peer);
   if (!forwardedFor || !contains(trusted, ip)) return ip || 'unknown';
-  const hops = forwardedFor.split(',').map((h) => normalizeIp(h)).filter(Boolean);
+  const hops = forwardedFor
+    .split(',')
+    .map((h) => normalizeIp(h))
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!isIP(hops[i])) break; // garbage: keep the last trusted hop's view
     ip = hops[i];

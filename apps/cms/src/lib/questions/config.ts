@@ -34,7 +34,11 @@ const bool = (name: string, fallback: boolean): boolean => {
   return ['1', 'true', 'yes', 'on'].includes(raw);
 };
 
-const list = (name: string): string[] => (process.env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (name: string): string[] =>
+  (process.env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const originOf = (url: string | undefined): string | null => {
   if (!url) return null;
@@ -74,4 +78,5 @@ export function questionsConfig(): QuestionsConfig {
 
 /** Paths of the public question routes (the only public write path of the system). */
 export const SUBMIT_PATH = '/api/questions/submit';
-export const isQuestionRoute = (path: string) => path === SUBMIT_PATH || path === '/api/questions/challenge' || path.startsWith('/api/questions/status/');
+export const isQuestionRoute = (path: string) =>
+  path === SUBMIT_PATH || path === '/api/questions/challenge' || path.startsWith('/api/questions/status/');

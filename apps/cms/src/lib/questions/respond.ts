@@ -19,7 +19,15 @@ const LABELS: Record<string, string> = {
   altcha: 'Xác minh chống thư rác',
 };
 
-const NAMES: Record<number, string> = { 400: 'ValidationError', 403: 'ForbiddenError', 404: 'NotFoundError', 411: 'LengthRequiredError', 413: 'PayloadTooLargeError', 415: 'UnsupportedMediaTypeError', 429: 'RateLimitError' };
+const NAMES: Record<number, string> = {
+  400: 'ValidationError',
+  403: 'ForbiddenError',
+  404: 'NotFoundError',
+  411: 'LengthRequiredError',
+  413: 'PayloadTooLargeError',
+  415: 'UnsupportedMediaTypeError',
+  429: 'RateLimitError',
+};
 
 /** A plain HTML form post (urlencoded, the browser asks for HTML) gets HTML; everything else JSON. */
 export function wantsHtml(ctx: Ctx): boolean {
@@ -65,7 +73,10 @@ export function refuse(ctx: Ctx, status: number, message: string, errors: FieldE
     return;
   }
   ctx.type = 'application/json; charset=utf-8';
-  ctx.body = { data: null, error: { status, name: NAMES[status] ?? 'ApplicationError', message, details: errors.length ? { errors } : {} } };
+  ctx.body = {
+    data: null,
+    error: { status, name: NAMES[status] ?? 'ApplicationError', message, details: errors.length ? { errors } : {} },
+  };
 }
 
 /** Success: 303 to the thank-you page for form posts, 201 JSON for scripts. */
@@ -77,5 +88,12 @@ export function accepted(ctx: Ctx, result: { code: string; statusPath: string })
     return;
   }
   ctx.status = 201;
-  ctx.body = { data: { code: result.code, status: 'submitted', statusUrl: result.statusPath, message: 'Câu hỏi đã được tiếp nhận. Vui lòng lưu mã tra cứu để theo dõi.' } };
+  ctx.body = {
+    data: {
+      code: result.code,
+      status: 'submitted',
+      statusUrl: result.statusPath,
+      message: 'Câu hỏi đã được tiếp nhận. Vui lòng lưu mã tra cứu để theo dõi.',
+    },
+  };
 }

@@ -23,7 +23,19 @@ export interface CleanQuestion {
 }
 
 /** Every field the form may send; anything else is refused. */
-export const ACCEPTED_FIELDS = ['name', 'phone', 'email', 'address', 'fieldId', 'title', 'question', 'consent', 'website', 'startedAt', 'altcha'] as const;
+export const ACCEPTED_FIELDS = [
+  'name',
+  'phone',
+  'email',
+  'address',
+  'fieldId',
+  'title',
+  'question',
+  'consent',
+  'website',
+  'startedAt',
+  'altcha',
+] as const;
 
 export const LIMITS = {
   name: { min: 2, max: 120 },
@@ -43,7 +55,12 @@ const CONSENT_VALUES = new Set(['yes', 'on', 'true', '1', 'đồng ý']);
 export function stripHtml(input: string): string {
   let text = input;
   for (let i = 0; i < 5; i++) {
-    const out = sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard', nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'iframe', 'template', 'xmp', 'noembed', 'noframes'] })
+    const out = sanitizeHtml(text, {
+      allowedTags: [],
+      allowedAttributes: {},
+      disallowedTagsMode: 'discard',
+      nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'iframe', 'template', 'xmp', 'noembed', 'noframes'],
+    })
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
@@ -91,7 +108,10 @@ export function normalizePhone(raw: string): string | null {
 export function normalizeEmail(raw: string): string | null {
   const s = raw.trim();
   if (s.length > LIMITS.email.max) return null;
-  const m = /^([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+)@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)$/.exec(s);
+  const m =
+    /^([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+)@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)$/.exec(
+      s,
+    );
   if (!m || m[1].startsWith('.') || m[1].endsWith('.') || m[1].includes('..')) return null;
   return `${m[1]}@${m[2].toLowerCase()}`;
 }
@@ -141,7 +161,10 @@ export interface ValidateOptions {
 }
 
 /** Checks a submission; returns the cleaned question or every problem found, one per field. */
-export async function validateSubmission(body: unknown, opts: ValidateOptions): Promise<{ ok: true; value: CleanQuestion } | { ok: false; errors: FieldError[] }> {
+export async function validateSubmission(
+  body: unknown,
+  opts: ValidateOptions,
+): Promise<{ ok: true; value: CleanQuestion } | { ok: false; errors: FieldError[] }> {
   const errors: FieldError[] = [];
   const err = (field: string, message: string) => {
     if (!errors.some((e) => e.path[0] === field)) errors.push({ path: [field], message });
@@ -232,6 +255,16 @@ export async function validateSubmission(body: unknown, opts: ValidateOptions): 
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    value: { askerName: name, askerPhone: phone, askerEmail: email, askerAddress: address, fieldDocumentId: fieldDocumentId!, title, question, converted, altcha: input.altcha },
+    value: {
+      askerName: name,
+      askerPhone: phone,
+      askerEmail: email,
+      askerAddress: address,
+      fieldDocumentId: fieldDocumentId!,
+      title,
+      question,
+      converted,
+      altcha: input.altcha,
+    },
   };
 }

@@ -2,11 +2,11 @@ import { p, reporter, staff, TT_ADDR, type Article } from './authors';
 
 // Tin bài mẫu: Chính trị – Xã hội, Kinh tế. Nhân vật, số liệu là giả định.
 
-
 const politics: Article[] = [
   {
     title: 'Bí thư Huyện ủy Nguyễn Hoàng Phong làm việc với Đảng ủy xã Vĩnh Hậu A',
-    summary: 'Đồng chí Bí thư Huyện ủy đề nghị xã Vĩnh Hậu A tập trung phát triển nuôi tôm công nghệ cao, sớm hoàn thành các tiêu chí nông thôn mới nâng cao còn lại.',
+    summary:
+      'Đồng chí Bí thư Huyện ủy đề nghị xã Vĩnh Hậu A tập trung phát triển nuôi tôm công nghệ cao, sớm hoàn thành các tiêu chí nông thôn mới nâng cao còn lại.',
     date: '2026-11-20T16:45:00+07:00',
     field: 'politics',
     unit: 'huyen-uy',
@@ -23,7 +23,8 @@ const politics: Article[] = [
   },
   {
     title: 'Kỳ họp thứ 14 HĐND huyện khóa XII thông qua 12 nghị quyết quan trọng',
-    summary: 'Sau hai ngày làm việc khẩn trương, kỳ họp thường lệ cuối năm 2025 của HĐND huyện Hòa Bình đã bế mạc, thông qua các nghị quyết về kinh tế – xã hội, dự toán ngân sách và đầu tư công năm 2026.',
+    summary:
+      'Sau hai ngày làm việc khẩn trương, kỳ họp thường lệ cuối năm 2025 của HĐND huyện Hòa Bình đã bế mạc, thông qua các nghị quyết về kinh tế – xã hội, dự toán ngân sách và đầu tư công năm 2026.',
     date: '2025-12-19T11:20:00+07:00',
     field: 'politics',
     unit: 'hdnd',
@@ -41,7 +42,8 @@ const politics: Article[] = [
   },
   {
     title: 'Ngày hội Đại đoàn kết toàn dân tộc ấm áp tình làng nghĩa xóm ở ấp 12, xã Vĩnh Hậu',
-    summary: 'Nhân kỷ niệm Ngày truyền thống Mặt trận Tổ quốc Việt Nam 18/11, lãnh đạo huyện đã dự và chung vui Ngày hội Đại đoàn kết cùng bà con ấp 12, xã Vĩnh Hậu.',
+    summary:
+      'Nhân kỷ niệm Ngày truyền thống Mặt trận Tổ quốc Việt Nam 18/11, lãnh đạo huyện đã dự và chung vui Ngày hội Đại đoàn kết cùng bà con ấp 12, xã Vĩnh Hậu.',
     date: '2026-11-18T10:30:00+07:00',
     field: 'politics',
     unit: 'mttq',
@@ -57,7 +59,8 @@ const politics: Article[] = [
   },
   {
     title: 'Hội nghị Ban Chấp hành Đảng bộ huyện sơ kết công tác 6 tháng đầu năm 2026',
-    summary: 'Ban Chấp hành Đảng bộ huyện Hòa Bình đánh giá kết quả thực hiện nghị quyết 6 tháng đầu năm và đề ra 7 nhóm nhiệm vụ trọng tâm cho 6 tháng cuối năm.',
+    summary:
+      'Ban Chấp hành Đảng bộ huyện Hòa Bình đánh giá kết quả thực hiện nghị quyết 6 tháng đầu năm và đề ra 7 nhóm nhiệm vụ trọng tâm cho 6 tháng cuối năm.',
     date: '2026-07-10T15:00:00+07:00',
     field: 'politics',
     unit: 'huyen-uy',
@@ -73,7 +76,8 @@ const politics: Article[] = [
   },
   {
     title: 'Chủ tịch UBND huyện tiếp công dân định kỳ tháng 9/2026',
-    summary: 'Tại buổi tiếp công dân, Chủ tịch UBND huyện Lâm Quốc Bảo đã trực tiếp nghe và giải quyết 6 lượt công dân với các nội dung chủ yếu về đất đai, bồi thường.',
+    summary:
+      'Tại buổi tiếp công dân, Chủ tịch UBND huyện Lâm Quốc Bảo đã trực tiếp nghe và giải quyết 6 lượt công dân với các nội dung chủ yếu về đất đai, bồi thường.',
     date: '2026-09-15T17:10:00+07:00',
     field: 'politics',
     unit: 'thanh-tra',
@@ -128,7 +132,11 @@ const politics: Article[] = [
     unit: 'hdnd',
     tags: 'HĐND huyện, kỳ họp cuối năm',
     kind: 'original',
-    provenance: staff('Kiều Văn Thắng', 'Ban Pháp chế HĐND huyện', 'Hội đồng nhân dân huyện Hòa Bình, Quốc lộ 1A, khóm 1, thị trấn Hòa Bình'),
+    provenance: staff(
+      'Kiều Văn Thắng',
+      'Ban Pháp chế HĐND huyện',
+      'Hội đồng nhân dân huyện Hòa Bình, Quốc lộ 1A, khóm 1, thị trấn Hòa Bình',
+    ),
     stage: 'scheduled',
     author: 'editor',
     body: p(
@@ -142,7 +150,8 @@ const politics: Article[] = [
 const economy: Article[] = [
   {
     title: 'Khởi công nâng cấp, mở rộng tuyến đường Vĩnh Hậu – Vĩnh Hậu A',
-    summary: 'Công trình dài 6,2 km, tổng mức đầu tư gần 24 tỷ đồng, được kỳ vọng tạo thuận lợi cho vận chuyển tôm nguyên liệu và phục vụ tuyến du lịch điện gió.',
+    summary:
+      'Công trình dài 6,2 km, tổng mức đầu tư gần 24 tỷ đồng, được kỳ vọng tạo thuận lợi cho vận chuyển tôm nguyên liệu và phục vụ tuyến du lịch điện gió.',
     date: '2026-10-28T10:15:00+07:00',
     field: 'economy',
     unit: 'kt-ht',
@@ -159,7 +168,8 @@ const economy: Article[] = [
   },
   {
     title: 'Điện gió và tôm: những trụ tuabin giữa vùng nuôi ven biển Hòa Bình',
-    summary: 'Bản dịch bài viết từ bản tin tiếng Anh của dự án điện gió, giới thiệu cách nhà máy chung sống với vùng nuôi tôm và đóng góp cho cộng đồng.',
+    summary:
+      'Bản dịch bài viết từ bản tin tiếng Anh của dự án điện gió, giới thiệu cách nhà máy chung sống với vùng nuôi tôm và đóng góp cho cộng đồng.',
     date: '2026-03-16T09:00:00+07:00',
     field: 'economy',
     unit: 'vh-tt',
@@ -169,7 +179,8 @@ const economy: Article[] = [
       authorName: 'Biên tập viên bản tin tiếng Anh của dự án điện gió (tác giả gốc)',
       authorAddress: 'Văn phòng dự án điện gió, xã Vĩnh Hậu A, huyện Hòa Bình, tỉnh Bạc Liêu',
       authorUnit: 'Nhà đầu tư Nhà máy điện gió Hòa Bình',
-      sourceReference: 'Bản tin tiếng Anh “Wind and Shrimp on the Bac Lieu Coast”, số tháng 02/2026 (tài liệu mẫu); bản dịch tiếng Việt có lược bớt.',
+      sourceReference:
+        'Bản tin tiếng Anh “Wind and Shrimp on the Bac Lieu Coast”, số tháng 02/2026 (tài liệu mẫu); bản dịch tiếng Việt có lược bớt.',
       collectorName: 'Trần Ngọc Bích',
       collectorAddress: 'Phòng Văn hóa và Thông tin huyện Hòa Bình, khóm 1, thị trấn Hòa Bình',
     },
@@ -189,7 +200,11 @@ const economy: Article[] = [
     unit: 'tc-kh',
     tags: 'ngân sách, tài chính',
     kind: 'original',
-    provenance: staff('Trương Văn Hiếu', 'Phòng Tài chính – Kế hoạch', 'Phòng Tài chính – Kế hoạch huyện Hòa Bình, khóm 1, thị trấn Hòa Bình'),
+    provenance: staff(
+      'Trương Văn Hiếu',
+      'Phòng Tài chính – Kế hoạch',
+      'Phòng Tài chính – Kế hoạch huyện Hòa Bình, khóm 1, thị trấn Hòa Bình',
+    ),
     body: p(
       'Theo Phòng Tài chính – Kế hoạch huyện, tính đến cuối tháng 10/2026, tổng thu ngân sách nhà nước trên địa bàn huyện đạt **151,8 tỷ đồng**, bằng 92% dự toán HĐND huyện giao, tăng 8,6% so với cùng kỳ.',
       'Trong đó, thu từ khu vực công thương nghiệp ngoài quốc doanh đạt 68,4 tỷ đồng; thu lệ phí trước bạ 12,1 tỷ đồng; thuế thu nhập cá nhân 9,7 tỷ đồng. Riêng thu tiền sử dụng đất mới đạt 61% dự toán do nhu cầu chuyển mục đích sử dụng đất giảm.',
@@ -199,7 +214,8 @@ const economy: Article[] = [
   },
   {
     title: 'Hội chợ hàng Việt và sản phẩm OCOP thu hút hơn 15.000 lượt khách',
-    summary: 'Sau 5 ngày tổ chức tại thị trấn Hòa Bình, hội chợ với 120 gian hàng đạt doanh thu ước 4,5 tỷ đồng; các sản phẩm tôm khô, muối hạt được ưa chuộng.',
+    summary:
+      'Sau 5 ngày tổ chức tại thị trấn Hòa Bình, hội chợ với 120 gian hàng đạt doanh thu ước 4,5 tỷ đồng; các sản phẩm tôm khô, muối hạt được ưa chuộng.',
     date: '2025-09-29T18:00:00+07:00',
     field: 'economy',
     unit: 'kt-ht',
@@ -231,7 +247,8 @@ const economy: Article[] = [
   },
   {
     title: 'Thị trấn Hòa Bình ra quân chỉnh trang đô thị dọc Quốc lộ 1A',
-    summary: 'Hơn 200 hộ kinh doanh đã tự nguyện tháo dỡ mái che, bảng hiệu lấn chiếm vỉa hè; tuyến phố trước chợ Hòa Bình thông thoáng hơn.',
+    summary:
+      'Hơn 200 hộ kinh doanh đã tự nguyện tháo dỡ mái che, bảng hiệu lấn chiếm vỉa hè; tuyến phố trước chợ Hòa Bình thông thoáng hơn.',
     date: '2026-03-20T09:40:00+07:00',
     field: 'economy',
     unit: 'tt-hoa-binh',
@@ -246,7 +263,8 @@ const economy: Article[] = [
   },
   {
     title: 'Đẩy nhanh giải ngân vốn đầu tư công những tháng cuối năm 2026',
-    summary: 'Tính đến giữa tháng 11, huyện giải ngân được 71% kế hoạch vốn; UBND huyện yêu cầu các chủ đầu tư cam kết tiến độ từng công trình.',
+    summary:
+      'Tính đến giữa tháng 11, huyện giải ngân được 71% kế hoạch vốn; UBND huyện yêu cầu các chủ đầu tư cam kết tiến độ từng công trình.',
     date: '2026-11-19T16:00:00+07:00',
     field: 'economy',
     unit: 'tc-kh',

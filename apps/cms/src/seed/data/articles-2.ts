@@ -2,12 +2,14 @@ import { p, reporter, staff, TT_ADDR, type Article } from './authors';
 
 // Tin bài mẫu: Nông nghiệp – Thủy sản, Văn hóa – Xã hội. Nhân vật, số liệu là giả định.
 
-const NN = (name: string) => staff(name, 'Phòng Nông nghiệp và Phát triển nông thôn', 'Phòng Nông nghiệp và PTNT huyện Hòa Bình, khóm 2, thị trấn Hòa Bình');
+const NN = (name: string) =>
+  staff(name, 'Phòng Nông nghiệp và Phát triển nông thôn', 'Phòng Nông nghiệp và PTNT huyện Hòa Bình, khóm 2, thị trấn Hòa Bình');
 
 const agriculture: Article[] = [
   {
     title: 'Mô hình lúa – tôm ở Vĩnh Bình: vụ lúa thắng lợi, vụ tôm an toàn',
-    summary: 'Vụ lúa trên nền đất nuôi tôm năm 2025–2026 ở xã Vĩnh Bình đạt năng suất bình quân 5,8 tấn/ha, lợi nhuận cao hơn độc canh lúa từ 25 đến 30%.',
+    summary:
+      'Vụ lúa trên nền đất nuôi tôm năm 2025–2026 ở xã Vĩnh Bình đạt năng suất bình quân 5,8 tấn/ha, lợi nhuận cao hơn độc canh lúa từ 25 đến 30%.',
     date: '2026-04-15T08:30:00+07:00',
     field: 'agriculture',
     unit: 'xa-vinh-binh',
@@ -64,7 +66,8 @@ const agriculture: Article[] = [
   },
   {
     title: 'Xã Vĩnh Hậu đón nhận Quyết định đạt chuẩn nông thôn mới nâng cao',
-    summary: 'Vĩnh Hậu là xã thứ ba của huyện Hòa Bình đạt chuẩn nông thôn mới nâng cao; thu nhập bình quân đầu người đạt 72 triệu đồng/năm.',
+    summary:
+      'Vĩnh Hậu là xã thứ ba của huyện Hòa Bình đạt chuẩn nông thôn mới nâng cao; thu nhập bình quân đầu người đạt 72 triệu đồng/năm.',
     date: '2025-10-25T10:00:00+07:00',
     field: 'agriculture',
     unit: 'xa-vinh-hau',
@@ -80,7 +83,8 @@ const agriculture: Article[] = [
   },
   {
     title: 'Hội Nông dân huyện tập huấn phòng bệnh cho tôm nuôi mùa mưa',
-    summary: 'Hơn 300 hội viên được hướng dẫn quản lý môi trường ao nuôi, nhận biết sớm bệnh đốm trắng, hoại tử gan tụy khi thời tiết chuyển mùa.',
+    summary:
+      'Hơn 300 hội viên được hướng dẫn quản lý môi trường ao nuôi, nhận biết sớm bệnh đốm trắng, hoại tử gan tụy khi thời tiết chuyển mùa.',
     date: '2026-06-12T15:30:00+07:00',
     field: 'agriculture',
     unit: 'hoi-nong-dan',
@@ -95,7 +99,8 @@ const agriculture: Article[] = [
   },
   {
     title: 'Lấy ý kiến Nhân dân vào Dự thảo Đề án phát triển nuôi tôm công nghệ cao giai đoạn 2027–2030',
-    summary: 'UBND huyện đăng tải toàn văn dự thảo để lấy ý kiến từ ngày 10/11 đến 10/12/2026; ý kiến có thể gửi trực tuyến hoặc bằng văn bản.',
+    summary:
+      'UBND huyện đăng tải toàn văn dự thảo để lấy ý kiến từ ngày 10/11 đến 10/12/2026; ý kiến có thể gửi trực tuyến hoặc bằng văn bản.',
     date: '2026-11-10T08:00:00+07:00',
     field: 'agriculture',
     unit: 'nn-ptnt',
@@ -111,7 +116,8 @@ const agriculture: Article[] = [
   },
   {
     title: 'Đoàn thẩm định của tỉnh làm việc tại xã Vĩnh Mỹ B về nông thôn mới nâng cao',
-    summary: 'Đoàn thẩm định ghi nhận xã Vĩnh Mỹ B cơ bản đáp ứng các tiêu chí; đề nghị hoàn thiện hồ sơ tiêu chí môi trường và an toàn thực phẩm.',
+    summary:
+      'Đoàn thẩm định ghi nhận xã Vĩnh Mỹ B cơ bản đáp ứng các tiêu chí; đề nghị hoàn thiện hồ sơ tiêu chí môi trường và an toàn thực phẩm.',
     date: '2026-11-24T15:00:00+07:00',
     field: 'agriculture',
     unit: 'xa-vinh-my-b',
@@ -164,7 +170,8 @@ const culture: Article[] = [
   },
   {
     title: 'Lễ Sen Dolta của đồng bào Khmer ấp Vĩnh Thạnh',
-    summary: 'Bản dịch bài viết từ bản tin tiếng Khmer của chùa ấp Vĩnh Thạnh, kể về những ngày lễ báo hiếu ông bà tổ tiên của đồng bào Khmer xã Vĩnh Bình.',
+    summary:
+      'Bản dịch bài viết từ bản tin tiếng Khmer của chùa ấp Vĩnh Thạnh, kể về những ngày lễ báo hiếu ông bà tổ tiên của đồng bào Khmer xã Vĩnh Bình.',
     date: '2025-09-22T08:00:00+07:00',
     field: 'culture',
     unit: 'xa-vinh-binh',
@@ -203,13 +210,18 @@ const culture: Article[] = [
   },
   {
     title: 'Mở 12 lớp đào tạo nghề cho lao động nông thôn năm 2026',
-    summary: 'Các lớp tập trung vào kỹ thuật nuôi tôm, may công nghiệp, sửa chữa máy nông nghiệp; học viên thuộc hộ nghèo được hỗ trợ tiền ăn, đi lại.',
+    summary:
+      'Các lớp tập trung vào kỹ thuật nuôi tôm, may công nghiệp, sửa chữa máy nông nghiệp; học viên thuộc hộ nghèo được hỗ trợ tiền ăn, đi lại.',
     date: '2026-04-06T10:00:00+07:00',
     field: 'culture',
     unit: 'ldtbxh',
     tags: 'đào tạo nghề, lao động, việc làm',
     kind: 'original',
-    provenance: staff('Kim Thị Sa Thy', 'Phòng Lao động – Thương binh và Xã hội', 'Phòng LĐ-TB&XH huyện Hòa Bình, khóm 1, thị trấn Hòa Bình'),
+    provenance: staff(
+      'Kim Thị Sa Thy',
+      'Phòng Lao động – Thương binh và Xã hội',
+      'Phòng LĐ-TB&XH huyện Hòa Bình, khóm 1, thị trấn Hòa Bình',
+    ),
     body: p(
       'Thực hiện Kế hoạch đào tạo nghề nghiệp cho lao động nông thôn năm 2026, Phòng Lao động – Thương binh và Xã hội huyện phối hợp các cơ sở giáo dục nghề nghiệp khai giảng 12 lớp nghề với 385 học viên.',
       'Các nghề được đào tạo gồm: kỹ thuật nuôi tôm nước lợ, sửa chữa máy nông nghiệp, may công nghiệp, điện dân dụng, chế biến món ăn. Lớp học được tổ chức ngay tại ấp để bà con thuận tiện tham gia; thời gian học từ 2 đến 3 tháng.',
@@ -250,7 +262,8 @@ const culture: Article[] = [
   },
   {
     title: 'Chương trình “Xuân yêu thương” trao 1.200 phần quà Tết Bính Ngọ 2026',
-    summary: 'Các đoàn thể, doanh nghiệp, nhà hảo tâm trao quà cho hộ nghèo, người cao tuổi neo đơn, công nhân khó khăn không về quê đón Tết.',
+    summary:
+      'Các đoàn thể, doanh nghiệp, nhà hảo tâm trao quà cho hộ nghèo, người cao tuổi neo đơn, công nhân khó khăn không về quê đón Tết.',
     date: '2026-02-08T11:30:00+07:00',
     field: 'culture',
     unit: 'hlhpn',

@@ -8,7 +8,8 @@ const COLLECTOR_ADDR = 'Phòng Văn hóa và Thông tin huyện Hòa Bình, khó
 const education: Article[] = [
   {
     title: 'Hơn 21.000 học sinh huyện Hòa Bình hân hoan dự lễ khai giảng năm học 2026–2027',
-    summary: 'Ngành giáo dục huyện bước vào năm học mới với 52 trường, 612 lớp; lãnh đạo huyện dự lễ và trao học bổng tại nhiều điểm trường.',
+    summary:
+      'Ngành giáo dục huyện bước vào năm học mới với 52 trường, 612 lớp; lãnh đạo huyện dự lễ và trao học bổng tại nhiều điểm trường.',
     date: '2026-09-05T10:30:00+07:00',
     field: 'education',
     unit: 'gd-dt',
@@ -141,7 +142,11 @@ const health: Article[] = [
     unit: 'ttyt',
     tags: 'sốt xuất huyết, y tế dự phòng',
     kind: 'original',
-    provenance: staff('Trần Thị Kiều Trinh', 'Trung tâm Y tế huyện', 'Trung tâm Y tế huyện Hòa Bình, Quốc lộ 1A, khóm 3, thị trấn Hòa Bình'),
+    provenance: staff(
+      'Trần Thị Kiều Trinh',
+      'Trung tâm Y tế huyện',
+      'Trung tâm Y tế huyện Hòa Bình, Quốc lộ 1A, khóm 3, thị trấn Hòa Bình',
+    ),
     body: p(
       'Sáng 10/3, Ban Chỉ đạo chăm sóc sức khỏe Nhân dân huyện tổ chức lễ ra quân chiến dịch diệt lăng quăng, phòng chống sốt xuất huyết đợt 1 năm 2026 tại xã Minh Diệu.',
       'Trong 5 ngày ra quân, hơn 600 cộng tác viên y tế, đoàn viên thanh niên, hội viên phụ nữ đã đến từng hộ gia đình hướng dẫn đậy kín dụng cụ chứa nước, thả cá diệt lăng quăng, thu gom gần 4 tấn vật dụng phế thải có thể đọng nước.',
@@ -224,7 +229,8 @@ const health: Article[] = [
   },
   {
     title: 'Tỷ lệ người dân tham gia bảo hiểm y tế đạt 93,6%',
-    summary: 'Năm 2025, huyện vượt chỉ tiêu bao phủ bảo hiểm y tế; nhóm hộ gia đình tham gia tăng mạnh nhờ vận động và hỗ trợ của các nhà hảo tâm.',
+    summary:
+      'Năm 2025, huyện vượt chỉ tiêu bao phủ bảo hiểm y tế; nhóm hộ gia đình tham gia tăng mạnh nhờ vận động và hỗ trợ của các nhà hảo tâm.',
     date: '2025-12-28T09:00:00+07:00',
     field: 'health',
     unit: 'y-te',
@@ -266,7 +272,11 @@ const defense: Article[] = [
     tags: 'giao nhận quân, nghĩa vụ quân sự',
     featured: true,
     kind: 'original',
-    provenance: staff('Đại úy Nguyễn Văn Lâm', 'Ban Chỉ huy Quân sự huyện', 'Ban Chỉ huy Quân sự huyện Hòa Bình, khóm 4, thị trấn Hòa Bình'),
+    provenance: staff(
+      'Đại úy Nguyễn Văn Lâm',
+      'Ban Chỉ huy Quân sự huyện',
+      'Ban Chỉ huy Quân sự huyện Hòa Bình, khóm 4, thị trấn Hòa Bình',
+    ),
     body: p(
       'Sáng 24/2, tại Quảng trường huyện, Hội đồng Nghĩa vụ quân sự huyện Hòa Bình long trọng tổ chức lễ giao nhận quân năm 2026.',
       'Năm nay, huyện có **182 thanh niên** lên đường nhập ngũ, trong đó 162 thanh niên thực hiện nghĩa vụ quân sự và 20 thanh niên thực hiện nghĩa vụ tham gia Công an nhân dân. Tỷ lệ thanh niên có trình độ cao đẳng, đại học đạt 8,2%; có 7 thanh niên là đảng viên.',
@@ -276,7 +286,8 @@ const defense: Article[] = [
   },
   {
     title: 'Diễn tập phòng thủ dân sự ứng phó bão mạnh đổ bộ vùng ven biển',
-    summary: 'Cuộc diễn tập tại xã Vĩnh Hậu huy động hơn 400 người, 30 phương tiện, giả định bão cấp 12 kèm triều cường gây sạt lở đê biển.',
+    summary:
+      'Cuộc diễn tập tại xã Vĩnh Hậu huy động hơn 400 người, 30 phương tiện, giả định bão cấp 12 kèm triều cường gây sạt lở đê biển.',
     date: '2026-06-20T17:00:00+07:00',
     field: 'defense',
     unit: 'bchqs',
@@ -307,7 +318,8 @@ const defense: Article[] = [
   },
   {
     title: 'Công an huyện ra quân tấn công, trấn áp tội phạm dịp Tết Nguyên đán 2025',
-    summary: 'Công an huyện tăng cường tuần tra, kiểm soát, đấu tranh với tội phạm trộm cắp, cờ bạc, vi phạm trật tự an toàn giao thông trên Quốc lộ 1A.',
+    summary:
+      'Công an huyện tăng cường tuần tra, kiểm soát, đấu tranh với tội phạm trộm cắp, cờ bạc, vi phạm trật tự an toàn giao thông trên Quốc lộ 1A.',
     date: '2025-01-10T08:30:00+07:00',
     field: 'defense',
     unit: 'cong-an',
@@ -335,7 +347,11 @@ const defense: Article[] = [
     unit: 'bchqs',
     tags: 'quốc phòng, quân sự địa phương, tổng kết',
     kind: 'original',
-    provenance: staff('Đại úy Nguyễn Văn Lâm', 'Ban Chỉ huy Quân sự huyện', 'Ban Chỉ huy Quân sự huyện Hòa Bình, khóm 4, thị trấn Hòa Bình'),
+    provenance: staff(
+      'Đại úy Nguyễn Văn Lâm',
+      'Ban Chỉ huy Quân sự huyện',
+      'Ban Chỉ huy Quân sự huyện Hòa Bình, khóm 4, thị trấn Hòa Bình',
+    ),
     body: p(
       'Ngày 15/12/2025, Đảng ủy Quân sự, Ban Chỉ huy Quân sự huyện Hòa Bình tổ chức hội nghị tổng kết công tác quân sự, quốc phòng địa phương năm 2025.',
       'Năm qua, lực lượng vũ trang huyện duy trì nghiêm chế độ trực sẵn sàng chiến đấu; hoàn thành 100% chỉ tiêu tuyển quân; huấn luyện dân quân tự vệ đạt yêu cầu, trong đó 78% đạt khá, giỏi. Công tác giáo dục quốc phòng và an ninh được thực hiện cho hơn 1.200 lượt đối tượng.',
@@ -365,7 +381,11 @@ const defense: Article[] = [
     unit: 'cong-an',
     tags: 'lừa đảo, an ninh mạng, cảnh báo',
     kind: 'original',
-    provenance: staff('Trung úy Phạm Thị Cẩm Giang', 'Đội Tham mưu, Công an huyện', 'Công an huyện Hòa Bình, Quốc lộ 1A, khóm 2, thị trấn Hòa Bình'),
+    provenance: staff(
+      'Trung úy Phạm Thị Cẩm Giang',
+      'Đội Tham mưu, Công an huyện',
+      'Công an huyện Hòa Bình, Quốc lộ 1A, khóm 2, thị trấn Hòa Bình',
+    ),
     stage: 'assigned',
     author: 'editor',
     body: p(

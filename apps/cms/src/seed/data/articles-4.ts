@@ -9,7 +9,8 @@ const TNMT_ADDR = 'Phòng Tài nguyên và Môi trường huyện Hòa Bình, kh
 const adminReform: Article[] = [
   {
     title: 'Bộ phận Một cửa huyện: 98,7% hồ sơ được giải quyết đúng hạn trong 9 tháng',
-    summary: 'Trong 9 tháng năm 2026, Bộ phận Một cửa huyện tiếp nhận hơn 11.400 hồ sơ, tỷ lệ nộp trực tuyến đạt 71%; không có hồ sơ trễ hạn do lỗi chủ quan.',
+    summary:
+      'Trong 9 tháng năm 2026, Bộ phận Một cửa huyện tiếp nhận hơn 11.400 hồ sơ, tỷ lệ nộp trực tuyến đạt 71%; không có hồ sơ trễ hạn do lỗi chủ quan.',
     date: '2026-10-05T09:00:00+07:00',
     field: 'admin_reform',
     unit: 'mot-cua',
@@ -27,7 +28,8 @@ const adminReform: Article[] = [
   },
   {
     title: 'Tổ kiểm tra công vụ huyện kiểm tra đột xuất tại 4 xã',
-    summary: 'Qua kiểm tra, cán bộ, công chức cơ bản chấp hành tốt giờ giấc; tổ kiểm tra nhắc nhở một số trường hợp chưa đeo thẻ, chưa cập nhật hồ sơ lên phần mềm kịp thời.',
+    summary:
+      'Qua kiểm tra, cán bộ, công chức cơ bản chấp hành tốt giờ giấc; tổ kiểm tra nhắc nhở một số trường hợp chưa đeo thẻ, chưa cập nhật hồ sơ lên phần mềm kịp thời.',
     date: '2026-05-14T16:30:00+07:00',
     field: 'admin_reform',
     unit: 'noi-vu',
@@ -122,7 +124,8 @@ const adminReform: Article[] = [
 const environment: Article[] = [
   {
     title: 'Phục hồi rừng ngập mặn ven biển Hòa Bình: bài học từ cộng đồng',
-    summary: 'Bản dịch bài viết từ báo cáo tiếng Anh của một dự án hỗ trợ kỹ thuật, giới thiệu mô hình cộng đồng cùng trồng và bảo vệ rừng đước ven đê.',
+    summary:
+      'Bản dịch bài viết từ báo cáo tiếng Anh của một dự án hỗ trợ kỹ thuật, giới thiệu mô hình cộng đồng cùng trồng và bảo vệ rừng đước ven đê.',
     date: '2025-07-09T08:30:00+07:00',
     field: 'environment',
     unit: 'tn-mt',
@@ -132,7 +135,8 @@ const environment: Article[] = [
       authorName: 'Nhóm chuyên gia dự án (tác giả gốc)',
       authorAddress: 'Văn phòng dự án hỗ trợ kỹ thuật, thành phố Bạc Liêu, tỉnh Bạc Liêu',
       authorUnit: 'Dự án hỗ trợ kỹ thuật về thích ứng biến đổi khí hậu vùng ven biển (tên gọi mẫu)',
-      sourceReference: 'Báo cáo tiếng Anh “Community-based mangrove restoration on the Bac Lieu coast”, tháng 6/2025 (tài liệu mẫu); bản dịch có lược bớt.',
+      sourceReference:
+        'Báo cáo tiếng Anh “Community-based mangrove restoration on the Bac Lieu coast”, tháng 6/2025 (tài liệu mẫu); bản dịch có lược bớt.',
       collectorName: 'Quách Văn Khởi',
       collectorAddress: TNMT_ADDR,
     },
@@ -161,7 +165,8 @@ const environment: Article[] = [
   },
   {
     title: 'Công bố công khai Kế hoạch sử dụng đất năm 2026 của huyện Hòa Bình',
-    summary: 'Kế hoạch bố trí 48,6 ha đất thu hồi cho 17 công trình, dự án; hồ sơ được niêm yết công khai tại UBND huyện, xã và trên Cổng thông tin điện tử.',
+    summary:
+      'Kế hoạch bố trí 48,6 ha đất thu hồi cho 17 công trình, dự án; hồ sơ được niêm yết công khai tại UBND huyện, xã và trên Cổng thông tin điện tử.',
     date: '2026-02-20T09:00:00+07:00',
     field: 'environment',
     unit: 'tn-mt',
@@ -176,7 +181,8 @@ const environment: Article[] = [
   },
   {
     title: 'Hơn 1.100 giấy chứng nhận quyền sử dụng đất được cấp mới, cấp đổi năm 2025',
-    summary: 'Việc số hóa hồ sơ địa chính giúp rút ngắn thời gian giải quyết thủ tục; huyện đặt mục tiêu hoàn thành cấp giấy lần đầu cho các hộ tồn đọng.',
+    summary:
+      'Việc số hóa hồ sơ địa chính giúp rút ngắn thời gian giải quyết thủ tục; huyện đặt mục tiêu hoàn thành cấp giấy lần đầu cho các hộ tồn đọng.',
     date: '2025-11-27T15:00:00+07:00',
     field: 'environment',
     unit: 'tn-mt',
@@ -191,7 +197,8 @@ const environment: Article[] = [
   },
   {
     title: 'Xử lý nước thải nuôi tôm: yêu cầu bắt buộc với vùng nuôi công nghệ cao',
-    summary: 'Phòng Tài nguyên và Môi trường kiểm tra 60 cơ sở nuôi tôm siêu thâm canh, yêu cầu 11 cơ sở bổ sung ao lắng, ao chứa bùn thải.',
+    summary:
+      'Phòng Tài nguyên và Môi trường kiểm tra 60 cơ sở nuôi tôm siêu thâm canh, yêu cầu 11 cơ sở bổ sung ao lắng, ao chứa bùn thải.',
     date: '2026-07-24T14:30:00+07:00',
     field: 'environment',
     unit: 'tn-mt',

@@ -25,7 +25,9 @@ const central: Doc[] = [
     field: 'politics',
     issueDate: '2015-06-19',
     effectiveDate: '2016-01-01',
-    body: 'Luật quy định về đơn vị hành chính và tổ chức, hoạt động của chính quyền địa phương ở các đơn vị hành chính, trong đó có **chính quyền địa phương ở huyện** gồm Hội đồng nhân dân huyện và Ủy ban nhân dân huyện.' + SEE_FULL,
+    body:
+      'Luật quy định về đơn vị hành chính và tổ chức, hoạt động của chính quyền địa phương ở các đơn vị hành chính, trong đó có **chính quyền địa phương ở huyện** gồm Hội đồng nhân dân huyện và Ủy ban nhân dân huyện.' +
+      SEE_FULL,
   },
   {
     key: 'luat-47-2019',
@@ -38,7 +40,9 @@ const central: Doc[] = [
     issueDate: '2019-11-22',
     effectiveDate: '2020-07-01',
     amends: ['luat-tcchdp-2015'],
-    body: 'Luật sửa đổi, bổ sung một số điều về cơ cấu, tổ chức và hoạt động của chính quyền địa phương, số lượng đại biểu, Phó Chủ tịch HĐND, UBND các cấp.' + SEE_FULL,
+    body:
+      'Luật sửa đổi, bổ sung một số điều về cơ cấu, tổ chức và hoạt động của chính quyền địa phương, số lượng đại biểu, Phó Chủ tịch HĐND, UBND các cấp.' +
+      SEE_FULL,
   },
   {
     key: 'luat-tiep-can-tt',
@@ -51,7 +55,9 @@ const central: Doc[] = [
     issueDate: '2016-04-06',
     effectiveDate: '2018-07-01',
     inForce: 'in_force',
-    body: 'Luật quy định về việc thực hiện quyền tiếp cận thông tin của công dân, nguyên tắc, trình tự, thủ tục thực hiện quyền tiếp cận thông tin, trách nhiệm của cơ quan nhà nước trong việc **công khai thông tin** và cung cấp thông tin theo yêu cầu.' + SEE_FULL,
+    body:
+      'Luật quy định về việc thực hiện quyền tiếp cận thông tin của công dân, nguyên tắc, trình tự, thủ tục thực hiện quyền tiếp cận thông tin, trách nhiệm của cơ quan nhà nước trong việc **công khai thông tin** và cung cấp thông tin theo yêu cầu.' +
+      SEE_FULL,
   },
   {
     key: 'nd-42-2022',
@@ -64,7 +70,9 @@ const central: Doc[] = [
     issueDate: '2022-06-24',
     effectiveDate: '2022-08-01',
     inForce: 'in_force',
-    body: 'Nghị định quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ quan nhà nước trên môi trường mạng; là căn cứ để UBND huyện ban hành Quy chế hoạt động của Cổng thông tin điện tử huyện.' + SEE_FULL,
+    body:
+      'Nghị định quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ quan nhà nước trên môi trường mạng; là căn cứ để UBND huyện ban hành Quy chế hoạt động của Cổng thông tin điện tử huyện.' +
+      SEE_FULL,
   },
   {
     key: 'nd-45-2020',
@@ -76,7 +84,9 @@ const central: Doc[] = [
     field: 'admin_reform',
     issueDate: '2020-04-08',
     effectiveDate: '2020-05-22',
-    body: 'Nghị định quy định việc thực hiện thủ tục hành chính trên môi trường điện tử, giá trị pháp lý của hồ sơ, giấy tờ điện tử, kết quả giải quyết thủ tục hành chính điện tử.' + SEE_FULL,
+    body:
+      'Nghị định quy định việc thực hiện thủ tục hành chính trên môi trường điện tử, giá trị pháp lý của hồ sơ, giấy tờ điện tử, kết quả giải quyết thủ tục hành chính điện tử.' +
+      SEE_FULL,
   },
   {
     key: 'nd-61-2018',
@@ -88,12 +98,15 @@ const central: Doc[] = [
     field: 'admin_reform',
     issueDate: '2018-04-23',
     effectiveDate: '2018-06-21',
-    body: 'Nghị định quy định về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính; tổ chức và hoạt động của Bộ phận Một cửa các cấp.' + SEE_FULL,
+    body:
+      'Nghị định quy định về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính; tổ chức và hoạt động của Bộ phận Một cửa các cấp.' +
+      SEE_FULL,
   },
   {
     key: 'nd-107-2021',
     number: '107/2021/NĐ-CP',
-    title: 'Nghị định sửa đổi, bổ sung một số điều của Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính',
+    title:
+      'Nghị định sửa đổi, bổ sung một số điều của Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính',
     docType: 'decree',
     level: 'central',
     issuingBody: CP,
@@ -101,7 +114,9 @@ const central: Doc[] = [
     issueDate: '2021-12-06',
     effectiveDate: '2021-12-06',
     amends: ['nd-61-2018'],
-    body: 'Nghị định sửa đổi, bổ sung các quy định về tiếp nhận hồ sơ, số hóa hồ sơ, kết quả giải quyết thủ tục hành chính và đánh giá việc giải quyết thủ tục hành chính.' + SEE_FULL,
+    body:
+      'Nghị định sửa đổi, bổ sung các quy định về tiếp nhận hồ sơ, số hóa hồ sơ, kết quả giải quyết thủ tục hành chính và đánh giá việc giải quyết thủ tục hành chính.' +
+      SEE_FULL,
   },
   {
     key: 'luat-ho-tich',
@@ -113,7 +128,9 @@ const central: Doc[] = [
     field: 'admin_reform',
     issueDate: '2014-11-20',
     effectiveDate: '2016-01-01',
-    body: 'Luật quy định về hộ tịch; quyền, nghĩa vụ của cá nhân về hộ tịch; nhiệm vụ, quyền hạn của cơ quan đăng ký hộ tịch, trong đó có đăng ký khai sinh, kết hôn, khai tử tại UBND cấp xã và UBND cấp huyện.' + SEE_FULL,
+    body:
+      'Luật quy định về hộ tịch; quyền, nghĩa vụ của cá nhân về hộ tịch; nhiệm vụ, quyền hạn của cơ quan đăng ký hộ tịch, trong đó có đăng ký khai sinh, kết hôn, khai tử tại UBND cấp xã và UBND cấp huyện.' +
+      SEE_FULL,
   },
   {
     key: 'nd-123-2015',
@@ -125,7 +142,9 @@ const central: Doc[] = [
     field: 'admin_reform',
     issueDate: '2015-11-15',
     effectiveDate: '2016-01-01',
-    body: 'Nghị định quy định chi tiết về đăng ký hộ tịch, xác nhận tình trạng hôn nhân, cấp bản sao trích lục hộ tịch và cơ sở dữ liệu hộ tịch điện tử.' + SEE_FULL,
+    body:
+      'Nghị định quy định chi tiết về đăng ký hộ tịch, xác nhận tình trạng hôn nhân, cấp bản sao trích lục hộ tịch và cơ sở dữ liệu hộ tịch điện tử.' +
+      SEE_FULL,
   },
   {
     key: 'nd-23-2015',
@@ -137,7 +156,9 @@ const central: Doc[] = [
     field: 'admin_reform',
     issueDate: '2015-02-16',
     effectiveDate: '2015-04-10',
-    body: 'Nghị định quy định thẩm quyền, thủ tục chứng thực bản sao từ bản chính, chứng thực chữ ký tại Phòng Tư pháp cấp huyện và UBND cấp xã.' + SEE_FULL,
+    body:
+      'Nghị định quy định thẩm quyền, thủ tục chứng thực bản sao từ bản chính, chứng thực chữ ký tại Phòng Tư pháp cấp huyện và UBND cấp xã.' +
+      SEE_FULL,
   },
   {
     key: 'luat-xay-dung-2014',
@@ -149,7 +170,9 @@ const central: Doc[] = [
     field: 'economy',
     issueDate: '2014-06-18',
     effectiveDate: '2015-01-01',
-    body: 'Luật quy định về quyền, nghĩa vụ, trách nhiệm của cơ quan, tổ chức, cá nhân và quản lý nhà nước trong hoạt động đầu tư xây dựng, bao gồm cấp giấy phép xây dựng.' + SEE_FULL,
+    body:
+      'Luật quy định về quyền, nghĩa vụ, trách nhiệm của cơ quan, tổ chức, cá nhân và quản lý nhà nước trong hoạt động đầu tư xây dựng, bao gồm cấp giấy phép xây dựng.' +
+      SEE_FULL,
   },
   {
     key: 'luat-62-2020',
@@ -162,7 +185,9 @@ const central: Doc[] = [
     issueDate: '2020-06-17',
     effectiveDate: '2021-01-01',
     amends: ['luat-xay-dung-2014'],
-    body: 'Luật sửa đổi, bổ sung nhiều quy định về dự án đầu tư xây dựng, thẩm định và cấp giấy phép xây dựng, trong đó có các trường hợp được miễn giấy phép xây dựng đối với nhà ở riêng lẻ ở nông thôn.' + SEE_FULL,
+    body:
+      'Luật sửa đổi, bổ sung nhiều quy định về dự án đầu tư xây dựng, thẩm định và cấp giấy phép xây dựng, trong đó có các trường hợp được miễn giấy phép xây dựng đối với nhà ở riêng lẻ ở nông thôn.' +
+      SEE_FULL,
   },
   {
     key: 'nd-78-2015',
@@ -175,7 +200,9 @@ const central: Doc[] = [
     issueDate: '2015-09-14',
     effectiveDate: '2015-11-01',
     expiryDate: '2021-01-04',
-    body: 'Nghị định quy định về hồ sơ, trình tự, thủ tục đăng ký doanh nghiệp và đăng ký hộ kinh doanh. Văn bản đã hết hiệu lực, được thay thế bởi Nghị định số 01/2021/NĐ-CP.' + SEE_FULL,
+    body:
+      'Nghị định quy định về hồ sơ, trình tự, thủ tục đăng ký doanh nghiệp và đăng ký hộ kinh doanh. Văn bản đã hết hiệu lực, được thay thế bởi Nghị định số 01/2021/NĐ-CP.' +
+      SEE_FULL,
   },
   {
     key: 'nd-01-2021',
@@ -188,7 +215,9 @@ const central: Doc[] = [
     issueDate: '2021-01-04',
     effectiveDate: '2021-01-04',
     replaces: ['nd-78-2015'],
-    body: 'Nghị định quy định chi tiết về hồ sơ, trình tự, thủ tục đăng ký doanh nghiệp, **đăng ký hộ kinh doanh** tại Phòng Tài chính – Kế hoạch cấp huyện.' + SEE_FULL,
+    body:
+      'Nghị định quy định chi tiết về hồ sơ, trình tự, thủ tục đăng ký doanh nghiệp, **đăng ký hộ kinh doanh** tại Phòng Tài chính – Kế hoạch cấp huyện.' +
+      SEE_FULL,
   },
   {
     key: 'nd-136-2013',
@@ -201,7 +230,9 @@ const central: Doc[] = [
     issueDate: '2013-10-21',
     effectiveDate: '2014-01-01',
     expiryDate: '2021-07-01',
-    body: 'Nghị định quy định chính sách trợ cấp xã hội hằng tháng, hỗ trợ kinh phí chăm sóc, mai táng phí cho đối tượng bảo trợ xã hội. Đã được thay thế bởi Nghị định số 20/2021/NĐ-CP.' + SEE_FULL,
+    body:
+      'Nghị định quy định chính sách trợ cấp xã hội hằng tháng, hỗ trợ kinh phí chăm sóc, mai táng phí cho đối tượng bảo trợ xã hội. Đã được thay thế bởi Nghị định số 20/2021/NĐ-CP.' +
+      SEE_FULL,
   },
   {
     key: 'nd-20-2021',
@@ -214,7 +245,9 @@ const central: Doc[] = [
     issueDate: '2021-03-15',
     effectiveDate: '2021-07-01',
     replaces: ['nd-136-2013'],
-    body: 'Nghị định quy định đối tượng, mức chuẩn trợ giúp xã hội, trợ cấp xã hội hằng tháng, hỗ trợ chi phí mai táng và trình tự, thủ tục thực hiện.' + SEE_FULL,
+    body:
+      'Nghị định quy định đối tượng, mức chuẩn trợ giúp xã hội, trợ cấp xã hội hằng tháng, hỗ trợ chi phí mai táng và trình tự, thủ tục thực hiện.' +
+      SEE_FULL,
   },
   {
     key: 'luat-dat-dai-2013',
@@ -240,7 +273,9 @@ const central: Doc[] = [
     issueDate: '2024-01-18',
     effectiveDate: '2024-08-01',
     replaces: ['luat-dat-dai-2013'],
-    body: 'Luật quy định về chế độ sở hữu đất đai, quyền hạn và trách nhiệm của Nhà nước đại diện chủ sở hữu toàn dân về đất đai; quy hoạch, kế hoạch sử dụng đất; giao đất, cho thuê đất, bồi thường, hỗ trợ, tái định cư.' + SEE_FULL,
+    body:
+      'Luật quy định về chế độ sở hữu đất đai, quyền hạn và trách nhiệm của Nhà nước đại diện chủ sở hữu toàn dân về đất đai; quy hoạch, kế hoạch sử dụng đất; giao đất, cho thuê đất, bồi thường, hỗ trợ, tái định cư.' +
+      SEE_FULL,
   },
   {
     key: 'luat-nvqs',
@@ -252,7 +287,9 @@ const central: Doc[] = [
     field: 'defense',
     issueDate: '2015-06-19',
     effectiveDate: '2016-01-01',
-    body: 'Luật quy định về nghĩa vụ quân sự; nhiệm vụ, quyền hạn của cơ quan, tổ chức, cá nhân trong thực hiện nghĩa vụ quân sự, tuyển chọn và gọi công dân nhập ngũ.' + SEE_FULL,
+    body:
+      'Luật quy định về nghĩa vụ quân sự; nhiệm vụ, quyền hạn của cơ quan, tổ chức, cá nhân trong thực hiện nghĩa vụ quân sự, tuyển chọn và gọi công dân nhập ngũ.' +
+      SEE_FULL,
   },
   {
     key: 'luat-pctt',
@@ -264,7 +301,9 @@ const central: Doc[] = [
     field: 'defense',
     issueDate: '2013-06-19',
     effectiveDate: '2014-05-01',
-    body: 'Luật quy định về hoạt động phòng, chống thiên tai; quyền và nghĩa vụ của cơ quan, tổ chức, hộ gia đình, cá nhân tham gia phòng, chống thiên tai.' + SEE_FULL,
+    body:
+      'Luật quy định về hoạt động phòng, chống thiên tai; quyền và nghĩa vụ của cơ quan, tổ chức, hộ gia đình, cá nhân tham gia phòng, chống thiên tai.' +
+      SEE_FULL,
   },
 ];
 
@@ -285,7 +324,8 @@ const province: Doc[] = [
   {
     key: 'p-qd-tthc-ho-tich',
     number: '1254/QĐ-UBND',
-    title: 'Quyết định công bố danh mục thủ tục hành chính được sửa đổi, bổ sung lĩnh vực hộ tịch thuộc thẩm quyền giải quyết của UBND cấp huyện, UBND cấp xã trên địa bàn tỉnh Bạc Liêu',
+    title:
+      'Quyết định công bố danh mục thủ tục hành chính được sửa đổi, bổ sung lĩnh vực hộ tịch thuộc thẩm quyền giải quyết của UBND cấp huyện, UBND cấp xã trên địa bàn tỉnh Bạc Liêu',
     docType: 'decision',
     level: 'province',
     issuingBody: UBT,
@@ -383,7 +423,8 @@ const district: Doc[] = [
   {
     key: 'qd-2150-2023',
     number: '2150/QĐ-UBND',
-    title: 'Quyết định ban hành Quy chế hoạt động của Cổng thông tin điện tử huyện Hòa Bình (thay thế Quy chế ban hành kèm theo Quyết định số 1835/QĐ-UBND)',
+    title:
+      'Quyết định ban hành Quy chế hoạt động của Cổng thông tin điện tử huyện Hòa Bình (thay thế Quy chế ban hành kèm theo Quyết định số 1835/QĐ-UBND)',
     docType: 'decision',
     level: 'district',
     issuingBody: UBH,
@@ -443,7 +484,8 @@ const district: Doc[] = [
   {
     key: 'qd-mot-cua-2024',
     number: '865/QĐ-UBND',
-    title: 'Quyết định sửa đổi, bổ sung một số điều của Quy chế tổ chức và hoạt động của Bộ phận Một cửa huyện Hòa Bình ban hành kèm theo Quyết định số 2345/QĐ-UBND',
+    title:
+      'Quyết định sửa đổi, bổ sung một số điều của Quy chế tổ chức và hoạt động của Bộ phận Một cửa huyện Hòa Bình ban hành kèm theo Quyết định số 2345/QĐ-UBND',
     docType: 'decision',
     level: 'district',
     issuingBody: UBH,
@@ -495,7 +537,8 @@ const district: Doc[] = [
   {
     key: 'nq-hdnd-du-toan-2026',
     number: '25/NQ-HĐND',
-    title: 'Nghị quyết về dự toán thu ngân sách nhà nước trên địa bàn, thu, chi ngân sách địa phương và phân bổ dự toán ngân sách huyện Hòa Bình năm 2026',
+    title:
+      'Nghị quyết về dự toán thu ngân sách nhà nước trên địa bàn, thu, chi ngân sách địa phương và phân bổ dự toán ngân sách huyện Hòa Bình năm 2026',
     docType: 'resolution',
     level: 'district',
     issuingBody: HDH,
@@ -563,7 +606,8 @@ const district: Doc[] = [
   {
     key: 'qd-khlcnt-th-vinh-thinh',
     number: '1765/QĐ-UBND',
-    title: 'Quyết định phê duyệt kế hoạch lựa chọn nhà thầu dự án Xây dựng 8 phòng học và khối phục vụ học tập Trường Tiểu học Vĩnh Thịnh B',
+    title:
+      'Quyết định phê duyệt kế hoạch lựa chọn nhà thầu dự án Xây dựng 8 phòng học và khối phục vụ học tập Trường Tiểu học Vĩnh Thịnh B',
     docType: 'decision',
     level: 'district',
     issuingBody: UBH,

@@ -27,8 +27,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'admin_reform',
     level: 'commune',
     agency: XA,
-    steps: stepsOnline(XA, 'Công chức tư pháp – hộ tịch kiểm tra, nếu đủ điều kiện thì ghi vào Sổ đăng ký khai sinh, cập nhật Cơ sở dữ liệu hộ tịch điện tử, trình Chủ tịch UBND cấp xã ký Giấy khai sinh.'),
-    dossier: '- Tờ khai đăng ký khai sinh theo mẫu;\n- **Giấy chứng sinh** (bản chính) hoặc văn bản của người làm chứng xác nhận việc sinh;\n- Giấy chứng nhận kết hôn của cha, mẹ (nếu có) để đối chiếu;\n- Xuất trình giấy tờ tùy thân của người đi đăng ký.\n\n**Số lượng:** 01 bộ.',
+    steps: stepsOnline(
+      XA,
+      'Công chức tư pháp – hộ tịch kiểm tra, nếu đủ điều kiện thì ghi vào Sổ đăng ký khai sinh, cập nhật Cơ sở dữ liệu hộ tịch điện tử, trình Chủ tịch UBND cấp xã ký Giấy khai sinh.',
+    ),
+    dossier:
+      '- Tờ khai đăng ký khai sinh theo mẫu;\n- **Giấy chứng sinh** (bản chính) hoặc văn bản của người làm chứng xác nhận việc sinh;\n- Giấy chứng nhận kết hôn của cha, mẹ (nếu có) để đối chiếu;\n- Xuất trình giấy tờ tùy thân của người đi đăng ký.\n\n**Số lượng:** 01 bộ.',
     processingTime: 'Ngay trong ngày làm việc; trường hợp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo.',
     fee: 'Miễn lệ phí đối với đăng ký khai sinh đúng hạn.',
     legalBasis: ['luat-ho-tich', 'nd-123-2015', 'p-nq-le-phi-ho-tich', 'p-qd-tthc-ho-tich'],
@@ -42,8 +46,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'admin_reform',
     level: 'commune',
     agency: 'UBND cấp xã nơi cư trú của một trong hai bên nam, nữ',
-    steps: stepsOnline(XA, 'Nếu thấy đủ điều kiện kết hôn, công chức tư pháp – hộ tịch ghi vào Sổ đăng ký kết hôn; **hai bên nam, nữ có mặt** cùng ký vào Sổ và Giấy chứng nhận kết hôn, Chủ tịch UBND cấp xã trao Giấy chứng nhận kết hôn.'),
-    dossier: '- Tờ khai đăng ký kết hôn (hai bên có thể khai chung một tờ khai);\n- Giấy xác nhận tình trạng hôn nhân (trường hợp một bên không thường trú tại xã nơi đăng ký);\n- Xuất trình giấy tờ tùy thân của hai bên.',
+    steps: stepsOnline(
+      XA,
+      'Nếu thấy đủ điều kiện kết hôn, công chức tư pháp – hộ tịch ghi vào Sổ đăng ký kết hôn; **hai bên nam, nữ có mặt** cùng ký vào Sổ và Giấy chứng nhận kết hôn, Chủ tịch UBND cấp xã trao Giấy chứng nhận kết hôn.',
+    ),
+    dossier:
+      '- Tờ khai đăng ký kết hôn (hai bên có thể khai chung một tờ khai);\n- Giấy xác nhận tình trạng hôn nhân (trường hợp một bên không thường trú tại xã nơi đăng ký);\n- Xuất trình giấy tờ tùy thân của hai bên.',
     processingTime: 'Ngay trong ngày làm việc; trường hợp cần xác minh không quá 05 ngày làm việc.',
     fee: 'Miễn lệ phí.',
     legalBasis: ['luat-ho-tich', 'nd-123-2015', 'p-nq-le-phi-ho-tich'],
@@ -57,8 +65,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'admin_reform',
     level: 'commune',
     agency: 'UBND cấp xã nơi cư trú cuối cùng của người chết',
-    steps: stepsOnline(XA, 'Công chức tư pháp – hộ tịch ghi vào Sổ đăng ký khai tử, cập nhật Cơ sở dữ liệu hộ tịch điện tử và thông báo cho cơ quan quản lý cơ sở dữ liệu quốc gia về dân cư; Chủ tịch UBND cấp xã ký cấp trích lục.'),
-    dossier: '- Tờ khai đăng ký khai tử theo mẫu;\n- **Giấy báo tử** hoặc giấy tờ thay Giấy báo tử;\n- Xuất trình giấy tờ tùy thân của người đi đăng ký.',
+    steps: stepsOnline(
+      XA,
+      'Công chức tư pháp – hộ tịch ghi vào Sổ đăng ký khai tử, cập nhật Cơ sở dữ liệu hộ tịch điện tử và thông báo cho cơ quan quản lý cơ sở dữ liệu quốc gia về dân cư; Chủ tịch UBND cấp xã ký cấp trích lục.',
+    ),
+    dossier:
+      '- Tờ khai đăng ký khai tử theo mẫu;\n- **Giấy báo tử** hoặc giấy tờ thay Giấy báo tử;\n- Xuất trình giấy tờ tùy thân của người đi đăng ký.',
     processingTime: 'Ngay trong ngày làm việc; cần xác minh thì không quá 03 ngày làm việc.',
     fee: 'Miễn lệ phí đối với đăng ký khai tử đúng hạn.',
     legalBasis: ['luat-ho-tich', 'nd-123-2015'],
@@ -72,8 +84,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'admin_reform',
     level: 'commune',
     agency: XA,
-    steps: stepsOnline(XA, 'Công chức tư pháp – hộ tịch kiểm tra, xác minh tình trạng hôn nhân trên Cơ sở dữ liệu hộ tịch; trường hợp người yêu cầu đã từng cư trú ở nhiều nơi thì có thể yêu cầu lập văn bản cam đoan.'),
-    dossier: '- Tờ khai cấp Giấy xác nhận tình trạng hôn nhân, ghi rõ **mục đích sử dụng**;\n- Bản án, quyết định ly hôn đã có hiệu lực (nếu đã từng ly hôn) hoặc trích lục khai tử của vợ/chồng (nếu có);\n- Giấy xác nhận tình trạng hôn nhân đã cấp trước đây (nếu cấp lại).',
+    steps: stepsOnline(
+      XA,
+      'Công chức tư pháp – hộ tịch kiểm tra, xác minh tình trạng hôn nhân trên Cơ sở dữ liệu hộ tịch; trường hợp người yêu cầu đã từng cư trú ở nhiều nơi thì có thể yêu cầu lập văn bản cam đoan.',
+    ),
+    dossier:
+      '- Tờ khai cấp Giấy xác nhận tình trạng hôn nhân, ghi rõ **mục đích sử dụng**;\n- Bản án, quyết định ly hôn đã có hiệu lực (nếu đã từng ly hôn) hoặc trích lục khai tử của vợ/chồng (nếu có);\n- Giấy xác nhận tình trạng hôn nhân đã cấp trước đây (nếu cấp lại).',
     processingTime: '03 ngày làm việc; trường hợp cần xác minh thì không quá 23 ngày.',
     fee: '15.000 đồng/trường hợp (miễn cho người thuộc hộ nghèo, người khuyết tật; nộp trực tuyến giảm 50% – mức minh họa).',
     legalBasis: ['nd-123-2015', 'p-nq-le-phi-ho-tich'],
@@ -87,8 +103,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'admin_reform',
     level: 'commune',
     agency: XA,
-    steps: stepsOnline(XA, 'Công chức tư pháp – hộ tịch kiểm tra chứng cứ chứng minh quan hệ cha, mẹ, con; niêm yết công khai (nếu cần); **người nhận và người được nhận có mặt** khi đăng ký. Chủ tịch UBND cấp xã ký Giấy khai sinh và Trích lục đăng ký nhận cha, mẹ, con.'),
-    dossier: '- Tờ khai đăng ký khai sinh và Tờ khai đăng ký nhận cha, mẹ, con;\n- Giấy chứng sinh;\n- Văn bản của cơ quan y tế hoặc cơ quan có thẩm quyền xác nhận quan hệ cha – con, mẹ – con (kết quả giám định ADN) hoặc chứng cứ khác theo quy định.',
+    steps: stepsOnline(
+      XA,
+      'Công chức tư pháp – hộ tịch kiểm tra chứng cứ chứng minh quan hệ cha, mẹ, con; niêm yết công khai (nếu cần); **người nhận và người được nhận có mặt** khi đăng ký. Chủ tịch UBND cấp xã ký Giấy khai sinh và Trích lục đăng ký nhận cha, mẹ, con.',
+    ),
+    dossier:
+      '- Tờ khai đăng ký khai sinh và Tờ khai đăng ký nhận cha, mẹ, con;\n- Giấy chứng sinh;\n- Văn bản của cơ quan y tế hoặc cơ quan có thẩm quyền xác nhận quan hệ cha – con, mẹ – con (kết quả giám định ADN) hoặc chứng cứ khác theo quy định.',
     processingTime: '03 ngày làm việc; cần xác minh thì không quá 08 ngày làm việc.',
     fee: 'Miễn lệ phí khai sinh; lệ phí nhận cha, mẹ, con 15.000 đồng (mức minh họa).',
     legalBasis: ['luat-ho-tich', 'nd-123-2015', 'p-nq-le-phi-ho-tich'],
@@ -102,7 +122,10 @@ export const procedures: SeedData['procedures'] = [
     field: 'admin_reform',
     level: 'commune',
     agency: 'UBND cấp xã nơi lưu giữ sổ hộ tịch hoặc bất kỳ cơ quan đăng ký hộ tịch nào đã kết nối Cơ sở dữ liệu hộ tịch điện tử',
-    steps: stepsOnline(XA, 'Công chức tư pháp – hộ tịch tra cứu Sổ hộ tịch hoặc Cơ sở dữ liệu hộ tịch điện tử; trình người có thẩm quyền ký cấp bản sao trích lục.'),
+    steps: stepsOnline(
+      XA,
+      'Công chức tư pháp – hộ tịch tra cứu Sổ hộ tịch hoặc Cơ sở dữ liệu hộ tịch điện tử; trình người có thẩm quyền ký cấp bản sao trích lục.',
+    ),
     dossier: '- Tờ khai cấp bản sao trích lục hộ tịch;\n- Văn bản ủy quyền (nếu người yêu cầu là người được ủy quyền).',
     processingTime: 'Ngay trong ngày làm việc.',
     fee: '8.000 đồng/bản sao trích lục (mức minh họa).',
@@ -117,7 +140,8 @@ export const procedures: SeedData['procedures'] = [
     field: 'admin_reform',
     level: 'commune',
     agency: 'Phòng Tư pháp huyện hoặc UBND các xã, thị trấn',
-    steps: '1. Người yêu cầu xuất trình **bản chính** và bản sao cần chứng thực (hoặc đề nghị cơ quan chụp từ bản chính).\n2. Người thực hiện chứng thực kiểm tra bản chính, đối chiếu với bản sao; nếu đúng thì ghi lời chứng, ký, đóng dấu.\n3. Trả kết quả và thu phí tại chỗ (khuyến khích thanh toán qua mã QR).\n\n**Lưu ý:** không chứng thực bản sao đối với bản chính bị tẩy xóa, sửa chữa, làm giả hoặc có nội dung trái pháp luật.',
+    steps:
+      '1. Người yêu cầu xuất trình **bản chính** và bản sao cần chứng thực (hoặc đề nghị cơ quan chụp từ bản chính).\n2. Người thực hiện chứng thực kiểm tra bản chính, đối chiếu với bản sao; nếu đúng thì ghi lời chứng, ký, đóng dấu.\n3. Trả kết quả và thu phí tại chỗ (khuyến khích thanh toán qua mã QR).\n\n**Lưu ý:** không chứng thực bản sao đối với bản chính bị tẩy xóa, sửa chữa, làm giả hoặc có nội dung trái pháp luật.',
     dossier: '- Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao;\n- Bản sao cần chứng thực.',
     processingTime: 'Trong ngày làm việc; trường hợp yêu cầu số lượng lớn thì hẹn trả trong 02 ngày làm việc.',
     fee: '2.000 đồng/trang; từ trang thứ ba trở lên thu 1.000 đồng/trang, tối đa không quá 200.000 đồng/bản.',
@@ -132,7 +156,8 @@ export const procedures: SeedData['procedures'] = [
     field: 'admin_reform',
     level: 'commune',
     agency: 'Phòng Tư pháp huyện hoặc UBND các xã, thị trấn',
-    steps: '1. Người yêu cầu chứng thực xuất trình giấy tờ tùy thân và giấy tờ, văn bản cần chứng thực chữ ký.\n2. Người yêu cầu **ký trước mặt** người thực hiện chứng thực.\n3. Người thực hiện chứng thực ghi lời chứng, ký, đóng dấu và trả kết quả.',
+    steps:
+      '1. Người yêu cầu chứng thực xuất trình giấy tờ tùy thân và giấy tờ, văn bản cần chứng thực chữ ký.\n2. Người yêu cầu **ký trước mặt** người thực hiện chứng thực.\n3. Người thực hiện chứng thực ghi lời chứng, ký, đóng dấu và trả kết quả.',
     dossier: '- Giấy tờ tùy thân còn giá trị sử dụng;\n- Giấy tờ, văn bản mà mình sẽ ký.',
     processingTime: 'Trong ngày làm việc.',
     fee: '10.000 đồng/trường hợp.',
@@ -146,8 +171,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'admin_reform',
     level: 'district',
     agency: HUYEN + ' – Phòng Tư pháp thẩm định',
-    steps: stepsOnline('Bộ phận Một cửa huyện Hòa Bình', 'Phòng Tư pháp nghiên cứu, thẩm định hồ sơ, xác minh nếu cần, báo cáo Chủ tịch UBND huyện. Việc trao Giấy chứng nhận kết hôn được thực hiện trong 60 ngày kể từ ngày Chủ tịch UBND huyện ký; **hai bên phải có mặt**.'),
-    dossier: '- Tờ khai đăng ký kết hôn;\n- Giấy tờ chứng minh tình trạng hôn nhân của người nước ngoài do cơ quan có thẩm quyền nước ngoài cấp (đã hợp pháp hóa lãnh sự, dịch ra tiếng Việt);\n- Giấy xác nhận của tổ chức y tế về việc không mắc bệnh tâm thần hoặc bệnh khác mà không có khả năng nhận thức, làm chủ hành vi;\n- Bản sao hộ chiếu của người nước ngoài.',
+    steps: stepsOnline(
+      'Bộ phận Một cửa huyện Hòa Bình',
+      'Phòng Tư pháp nghiên cứu, thẩm định hồ sơ, xác minh nếu cần, báo cáo Chủ tịch UBND huyện. Việc trao Giấy chứng nhận kết hôn được thực hiện trong 60 ngày kể từ ngày Chủ tịch UBND huyện ký; **hai bên phải có mặt**.',
+    ),
+    dossier:
+      '- Tờ khai đăng ký kết hôn;\n- Giấy tờ chứng minh tình trạng hôn nhân của người nước ngoài do cơ quan có thẩm quyền nước ngoài cấp (đã hợp pháp hóa lãnh sự, dịch ra tiếng Việt);\n- Giấy xác nhận của tổ chức y tế về việc không mắc bệnh tâm thần hoặc bệnh khác mà không có khả năng nhận thức, làm chủ hành vi;\n- Bản sao hộ chiếu của người nước ngoài.',
     processingTime: '15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.',
     fee: '1.000.000 đồng/trường hợp (mức minh họa).',
     legalBasis: ['luat-ho-tich', 'nd-123-2015', 'p-nq-le-phi-ho-tich'],
@@ -161,8 +190,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'economy',
     level: 'district',
     agency: 'Phòng Tài chính – Kế hoạch huyện Hòa Bình',
-    steps: stepsOnline('Bộ phận Một cửa huyện Hòa Bình', 'Phòng Tài chính – Kế hoạch kiểm tra tính hợp lệ của hồ sơ, tên hộ kinh doanh; nếu hợp lệ thì cấp Giấy chứng nhận đăng ký hộ kinh doanh và thông tin cho cơ quan thuế.'),
-    dossier: '- Giấy đề nghị đăng ký hộ kinh doanh;\n- Bản sao biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh (nếu các thành viên hộ gia đình cùng đăng ký);\n- Bản sao văn bản ủy quyền của thành viên hộ gia đình cho một thành viên làm chủ hộ kinh doanh (nếu có).',
+    steps: stepsOnline(
+      'Bộ phận Một cửa huyện Hòa Bình',
+      'Phòng Tài chính – Kế hoạch kiểm tra tính hợp lệ của hồ sơ, tên hộ kinh doanh; nếu hợp lệ thì cấp Giấy chứng nhận đăng ký hộ kinh doanh và thông tin cho cơ quan thuế.',
+    ),
+    dossier:
+      '- Giấy đề nghị đăng ký hộ kinh doanh;\n- Bản sao biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh (nếu các thành viên hộ gia đình cùng đăng ký);\n- Bản sao văn bản ủy quyền của thành viên hộ gia đình cho một thành viên làm chủ hộ kinh doanh (nếu có).',
     processingTime: '03 ngày làm việc kể từ ngày nhận hồ sơ hợp lệ.',
     fee: '100.000 đồng/lần (miễn khi nộp hồ sơ trực tuyến – mức minh họa).',
     legalBasis: ['nd-01-2021'],
@@ -176,8 +209,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'economy',
     level: 'district',
     agency: 'Phòng Tài chính – Kế hoạch huyện Hòa Bình',
-    steps: stepsOnline('Bộ phận Một cửa huyện Hòa Bình', 'Phòng Tài chính – Kế hoạch kiểm tra hồ sơ và cấp Giấy chứng nhận đăng ký hộ kinh doanh mới, cập nhật Cơ sở dữ liệu hộ kinh doanh.'),
-    dossier: '- Thông báo thay đổi nội dung đăng ký hộ kinh doanh;\n- Giấy chứng nhận đăng ký hộ kinh doanh đã cấp (bản chính);\n- Giấy tờ liên quan đến nội dung thay đổi (địa điểm kinh doanh, ngành nghề, vốn, chủ hộ…).',
+    steps: stepsOnline(
+      'Bộ phận Một cửa huyện Hòa Bình',
+      'Phòng Tài chính – Kế hoạch kiểm tra hồ sơ và cấp Giấy chứng nhận đăng ký hộ kinh doanh mới, cập nhật Cơ sở dữ liệu hộ kinh doanh.',
+    ),
+    dossier:
+      '- Thông báo thay đổi nội dung đăng ký hộ kinh doanh;\n- Giấy chứng nhận đăng ký hộ kinh doanh đã cấp (bản chính);\n- Giấy tờ liên quan đến nội dung thay đổi (địa điểm kinh doanh, ngành nghề, vốn, chủ hộ…).',
     processingTime: '03 ngày làm việc.',
     fee: '100.000 đồng/lần (mức minh họa).',
     legalBasis: ['nd-01-2021'],
@@ -191,8 +228,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'economy',
     level: 'district',
     agency: HUYEN + ' – Phòng Kinh tế và Hạ tầng thẩm định',
-    steps: stepsOnline('Bộ phận Một cửa huyện Hòa Bình', 'Phòng Kinh tế và Hạ tầng thẩm định hồ sơ, **kiểm tra thực địa** trong 07 ngày làm việc; đối chiếu quy hoạch, chỉ giới xây dựng, hành lang an toàn giao thông Quốc lộ 1A (nếu có); trình UBND huyện cấp giấy phép.'),
-    dossier: '- Đơn đề nghị cấp giấy phép xây dựng theo mẫu;\n- Bản sao giấy tờ chứng minh quyền sử dụng đất;\n- 02 bộ bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng, sơ đồ đấu nối hạ tầng);\n- Cam kết bảo đảm an toàn cho công trình liền kề (nếu có).\n\n**Lưu ý:** nhà ở riêng lẻ ở nông thôn có quy mô dưới 07 tầng, không thuộc khu vực có quy hoạch đô thị, khu di tích được **miễn giấy phép xây dựng** theo Luật Xây dựng sửa đổi.',
+    steps: stepsOnline(
+      'Bộ phận Một cửa huyện Hòa Bình',
+      'Phòng Kinh tế và Hạ tầng thẩm định hồ sơ, **kiểm tra thực địa** trong 07 ngày làm việc; đối chiếu quy hoạch, chỉ giới xây dựng, hành lang an toàn giao thông Quốc lộ 1A (nếu có); trình UBND huyện cấp giấy phép.',
+    ),
+    dossier:
+      '- Đơn đề nghị cấp giấy phép xây dựng theo mẫu;\n- Bản sao giấy tờ chứng minh quyền sử dụng đất;\n- 02 bộ bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng, sơ đồ đấu nối hạ tầng);\n- Cam kết bảo đảm an toàn cho công trình liền kề (nếu có).\n\n**Lưu ý:** nhà ở riêng lẻ ở nông thôn có quy mô dưới 07 tầng, không thuộc khu vực có quy hoạch đô thị, khu di tích được **miễn giấy phép xây dựng** theo Luật Xây dựng sửa đổi.',
     processingTime: '15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ.',
     fee: '75.000 đồng/giấy phép (mức minh họa).',
     legalBasis: ['luat-xay-dung-2014', 'luat-62-2020'],
@@ -206,8 +247,10 @@ export const procedures: SeedData['procedures'] = [
     field: 'culture',
     level: 'district',
     agency: 'UBND cấp xã tiếp nhận, xét duyệt; Chủ tịch UBND huyện quyết định (Phòng LĐ-TB&XH thẩm định)',
-    steps: '1. Đối tượng hoặc người giám hộ nộp tờ khai tại **UBND xã, thị trấn** nơi cư trú (trực tiếp hoặc trực tuyến).\n2. Hội đồng xét duyệt cấp xã họp, niêm yết công khai kết quả trong 02 ngày làm việc.\n3. UBND cấp xã gửi hồ sơ lên Phòng Lao động – Thương binh và Xã hội thẩm định.\n4. Chủ tịch UBND huyện ký quyết định trợ cấp; trợ cấp được chi trả qua tài khoản hoặc qua bưu điện.',
-    dossier: '- Tờ khai đề nghị trợ giúp xã hội theo mẫu;\n- Bản sao giấy xác nhận khuyết tật (đối với người khuyết tật);\n- Giấy tờ chứng minh thuộc hộ nghèo, hộ cận nghèo (nếu có).',
+    steps:
+      '1. Đối tượng hoặc người giám hộ nộp tờ khai tại **UBND xã, thị trấn** nơi cư trú (trực tiếp hoặc trực tuyến).\n2. Hội đồng xét duyệt cấp xã họp, niêm yết công khai kết quả trong 02 ngày làm việc.\n3. UBND cấp xã gửi hồ sơ lên Phòng Lao động – Thương binh và Xã hội thẩm định.\n4. Chủ tịch UBND huyện ký quyết định trợ cấp; trợ cấp được chi trả qua tài khoản hoặc qua bưu điện.',
+    dossier:
+      '- Tờ khai đề nghị trợ giúp xã hội theo mẫu;\n- Bản sao giấy xác nhận khuyết tật (đối với người khuyết tật);\n- Giấy tờ chứng minh thuộc hộ nghèo, hộ cận nghèo (nếu có).',
     processingTime: 'Tối đa 22 ngày làm việc (cấp xã 10 ngày, Phòng LĐ-TB&XH 07 ngày, Chủ tịch UBND huyện 05 ngày).',
     fee: 'Không thu phí.',
     legalBasis: ['nd-20-2021'],
@@ -221,8 +264,10 @@ export const procedures: SeedData['procedures'] = [
     field: 'culture',
     level: 'district',
     agency: 'UBND cấp xã tiếp nhận; Chủ tịch UBND huyện quyết định',
-    steps: '1. Cơ quan, tổ chức, gia đình hoặc cá nhân tổ chức mai táng nộp tờ khai tại UBND cấp xã.\n2. UBND cấp xã xác minh, có văn bản gửi Phòng Lao động – Thương binh và Xã hội trong 03 ngày làm việc.\n3. Chủ tịch UBND huyện xem xét, quyết định hỗ trợ.',
-    dossier: '- Tờ khai đề nghị hỗ trợ chi phí mai táng;\n- Bản sao trích lục khai tử hoặc giấy báo tử;\n- Bản sao quyết định hưởng trợ cấp xã hội của người đã chết (nếu có).',
+    steps:
+      '1. Cơ quan, tổ chức, gia đình hoặc cá nhân tổ chức mai táng nộp tờ khai tại UBND cấp xã.\n2. UBND cấp xã xác minh, có văn bản gửi Phòng Lao động – Thương binh và Xã hội trong 03 ngày làm việc.\n3. Chủ tịch UBND huyện xem xét, quyết định hỗ trợ.',
+    dossier:
+      '- Tờ khai đề nghị hỗ trợ chi phí mai táng;\n- Bản sao trích lục khai tử hoặc giấy báo tử;\n- Bản sao quyết định hưởng trợ cấp xã hội của người đã chết (nếu có).',
     processingTime: '06 ngày làm việc.',
     fee: 'Không thu phí.',
     legalBasis: ['nd-20-2021'],
@@ -235,7 +280,8 @@ export const procedures: SeedData['procedures'] = [
     field: 'culture',
     level: 'commune',
     agency: XA,
-    steps: '1. Hộ gia đình nộp giấy đề nghị tại UBND cấp xã.\n2. Ban giảm nghèo cấp xã chỉ đạo rà soát, chấm điểm phiếu thu thập thông tin hộ gia đình.\n3. Niêm yết công khai kết quả rà soát tại trụ sở UBND xã và nhà văn hóa ấp trong 03 ngày.\n4. Chủ tịch UBND cấp xã quyết định công nhận và cấp Giấy chứng nhận hộ nghèo, hộ cận nghèo.',
+    steps:
+      '1. Hộ gia đình nộp giấy đề nghị tại UBND cấp xã.\n2. Ban giảm nghèo cấp xã chỉ đạo rà soát, chấm điểm phiếu thu thập thông tin hộ gia đình.\n3. Niêm yết công khai kết quả rà soát tại trụ sở UBND xã và nhà văn hóa ấp trong 03 ngày.\n4. Chủ tịch UBND cấp xã quyết định công nhận và cấp Giấy chứng nhận hộ nghèo, hộ cận nghèo.',
     dossier: '- Giấy đề nghị rà soát hộ nghèo, hộ cận nghèo phát sinh trong năm theo mẫu.',
     processingTime: '10 ngày làm việc.',
     fee: 'Không thu phí.',
@@ -248,8 +294,10 @@ export const procedures: SeedData['procedures'] = [
     field: 'politics',
     level: 'district',
     agency: 'Chủ tịch UBND huyện Hòa Bình (Thanh tra huyện tham mưu)',
-    steps: '1. Người khiếu nại gửi đơn đến UBND huyện hoặc trình bày trực tiếp tại **Trụ sở Tiếp công dân huyện**.\n2. Trong 10 ngày, người có thẩm quyền thụ lý hoặc thông báo không thụ lý.\n3. Thanh tra huyện xác minh, tổ chức đối thoại với người khiếu nại.\n4. Chủ tịch UBND huyện ban hành quyết định giải quyết khiếu nại và gửi cho người khiếu nại.',
-    dossier: '- Đơn khiếu nại ghi rõ ngày, tháng, năm; họ tên, địa chỉ người khiếu nại; nội dung, lý do khiếu nại;\n- Tài liệu, chứng cứ liên quan (nếu có).',
+    steps:
+      '1. Người khiếu nại gửi đơn đến UBND huyện hoặc trình bày trực tiếp tại **Trụ sở Tiếp công dân huyện**.\n2. Trong 10 ngày, người có thẩm quyền thụ lý hoặc thông báo không thụ lý.\n3. Thanh tra huyện xác minh, tổ chức đối thoại với người khiếu nại.\n4. Chủ tịch UBND huyện ban hành quyết định giải quyết khiếu nại và gửi cho người khiếu nại.',
+    dossier:
+      '- Đơn khiếu nại ghi rõ ngày, tháng, năm; họ tên, địa chỉ người khiếu nại; nội dung, lý do khiếu nại;\n- Tài liệu, chứng cứ liên quan (nếu có).',
     processingTime: 'Không quá 30 ngày kể từ ngày thụ lý; vụ việc phức tạp không quá 45 ngày.',
     fee: 'Không thu phí.',
     result: 'Quyết định giải quyết khiếu nại lần đầu.',
@@ -261,7 +309,8 @@ export const procedures: SeedData['procedures'] = [
     field: 'environment',
     level: 'commune',
     agency: XA,
-    steps: '1. Người có đơn yêu cầu hòa giải nộp đơn tại UBND cấp xã nơi có đất tranh chấp.\n2. UBND cấp xã thẩm tra, xác minh nguồn gốc, quá trình sử dụng đất, thu thập giấy tờ.\n3. Thành lập Hội đồng hòa giải, tổ chức **cuộc họp hòa giải** có sự tham gia của các bên.\n4. Lập biên bản hòa giải thành hoặc không thành; gửi biên bản cho các bên.',
+    steps:
+      '1. Người có đơn yêu cầu hòa giải nộp đơn tại UBND cấp xã nơi có đất tranh chấp.\n2. UBND cấp xã thẩm tra, xác minh nguồn gốc, quá trình sử dụng đất, thu thập giấy tờ.\n3. Thành lập Hội đồng hòa giải, tổ chức **cuộc họp hòa giải** có sự tham gia của các bên.\n4. Lập biên bản hòa giải thành hoặc không thành; gửi biên bản cho các bên.',
     dossier: '- Đơn yêu cầu hòa giải tranh chấp đất đai;\n- Giấy tờ liên quan đến thửa đất tranh chấp (nếu có).',
     processingTime: 'Không quá 30 ngày kể từ ngày nhận đơn.',
     fee: 'Không thu phí.',
@@ -275,8 +324,12 @@ export const procedures: SeedData['procedures'] = [
     field: 'economy',
     level: 'district',
     agency: 'Phòng Kinh tế và Hạ tầng huyện Hòa Bình',
-    steps: stepsOnline('Bộ phận Một cửa huyện Hòa Bình', 'Phòng Kinh tế và Hạ tầng xem xét, thẩm định; trường hợp từ chối cấp phải trả lời bằng văn bản và nêu rõ lý do.'),
-    dossier: '- Đơn đề nghị cấp giấy phép bán lẻ sản phẩm rượu;\n- Bản sao Giấy chứng nhận đăng ký hộ kinh doanh hoặc doanh nghiệp;\n- Bản sao hợp đồng thuê hoặc giấy tờ chứng minh quyền sử dụng địa điểm kinh doanh;\n- Bản sao văn bản giới thiệu, hợp đồng mua bán với nhà cung cấp sản phẩm rượu.',
+    steps: stepsOnline(
+      'Bộ phận Một cửa huyện Hòa Bình',
+      'Phòng Kinh tế và Hạ tầng xem xét, thẩm định; trường hợp từ chối cấp phải trả lời bằng văn bản và nêu rõ lý do.',
+    ),
+    dossier:
+      '- Đơn đề nghị cấp giấy phép bán lẻ sản phẩm rượu;\n- Bản sao Giấy chứng nhận đăng ký hộ kinh doanh hoặc doanh nghiệp;\n- Bản sao hợp đồng thuê hoặc giấy tờ chứng minh quyền sử dụng địa điểm kinh doanh;\n- Bản sao văn bản giới thiệu, hợp đồng mua bán với nhà cung cấp sản phẩm rượu.',
     processingTime: '10 ngày làm việc.',
     fee: 'Phí thẩm định: 400.000 đồng/điểm kinh doanh ở khu vực thị trấn, 200.000 đồng ở khu vực xã (mức minh họa).',
     result: 'Giấy phép bán lẻ sản phẩm rượu, thời hạn 05 năm.',

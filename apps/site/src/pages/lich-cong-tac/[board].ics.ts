@@ -14,7 +14,9 @@ export const GET: APIRoute = async ({ props }) => {
   const { board } = props as { board: Entry<Board> };
   const body = buildIcs({
     board: board.data,
-    schedules: schedulesOfBoard(s, board.id).map((x) => x.data).reverse(),
+    schedules: schedulesOfBoard(s, board.id)
+      .map((x) => x.data)
+      .reverse(),
     domain: s.settings.data.domain || new URL(SITE_URL).hostname,
     calendarName: `${board.data.name} – ${s.settings.data.portalName ?? ''}`.replace(/ – $/, ''),
     url: absoluteUrl(boardUrl(board.data.slug)),

@@ -28,7 +28,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .select(`f.${col(fieldMeta, 'documentId')} as documentId`)
       .count({ n: 'a.id' });
     const byField: Record<string, number> = {};
-    for (const f of (await strapi.documents('api::field.field').findMany({ fields: ['documentId'], limit: -1 } as any)) as { documentId: string }[]) byField[f.documentId] = 0;
+    for (const f of (await strapi.documents('api::field.field').findMany({ fields: ['documentId'], limit: -1 } as any)) as {
+      documentId: string;
+    }[])
+      byField[f.documentId] = 0;
     for (const r of rows) byField[r.documentId] = Number(r.n);
     ctx.body = { data: { total: Number(total), byField } };
   },

@@ -12,14 +12,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const used = new OnceStore<{ fingerprint: string; receipt: Receipt }>(questionsConfig().powTtlMs + 60_000);
 
   const fingerprintOf = (q: CleanQuestion) =>
-    createHash('sha256').update(JSON.stringify([q.askerName, q.askerPhone, q.askerEmail, q.askerAddress, q.fieldDocumentId, q.title, q.question])).digest('hex');
+    createHash('sha256')
+      .update(JSON.stringify([q.askerName, q.askerPhone, q.askerEmail, q.askerAddress, q.fieldDocumentId, q.title, q.question]))
+      .digest('hex');
 
   return {
     /** POST /api/questions/submit — JSON or a plain HTML form post. */
     async submit(ctx: any) {
       ctx.state.questionHandled = true;
       const cfg = questionsConfig();
-      const checked = await validateSubmission(ctx.request.body, { now: Date.now(), minFillMs: cfg.minFillMs, findField: (ref) => service().findField(ref) });
+      const checked = await validateSubmission(ctx.request.body, {
+        now: Date.now(),
+        minFillMs: cfg.minFillMs,
+        findField: (ref) => service().findField(ref),
+      });
       if (!checked.ok) {
         return refuse(ctx, 400, checked.errors.map((e) => e.message).join(' '), checked.errors);
       }

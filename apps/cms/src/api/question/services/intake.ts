@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { questionsConfig } from '../../../lib/questions/config';
-import { newTrackingCode, normalizeEmail, normalizePhone, normalizeTrackingCode, type CleanQuestion } from '../../../lib/questions/validate';
+import {
+  newTrackingCode,
+  normalizeEmail,
+  normalizePhone,
+  normalizeTrackingCode,
+  type CleanQuestion,
+} from '../../../lib/questions/validate';
 
 const UID = 'api::question.question';
 const DAY = 86_400_000;
@@ -55,19 +61,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         trackingCode: code,
         contactExpiresAt: new Date(now.getTime() + cfg.retentionDays * DAY).toISOString(),
       };
-      await strapi.plugin('editorial').service('workflow').receive(UID, data, {
-        actorName: 'Người dân (biểu mẫu hỏi đáp)',
-        meta: { channel: 'web-form', ...(q.converted.length ? { convertedFromLegacyEncoding: q.converted } : {}) },
-      });
+      await strapi
+        .plugin('editorial')
+        .service('workflow')
+        .receive(UID, data, {
+          actorName: 'Người dân (biểu mẫu hỏi đáp)',
+          meta: { channel: 'web-form', ...(q.converted.length ? { convertedFromLegacyEncoding: q.converted } : {}) },
+        });
       return { code, statusPath: `/api/questions/status/${code}` };
     },
 
     /** Public status of one question: nothing personal, nothing the asker did not already know. */
     async status(code: string) {
-      const row = (await db().findOne({ where: { trackingCode: code, publishedAt: { $null: true } }, select: ['documentId', 'askedAt', 'answeredAt', 'createdAt'] })) as Record<string, any> | null;
+      const row = (await db().findOne({
+        where: { trackingCode: code, publishedAt: { $null: true } },
+        select: ['documentId', 'askedAt', 'answeredAt', 'createdAt'],
+      })) as Record<string, any> | null;
       if (!row) return null;
       const state = await strapi.plugin('editorial').service('workflow').getState(UID, row.documentId);
-      const live = (await db().findOne({ where: { documentId: row.documentId, publishedAt: { $notNull: true } }, select: ['slug', 'publishedAt', 'answeredAt'] })) as Record<string, any> | null;
+      const live = (await db().findOne({
+        where: { documentId: row.documentId, publishedAt: { $notNull: true } },
+        select: ['slug', 'publishedAt', 'answeredAt'],
+      })) as Record<string, any> | null;
       const stage: string = state?.stage ?? 'submitted';
       const site = questionsConfig().siteUrl ?? '';
       return {
@@ -91,7 +106,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async eraseExpired(now = new Date()): Promise<number> {
       const cutoff = new Date(now.getTime() - questionsConfig().retentionDays * DAY).toISOString();
       const where = {
-        $and: [HAS_CONTACT, { $or: [{ contactExpiresAt: { $lte: now.toISOString() } }, { $and: [{ contactExpiresAt: { $null: true } }, { createdAt: { $lte: cutoff } }] }] }],
+        $and: [
+          HAS_CONTACT,
+          {
+            $or: [
+              { contactExpiresAt: { $lte: now.toISOString() } },
+              { $and: [{ contactExpiresAt: { $null: true } }, { createdAt: { $lte: cutoff } }] },
+            ],
+          },
+        ],
       };
       const res = (await db().updateMany({ where, data: CONTACTS_NULL })) as { count: number };
       if (res.count) strapi.log.info(`questions: erased the contact details of ${res.count} row(s) past their retention period`);
@@ -99,7 +122,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Erases on request the contact details of every question matching a tracking code, e-mail or phone. */
-    async eraseContacts(identifier: string, kind?: 'code' | 'email' | 'phone'): Promise<{ by: 'code' | 'email' | 'phone'; documentIds: string[] }> {
+    async eraseContacts(
+      identifier: string,
+      kind?: 'code' | 'email' | 'phone',
+    ): Promise<{ by: 'code' | 'email' | 'phone'; documentIds: string[] }> {
       const raw = identifier.trim();
       let by: 'code' | 'email' | 'phone';
       let documentIds: string[];
@@ -109,21 +135,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const code = (!kind && !email && !phone) || kind === 'code' ? normalizeTrackingCode(raw) : null;
       if (email) {
         by = 'email';
-        const rows = (await db().findMany({ where: { askerEmail: { $eqi: email } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+        const rows = (await db().findMany({ where: { askerEmail: { $eqi: email } }, select: ['documentId'] })) as Array<{
+          documentId: string;
+        }>;
         documentIds = rows.map((r) => r.documentId);
       } else if (phone) {
         by = 'phone';
-        const rows = (await db().findMany({ where: { askerPhone: { $notNull: true } }, select: ['documentId', 'askerPhone'] })) as Array<{ documentId: string; askerPhone: string }>;
+        const rows = (await db().findMany({ where: { askerPhone: { $notNull: true } }, select: ['documentId', 'askerPhone'] })) as Array<{
+          documentId: string;
+          askerPhone: string;
+        }>;
         documentIds = rows.filter((r) => normalizePhone(r.askerPhone) === phone).map((r) => r.documentId);
       } else if (code) {
         by = 'code';
         const rows = (await db().findMany({ where: { trackingCode: code }, select: ['documentId'] })) as Array<{ documentId: string }>;
         documentIds = rows.map((r) => r.documentId);
       } else {
-        throw new Error(kind ? `"${identifier}" is not a valid ${kind}` : `"${identifier}" is neither a tracking code, an e-mail address nor a Vietnamese phone number`);
+        throw new Error(
+          kind
+            ? `"${identifier}" is not a valid ${kind}`
+            : `"${identifier}" is neither a tracking code, an e-mail address nor a Vietnamese phone number`,
+        );
       }
       documentIds = [...new Set(documentIds)];
-      if (documentIds.length) await db().updateMany({ where: { documentId: { $in: documentIds } }, data: { ...CONTACTS_NULL, contactExpiresAt: new Date().toISOString() } });
+      if (documentIds.length)
+        await db().updateMany({
+          where: { documentId: { $in: documentIds } },
+          data: { ...CONTACTS_NULL, contactExpiresAt: new Date().toISOString() },
+        });
       return { by, documentIds };
     },
   };

@@ -35,7 +35,10 @@ const plugin = {
   async registerTrads({ locales }: { locales: string[] }) {
     return locales.map((locale) => ({
       locale,
-      data: locale === 'vi' || locale === 'en' ? { [`${PLUGIN_ID}.plugin.name`]: 'Việc chờ xử lý', [`${PLUGIN_ID}.reports.name`]: 'Báo cáo' } : {},
+      data:
+        locale === 'vi' || locale === 'en'
+          ? { [`${PLUGIN_ID}.plugin.name`]: 'Việc chờ xử lý', [`${PLUGIN_ID}.reports.name`]: 'Báo cáo' }
+          : {},
     }));
   },
 };

@@ -1,1 +1,1 @@
-export const PLUGIN_ID = "editorial";
+export const PLUGIN_ID = 'editorial';

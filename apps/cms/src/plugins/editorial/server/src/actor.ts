@@ -15,7 +15,11 @@ export function requestUser(strapi: Core.Strapi): { user?: AdminUser; viaApiToke
   if (!ctx) return { inRequest: false, viaApiToken: false };
   const strategy = ctx.state?.auth?.strategy?.name;
   const isAdminUser = ctx.state?.user && Array.isArray(ctx.state.user.roles) && strategy !== 'api-token';
-  return { inRequest: true, user: isAdminUser ? ctx.state.user : undefined, viaApiToken: strategy === 'api-token' || (!isAdminUser && !!ctx.state?.auth) };
+  return {
+    inRequest: true,
+    user: isAdminUser ? ctx.state.user : undefined,
+    viaApiToken: strategy === 'api-token' || (!isAdminUser && !!ctx.state?.auth),
+  };
 }
 
 /** Roles come from role codes fixed at creation (display names may be renamed). */
@@ -25,8 +29,11 @@ export async function toActor(strapi: Core.Strapi, user: AdminUser): Promise<Act
     const full = (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] })) as AdminUser | null;
     roles = full?.roles ?? [];
   }
-  const profile = (await strapi.db.query('plugin::editorial.profile').findOne({ where: { userId: user.id } })) as { fieldIds?: number[] } | null;
+  const profile = (await strapi.db.query('plugin::editorial.profile').findOne({ where: { userId: user.id } })) as {
+    fieldIds?: number[];
+  } | null;
   return { id: user.id, roles: roles.map((r) => r.code), fieldIds: profile?.fieldIds ?? [] };
 }
 
-export const displayName = (u: AdminUser | undefined) => (u ? [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email || `#${u.id}` : 'Hệ thống');
+export const displayName = (u: AdminUser | undefined) =>
+  u ? [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email || `#${u.id}` : 'Hệ thống';

@@ -39,19 +39,22 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       const ctx = strapi.requestContext.get() as any;
       const actor = ctx?.state?.user;
       const user = (await strapi.db.query('admin::user').findOne({ where: { id: event.result.id }, populate: ['roles'] })) as any;
-      await strapi.plugin('editorial').service('audit').append({
-        targetUid: 'admin::user',
-        targetDocumentId: String(event.result.id),
-        action: 'roles-changed',
-        fromStage: null,
-        toStage: 'roles-changed',
-        actorId: actor?.id ?? null,
-        actorName: actor ? [actor.firstname, actor.lastname].filter(Boolean).join(' ') : 'Hệ thống',
-        actorRoles: (actor?.roles ?? []).map((r: any) => r.code),
-        comment: null,
-        meta: { roles: (user?.roles ?? []).map((r: any) => r.code) },
-        contentHash: null,
-      });
+      await strapi
+        .plugin('editorial')
+        .service('audit')
+        .append({
+          targetUid: 'admin::user',
+          targetDocumentId: String(event.result.id),
+          action: 'roles-changed',
+          fromStage: null,
+          toStage: 'roles-changed',
+          actorId: actor?.id ?? null,
+          actorName: actor ? [actor.firstname, actor.lastname].filter(Boolean).join(' ') : 'Hệ thống',
+          actorRoles: (actor?.roles ?? []).map((r: any) => r.code),
+          comment: null,
+          meta: { roles: (user?.roles ?? []).map((r: any) => r.code) },
+          contentHash: null,
+        });
     },
   });
 
@@ -72,6 +75,5 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }, ms);
   schedulerTimer.unref();
 };
-
 
 export default bootstrap;

@@ -44,7 +44,13 @@ export function registerGuard(strapi: Core.Strapi): void {
       const documentId = result?.documentId;
       if (documentId) {
         const draft = await workflow.loadDraft(uid, documentId);
-        await workflow.saveState(uid, documentId, { stage: 'draft', authorId: user!.id, fieldId: draft?.field?.id ?? null, assigneeId: null, hasLive: false });
+        await workflow.saveState(uid, documentId, {
+          stage: 'draft',
+          authorId: user!.id,
+          fieldId: draft?.field?.id ?? null,
+          assigneeId: null,
+          hasLive: false,
+        });
         await noteConversion(strapi, uid, documentId);
       }
       return result;
@@ -53,7 +59,13 @@ export function registerGuard(strapi: Core.Strapi): void {
     const documentId: string | undefined = params.documentId;
     if (!documentId) refuse('Thiếu mã tài liệu.');
     const draft = await workflow.loadDraft(uid, documentId!);
-    const state = (await workflow.getState(uid, documentId!)) ?? (await workflow.saveState(uid, documentId!, { stage: draft?.publishedAt ? 'published' : 'draft', authorId: draft?.createdBy?.id ?? null, hasLive: false }));
+    const state =
+      (await workflow.getState(uid, documentId!)) ??
+      (await workflow.saveState(uid, documentId!, {
+        stage: draft?.publishedAt ? 'published' : 'draft',
+        authorId: draft?.createdBy?.id ?? null,
+        hasLive: false,
+      }));
     const item = workflow.toItem(state, draft);
 
     if (action === 'update' || action === 'discardDraft') {
@@ -77,27 +89,35 @@ export function registerGuard(strapi: Core.Strapi): void {
       const decision = decide({ action: 'approve', stage: state.stage, path, actor, item, params: { now: new Date() } });
       if (!decision.ok) {
         const { code, message } = decision as { code: string; message: string };
-        refuse(code === 'wrong-stage' || code === 'forbidden-role' ? `Chỉ Trưởng ban biên tập được xuất bản, và chỉ tin, bài đã được kiểm tra. ${message}` : message);
+        refuse(
+          code === 'wrong-stage' || code === 'forbidden-role'
+            ? `Chỉ Trưởng ban biên tập được xuất bản, và chỉ tin, bài đã được kiểm tra. ${message}`
+            : message,
+        );
       }
       const result = await transitionScope.run({ action: 'approve', uid, documentId: documentId! }, () => next());
       await workflow.saveState(uid, documentId!, { stage: 'published', hasLive: true });
-      await strapi.plugin('editorial').service('audit').append({
-        targetUid: uid,
-        targetDocumentId: documentId!,
-        action: 'approve',
-        fromStage: state.stage,
-        toStage: 'published',
-        actorId: user!.id,
-        actorName: displayName(user),
-        actorRoles: [...actor.roles],
-        comment: null,
-        meta: { via: 'publish-button' },
-        contentHash: contentHash(draft),
-      });
+      await strapi
+        .plugin('editorial')
+        .service('audit')
+        .append({
+          targetUid: uid,
+          targetDocumentId: documentId!,
+          action: 'approve',
+          fromStage: state.stage,
+          toStage: 'published',
+          actorId: user!.id,
+          actorName: displayName(user),
+          actorRoles: [...actor.roles],
+          comment: null,
+          meta: { via: 'publish-button' },
+          contentHash: contentHash(draft),
+        });
       return result;
     }
 
-    if (action === 'unpublish') refuse('Dùng nút "Gỡ bài" trong khung Biên tập để gỡ tin, bài (phải ghi lý do); chỉ Trưởng ban biên tập được gỡ.');
+    if (action === 'unpublish')
+      refuse('Dùng nút "Gỡ bài" trong khung Biên tập để gỡ tin, bài (phải ghi lý do); chỉ Trưởng ban biên tập được gỡ.');
     if (action === 'delete') {
       const own = state.authorId != null && String(state.authorId) === String(user!.id);
       if (!(own && ['draft', 'returned'].includes(state.stage) && !state.hasLive)) {
@@ -117,7 +137,10 @@ async function noteConversion(strapi: Core.Strapi, uid: string, documentId: stri
   const fields = notes?.get(`${uid}:${documentId}`);
   if (!fields) return;
   notes!.delete(`${uid}:${documentId}`);
-  await strapi.plugin('editorial').service('workflow').saveState(uid, documentId, {
-    conversionNote: `Đã tự động chuyển mã TCVN3/VNI sang Unicode (TCVN 6909:2001) ở trường: ${fields.join(', ')} — lúc ${new Date().toISOString()}. Hãy kiểm tra lại nội dung.`,
-  });
+  await strapi
+    .plugin('editorial')
+    .service('workflow')
+    .saveState(uid, documentId, {
+      conversionNote: `Đã tự động chuyển mã TCVN3/VNI sang Unicode (TCVN 6909:2001) ở trường: ${fields.join(', ')} — lúc ${new Date().toISOString()}. Hãy kiểm tra lại nội dung.`,
+    });
 }

@@ -20,10 +20,15 @@ export function registerStageFilter(strapi: Core.Strapi): void {
         if (k.includes('[editorial_stage]')) stages.push(v);
         else keep.append(k, v);
       }
-      const rows = (await strapi.db.query(STATE).findMany({ where: { targetUid: uid, stage: { $in: stages } }, select: ['targetDocumentId'] })) as Array<{ targetDocumentId: string }>;
+      const rows = (await strapi.db
+        .query(STATE)
+        .findMany({ where: { targetUid: uid, stage: { $in: stages } }, select: ['targetDocumentId'] })) as Array<{
+        targetDocumentId: string;
+      }>;
       const ids = rows.length ? rows.map((r) => r.targetDocumentId) : ['__none__'];
       // qs parses arrays of at most 100 items: split into groups under an $or.
-      for (let i = 0; i < ids.length; i++) keep.append(`filters[$and][99][$or][${Math.floor(i / 100)}][documentId][$in][${i % 100}]`, ids[i]);
+      for (let i = 0; i < ids.length; i++)
+        keep.append(`filters[$and][99][$or][${Math.floor(i / 100)}][documentId][$in][${i % 100}]`, ids[i]);
       ctx.querystring = keep.toString();
     }
     await next();

@@ -14,12 +14,28 @@ interface PanelData {
   assignee?: { id: number; name: string } | null;
   goLiveAt?: string | null;
   conversionNote?: string | null;
-  history?: Array<{ seq: number; action: string; fromStage: string | null; toStage: string; actorName: string; comment: string | null; at: string }>;
+  history?: Array<{
+    seq: number;
+    action: string;
+    fromStage: string | null;
+    toStage: string;
+    actorName: string;
+    comment: string | null;
+    at: string;
+  }>;
 }
 
-const fmt = (iso: string) => new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+const fmt = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 const NEEDS_COMMENT: Action[] = ['return', 'withdraw'];
-const inputStyle: React.CSSProperties = { width: '100%', padding: 6, border: '1px solid #dcdce4', borderRadius: 4, fontFamily: 'inherit', fontSize: 13 };
+const inputStyle: React.CSSProperties = {
+  width: '100%',
+  padding: 6,
+  border: '1px solid #dcdce4',
+  borderRadius: 4,
+  fontFamily: 'inherit',
+  fontSize: 13,
+};
 
 function PanelContent({ model, documentId }: { model: string; documentId?: string }) {
   const { get, post } = useFetchClient();
@@ -42,7 +58,10 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
     load().catch(() => setData(null));
   }, [load]);
   React.useEffect(() => {
-    if (data?.actions?.includes('assign')) get<{ data: Array<{ id: number; name: string }> }>("/editorial/editors").then((r) => setEditors(r.data.data)).catch(() => undefined);
+    if (data?.actions?.includes('assign'))
+      get<{ data: Array<{ id: number; name: string }> }>('/editorial/editors')
+        .then((r) => setEditors(r.data.data))
+        .catch(() => undefined);
   }, [data, get]);
 
   if (!documentId) return <Typography variant="pi">Lưu bản nháp trước khi gửi duyệt.</Typography>;
@@ -84,7 +103,9 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="editorial-panel">
       <Flex gap={2} alignItems="center">
         <Typography variant="sigma">Trạng thái:</Typography>
-        <Badge data-testid="editorial-stage" data-stage={data.stage}>{STAGE_LABELS[data.stage!]}</Badge>
+        <Badge data-testid="editorial-stage" data-stage={data.stage}>
+          {STAGE_LABELS[data.stage!]}
+        </Badge>
       </Flex>
       {data.assignee && <Typography variant="pi">Biên tập viên: {data.assignee.name}</Typography>}
       {data.goLiveAt && <Typography variant="pi">Xuất bản lúc: {fmt(data.goLiveAt)}</Typography>}
@@ -93,16 +114,28 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
           <Typography variant="pi">{data.conversionNote}</Typography>
         </Box>
       )}
-      {!data.canEdit && <Typography variant="pi" textColor="neutral600">Bạn không được sửa tin, bài ở trạng thái này.</Typography>}
+      {!data.canEdit && (
+        <Typography variant="pi" textColor="neutral600">
+          Bạn không được sửa tin, bài ở trạng thái này.
+        </Typography>
+      )}
       {data.actions!.length > 0 && (
         <Flex direction="column" alignItems="stretch" gap={2}>
           {data.actions!.includes('assign') && (
             <label>
               <Typography variant="pi">Chuyển cho biên tập viên</Typography>
-              <select aria-label="Biên tập viên" style={inputStyle} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} name="assigneeId">
+              <select
+                aria-label="Biên tập viên"
+                style={inputStyle}
+                value={assigneeId}
+                onChange={(e) => setAssigneeId(e.target.value)}
+                name="assigneeId"
+              >
                 <option value="">— chọn —</option>
                 {editors.map((u) => (
-                  <option key={u.id} value={u.id}>{u.name}</option>
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
                 ))}
               </select>
             </label>
@@ -110,22 +143,53 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
           {data.actions!.includes('approve') && (
             <label>
               <Typography variant="pi">Hẹn giờ xuất bản (để trống: xuất bản ngay)</Typography>
-              <input type="datetime-local" style={inputStyle} value={goLiveAt} onChange={(e) => setGoLiveAt(e.target.value)} name="goLiveAt" />
+              <input
+                type="datetime-local"
+                style={inputStyle}
+                value={goLiveAt}
+                onChange={(e) => setGoLiveAt(e.target.value)}
+                name="goLiveAt"
+              />
             </label>
           )}
           {data.actions!.includes('approve') && (
             <label>
-              <Typography variant="pi">Hệ số nhuận bút ({ROYALTY_GRADE_RANGE.min}–{ROYALTY_GRADE_RANGE.max}; để trống: theo bảng nhuận bút)</Typography>
-              <input type="number" step="0.1" min={ROYALTY_GRADE_RANGE.min} max={ROYALTY_GRADE_RANGE.max} style={inputStyle} value={royaltyGrade} onChange={(e) => setRoyaltyGrade(e.target.value)} name="royaltyGrade" />
+              <Typography variant="pi">
+                Hệ số nhuận bút ({ROYALTY_GRADE_RANGE.min}–{ROYALTY_GRADE_RANGE.max}; để trống: theo bảng nhuận bút)
+              </Typography>
+              <input
+                type="number"
+                step="0.1"
+                min={ROYALTY_GRADE_RANGE.min}
+                max={ROYALTY_GRADE_RANGE.max}
+                style={inputStyle}
+                value={royaltyGrade}
+                onChange={(e) => setRoyaltyGrade(e.target.value)}
+                name="royaltyGrade"
+              />
             </label>
           )}
           <label>
             <Typography variant="pi">Ý kiến (bắt buộc khi trả lại, gỡ bài)</Typography>
-            <textarea aria-label="Ý kiến" style={inputStyle} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} name="comment" />
+            <textarea
+              aria-label="Ý kiến"
+              style={inputStyle}
+              rows={3}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              name="comment"
+            />
           </label>
           <Flex gap={2} wrap="wrap">
             {data.actions!.map((a) => (
-              <Button key={a} size="S" variant={NEEDS_COMMENT.includes(a) ? 'danger-light' : 'default'} disabled={busy} onClick={() => act(a)} data-action={a}>
+              <Button
+                key={a}
+                size="S"
+                variant={NEEDS_COMMENT.includes(a) ? 'danger-light' : 'default'}
+                disabled={busy}
+                onClick={() => act(a)}
+                data-action={a}
+              >
                 {ACTION_LABELS[a]}
               </Button>
             ))}
@@ -138,7 +202,8 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
           {data.history!.map((h) => (
             <li key={h.seq}>
               <Typography variant="pi">
-                {fmt(h.at)} · {h.actorName}: {LOG_ONLY_LABELS[h.action] ?? ACTION_LABELS[h.action as Action] ?? h.action} → {STAGE_LABELS[h.toStage as Stage] ?? h.toStage}
+                {fmt(h.at)} · {h.actorName}: {LOG_ONLY_LABELS[h.action] ?? ACTION_LABELS[h.action as Action] ?? h.action} →{' '}
+                {STAGE_LABELS[h.toStage as Stage] ?? h.toStage}
                 {h.comment ? ` — “${h.comment}”` : ''}
               </Typography>
             </li>

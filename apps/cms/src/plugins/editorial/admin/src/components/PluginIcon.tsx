@@ -1,4 +1,4 @@
-import { ChartPie, PuzzlePiece } from "@strapi/icons";
+import { ChartPie, PuzzlePiece } from '@strapi/icons';
 
 const PluginIcon = () => <PuzzlePiece />;
 const ReportsIcon = () => <ChartPie />;

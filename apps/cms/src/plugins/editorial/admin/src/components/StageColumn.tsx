@@ -43,7 +43,15 @@ function StageCell({ uid, documentId }: { uid: string; documentId: string }) {
 }
 
 const currentUid = () => decodeURIComponent(window.location.pathname.split('/collection-types/')[1]?.split('/')[0] ?? '');
-const WORKFLOW_UIDS = ['api::article.article', 'api::document.document', 'api::procedure.procedure', 'api::question.question', 'api::page.page', 'api::schedule.schedule', 'api::contact.contact'];
+const WORKFLOW_UIDS = [
+  'api::article.article',
+  'api::document.document',
+  'api::procedure.procedure',
+  'api::question.question',
+  'api::page.page',
+  'api::schedule.schedule',
+  'api::contact.contact',
+];
 
 /** Content Manager hook: a "Trạng thái biên tập" column in list views of workflow types. */
 export const addStageColumn = ({ displayedHeaders, layout }: any) => {

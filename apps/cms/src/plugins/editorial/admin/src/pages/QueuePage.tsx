@@ -15,7 +15,9 @@ export const QueuePage = () => {
   const { get } = useFetchClient();
   const [queue, setQueue] = React.useState<Queue | null>(null);
   React.useEffect(() => {
-    get<{ data: Queue }>("/editorial/queue").then((r) => setQueue(r.data.data)).catch(() => setQueue({ total: 0, counts: {}, items: [] }));
+    get<{ data: Queue }>('/editorial/queue')
+      .then((r) => setQueue(r.data.data))
+      .catch(() => setQueue({ total: 0, counts: {}, items: [] }));
   }, [get]);
   return (
     <Page.Main>
@@ -36,7 +38,9 @@ export const QueuePage = () => {
                   {queue.items.map((i) => (
                     <li key={`${i.uid}:${i.documentId}`} style={{ margin: '6px 0' }}>
                       <Link to={`/content-manager/collection-types/${i.uid}/${i.documentId}`}>{i.title}</Link>{' '}
-                      <Typography variant="pi" textColor="neutral600">({STAGE_LABELS[i.stage] ?? i.stage})</Typography>
+                      <Typography variant="pi" textColor="neutral600">
+                        ({STAGE_LABELS[i.stage] ?? i.stage})
+                      </Typography>
                     </li>
                   ))}
                 </ul>

@@ -34,7 +34,14 @@ interface PeriodForm {
 
 function initialPeriod(): PeriodForm {
   const local = new Date(Date.now() + 7 * 3600_000).toISOString();
-  return { period: 'month', year: local.slice(0, 4), month: String(Number(local.slice(5, 7))), quarter: String(Math.ceil(Number(local.slice(5, 7)) / 3)), from: local.slice(0, 8) + '01', to: local.slice(0, 10) };
+  return {
+    period: 'month',
+    year: local.slice(0, 4),
+    month: String(Number(local.slice(5, 7))),
+    quarter: String(Math.ceil(Number(local.slice(5, 7)) / 3)),
+    from: local.slice(0, 8) + '01',
+    to: local.slice(0, 10),
+  };
 }
 
 function queryOf(p: PeriodForm): string {
@@ -58,12 +65,24 @@ function CountsTable({ label, rows, flag }: { label: string; rows: Row[]; flag?:
       <caption style={{ textAlign: 'left', fontWeight: 600, padding: '8px 0' }}>Theo {label.toLowerCase()}</caption>
       <thead>
         <tr>
-          <th scope="col" style={head}>{label}</th>
-          <th scope="col" style={head}>Đã gửi</th>
-          <th scope="col" style={head}>Bị trả lại</th>
-          <th scope="col" style={head}>Đã xuất bản</th>
-          <th scope="col" style={head}>Đã gỡ</th>
-          <th scope="col" style={head}>Trung vị gửi → xuất bản (giờ)</th>
+          <th scope="col" style={head}>
+            {label}
+          </th>
+          <th scope="col" style={head}>
+            Đã gửi
+          </th>
+          <th scope="col" style={head}>
+            Bị trả lại
+          </th>
+          <th scope="col" style={head}>
+            Đã xuất bản
+          </th>
+          <th scope="col" style={head}>
+            Đã gỡ
+          </th>
+          <th scope="col" style={head}>
+            Trung vị gửi → xuất bản (giờ)
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -106,10 +125,17 @@ export const ReportsPage = () => {
   React.useEffect(() => {
     if (!access || access === 'forbidden') return;
     setError(null);
-    if (access.summary) get<{ data: Summary }>(`/editorial/reports/summary?${query}`).then((r) => setSummary(r.data.data)).catch((e) => setError(errorMessage(e)));
+    if (access.summary)
+      get<{ data: Summary }>(`/editorial/reports/summary?${query}`)
+        .then((r) => setSummary(r.data.data))
+        .catch((e) => setError(errorMessage(e)));
     if (access.royalty !== 'none') {
-      get<{ data: RoyaltyReport & { scope: 'all' | 'own' } }>(`/editorial/reports/royalty?${query}`).then((r) => setRoyalty(r.data.data)).catch((e) => setError(errorMessage(e)));
-      get<{ data: RateTable & { editable: boolean } }>('/editorial/reports/rates').then((r) => setRates(r.data.data)).catch(() => undefined);
+      get<{ data: RoyaltyReport & { scope: 'all' | 'own' } }>(`/editorial/reports/royalty?${query}`)
+        .then((r) => setRoyalty(r.data.data))
+        .catch((e) => setError(errorMessage(e)));
+      get<{ data: RateTable & { editable: boolean } }>('/editorial/reports/rates')
+        .then((r) => setRates(r.data.data))
+        .catch(() => undefined);
     }
   }, [access, query, get]);
 
@@ -182,9 +208,15 @@ export const ReportsPage = () => {
   const periodLabel = summary?.period.label ?? royalty?.period.label ?? '';
   const exportButtons = (report: 'summary' | 'royalty') => (
     <Flex gap={2} wrap="wrap">
-      <Button variant="secondary" disabled={busy} onClick={() => download(report, 'csv')} data-testid={`export-${report}-csv`}>Tải CSV</Button>
-      <Button variant="secondary" disabled={busy} onClick={() => download(report, 'xlsx')} data-testid={`export-${report}-xlsx`}>Tải Excel (XLSX)</Button>
-      <Button variant="tertiary" onClick={() => print(report)} data-testid={`print-${report}`}>Bản in</Button>
+      <Button variant="secondary" disabled={busy} onClick={() => download(report, 'csv')} data-testid={`export-${report}-csv`}>
+        Tải CSV
+      </Button>
+      <Button variant="secondary" disabled={busy} onClick={() => download(report, 'xlsx')} data-testid={`export-${report}-xlsx`}>
+        Tải Excel (XLSX)
+      </Button>
+      <Button variant="tertiary" onClick={() => print(report)} data-testid={`print-${report}`}>
+        Bản in
+      </Button>
     </Flex>
   );
 
@@ -205,7 +237,12 @@ export const ReportsPage = () => {
               <label>
                 <Typography variant="pi">Kỳ báo cáo</Typography>
                 <br />
-                <select name="period" style={inputStyle} value={form.period} onChange={(e) => setForm({ ...form, period: e.target.value as PeriodForm['period'] })}>
+                <select
+                  name="period"
+                  style={inputStyle}
+                  value={form.period}
+                  onChange={(e) => setForm({ ...form, period: e.target.value as PeriodForm['period'] })}
+                >
                   <option value="month">Tháng</option>
                   <option value="quarter">Quý</option>
                   <option value="year">Năm</option>
@@ -216,7 +253,15 @@ export const ReportsPage = () => {
                 <label>
                   <Typography variant="pi">Năm</Typography>
                   <br />
-                  <input name="year" type="number" min={2000} max={2100} style={{ ...inputStyle, width: 90 }} value={form.year} onChange={(e) => setForm({ ...form, year: e.target.value })} />
+                  <input
+                    name="year"
+                    type="number"
+                    min={2000}
+                    max={2100}
+                    style={{ ...inputStyle, width: 90 }}
+                    value={form.year}
+                    onChange={(e) => setForm({ ...form, year: e.target.value })}
+                  />
                 </label>
               )}
               {form.period === 'month' && (
@@ -234,7 +279,12 @@ export const ReportsPage = () => {
                 <label>
                   <Typography variant="pi">Quý</Typography>
                   <br />
-                  <select name="quarter" style={inputStyle} value={form.quarter} onChange={(e) => setForm({ ...form, quarter: e.target.value })}>
+                  <select
+                    name="quarter"
+                    style={inputStyle}
+                    value={form.quarter}
+                    onChange={(e) => setForm({ ...form, quarter: e.target.value })}
+                  >
                     {['I', 'II', 'III', 'IV'].map((q, i) => (
                       <option key={q} value={String(i + 1)}>{`Quý ${q}`}</option>
                     ))}
@@ -246,18 +296,32 @@ export const ReportsPage = () => {
                   <label>
                     <Typography variant="pi">Từ ngày</Typography>
                     <br />
-                    <input name="from" type="date" style={inputStyle} value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+                    <input
+                      name="from"
+                      type="date"
+                      style={inputStyle}
+                      value={form.from}
+                      onChange={(e) => setForm({ ...form, from: e.target.value })}
+                    />
                   </label>
                   <label>
                     <Typography variant="pi">Đến ngày</Typography>
                     <br />
-                    <input name="to" type="date" style={inputStyle} value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+                    <input
+                      name="to"
+                      type="date"
+                      style={inputStyle}
+                      value={form.to}
+                      onChange={(e) => setForm({ ...form, to: e.target.value })}
+                    />
                   </label>
                 </>
               )}
               <Button type="submit">Xem báo cáo</Button>
             </form>
-            <Typography variant="pi" textColor="neutral600">Mốc thời gian theo giờ Việt Nam (Asia/Ho_Chi_Minh). Số liệu lấy từ nhật ký biên tập.</Typography>
+            <Typography variant="pi" textColor="neutral600">
+              Mốc thời gian theo giờ Việt Nam (Asia/Ho_Chi_Minh). Số liệu lấy từ nhật ký biên tập.
+            </Typography>
           </Box>
 
           {error && (
@@ -269,18 +333,23 @@ export const ReportsPage = () => {
           {access.summary && summary && (
             <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="reports-summary">
               <Flex justifyContent="space-between" alignItems="center" wrap="wrap" gap={2}>
-                <Typography variant="beta" tag="h2">Tình hình cung cấp thông tin</Typography>
+                <Typography variant="beta" tag="h2">
+                  Tình hình cung cấp thông tin
+                </Typography>
                 {exportButtons('summary')}
               </Flex>
               <p style={{ margin: '12px 0' }} data-testid="reports-totals">
                 <Typography>
-                  Tổng cộng: {num(summary.totals.submitted)} lượt gửi, {num(summary.totals.returned)} lượt trả lại, {num(summary.totals.published)} lượt xuất bản,{' '}
-                  {num(summary.totals.withdrawn)} lượt gỡ; thời gian trung vị từ gửi đến xuất bản: {num(summary.totals.medianHours)} giờ.
+                  Tổng cộng: {num(summary.totals.submitted)} lượt gửi, {num(summary.totals.returned)} lượt trả lại,{' '}
+                  {num(summary.totals.published)} lượt xuất bản, {num(summary.totals.withdrawn)} lượt gỡ; thời gian trung vị từ gửi đến xuất
+                  bản: {num(summary.totals.medianHours)} giờ.
                 </Typography>
               </p>
               {summary.inactiveUnits.length > 0 && (
                 <Box background="warning100" padding={3} hasRadius data-testid="reports-inactive">
-                  <Typography fontWeight="bold">⚠ {summary.inactiveUnits.length} đơn vị không có tin, bài nào được xuất bản trong kỳ:</Typography>{' '}
+                  <Typography fontWeight="bold">
+                    ⚠ {summary.inactiveUnits.length} đơn vị không có tin, bài nào được xuất bản trong kỳ:
+                  </Typography>{' '}
                   <Typography>{summary.inactiveUnits.map((u) => u.name).join('; ')}</Typography>
                 </Box>
               )}
@@ -292,18 +361,26 @@ export const ReportsPage = () => {
                     <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
                       <thead>
                         <tr>
-                          <th scope="col" style={head}>Đơn vị</th>
+                          <th scope="col" style={head}>
+                            Đơn vị
+                          </th>
                           {summary.chart.months.map((m) => (
-                            <th key={m} scope="col" style={head}>{monthLabel(m)}</th>
+                            <th key={m} scope="col" style={head}>
+                              {monthLabel(m)}
+                            </th>
                           ))}
                         </tr>
                       </thead>
                       <tbody>
                         {summary.chart.series.map((s) => (
                           <tr key={String(s.id)}>
-                            <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{s.name}</th>
+                            <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+                              {s.name}
+                            </th>
                             {s.counts.map((n, i) => (
-                              <td key={i} style={cell}>{n}</td>
+                              <td key={i} style={cell}>
+                                {n}
+                              </td>
                             ))}
                           </tr>
                         ))}
@@ -323,35 +400,58 @@ export const ReportsPage = () => {
           {access.royalty !== 'none' && royalty && (
             <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="reports-royalty">
               <Flex justifyContent="space-between" alignItems="center" wrap="wrap" gap={2}>
-                <Typography variant="beta" tag="h2">{royalty.scope === 'own' ? 'Bảng kê nhuận bút của tôi' : 'Bảng kê nhuận bút'}</Typography>
+                <Typography variant="beta" tag="h2">
+                  {royalty.scope === 'own' ? 'Bảng kê nhuận bút của tôi' : 'Bảng kê nhuận bút'}
+                </Typography>
                 {exportButtons('royalty')}
               </Flex>
               <p>
                 <Typography>
-                  {num(royalty.total.items)} tin, bài; tổng {num(royalty.total.totalValue)} điểm; thành tiền {num(royalty.total.totalAmount)} đồng (một điểm = {num(royalty.pointValue)} đồng).
+                  {num(royalty.total.items)} tin, bài; tổng {num(royalty.total.totalValue)} điểm; thành tiền{' '}
+                  {num(royalty.total.totalAmount)} đồng (một điểm = {num(royalty.pointValue)} đồng).
                 </Typography>
               </p>
               {royalty.statements.length === 0 && <Typography>Không có tin, bài nào được xuất bản lần đầu trong kỳ.</Typography>}
               {royalty.statements.map((s) => (
-                <table key={String(s.contributorId)} style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13, marginTop: 12 }} data-testid="royalty-statement">
+                <table
+                  key={String(s.contributorId)}
+                  style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13, marginTop: 12 }}
+                  data-testid="royalty-statement"
+                >
                   <caption style={{ textAlign: 'left', fontWeight: 600, padding: '8px 0' }}>
                     {s.name} — {s.unitName}: {num(s.lines.length)} tin, bài, {num(s.totalValue)} điểm, {num(s.totalAmount)} đồng
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col" style={head}>Tiêu đề</th>
-                      <th scope="col" style={head}>Loại</th>
-                      <th scope="col" style={head}>Ngày xuất bản</th>
-                      <th scope="col" style={head}>Điểm</th>
-                      <th scope="col" style={head}>Hệ số</th>
-                      <th scope="col" style={head}>Điểm tính</th>
-                      <th scope="col" style={head}>Thành tiền (đồng)</th>
+                      <th scope="col" style={head}>
+                        Tiêu đề
+                      </th>
+                      <th scope="col" style={head}>
+                        Loại
+                      </th>
+                      <th scope="col" style={head}>
+                        Ngày xuất bản
+                      </th>
+                      <th scope="col" style={head}>
+                        Điểm
+                      </th>
+                      <th scope="col" style={head}>
+                        Hệ số
+                      </th>
+                      <th scope="col" style={head}>
+                        Điểm tính
+                      </th>
+                      <th scope="col" style={head}>
+                        Thành tiền (đồng)
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {s.lines.map((l) => (
                       <tr key={`${l.uid}:${l.documentId}`}>
-                        <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{l.title}</th>
+                        <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+                          {l.title}
+                        </th>
                         <td style={{ ...cell, textAlign: 'left' }}>{ROYALTY_KIND_LABELS[l.kind]}</td>
                         <td style={cell}>{day(l.publishedAt)}</td>
                         <td style={cell}>{num(l.points)}</td>
@@ -368,17 +468,29 @@ export const ReportsPage = () => {
                   <caption style={{ textAlign: 'left', fontWeight: 600, padding: '8px 0' }}>Tổng hợp theo đơn vị</caption>
                   <thead>
                     <tr>
-                      <th scope="col" style={head}>Đơn vị</th>
-                      <th scope="col" style={head}>Số người viết</th>
-                      <th scope="col" style={head}>Số tin, bài</th>
-                      <th scope="col" style={head}>Tổng điểm tính</th>
-                      <th scope="col" style={head}>Tổng tiền (đồng)</th>
+                      <th scope="col" style={head}>
+                        Đơn vị
+                      </th>
+                      <th scope="col" style={head}>
+                        Số người viết
+                      </th>
+                      <th scope="col" style={head}>
+                        Số tin, bài
+                      </th>
+                      <th scope="col" style={head}>
+                        Tổng điểm tính
+                      </th>
+                      <th scope="col" style={head}>
+                        Tổng tiền (đồng)
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {royalty.byUnit.map((u) => (
                       <tr key={String(u.unitId)}>
-                        <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{u.name}</th>
+                        <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+                          {u.name}
+                        </th>
                         <td style={cell}>{num(u.contributors)}</td>
                         <td style={cell}>{num(u.items)}</td>
                         <td style={cell}>{num(u.totalValue)}</td>
@@ -393,7 +505,9 @@ export const ReportsPage = () => {
 
           {rates && (
             <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="reports-rates">
-              <Typography variant="beta" tag="h2">Bảng nhuận bút</Typography>
+              <Typography variant="beta" tag="h2">
+                Bảng nhuận bút
+              </Typography>
               <Box paddingTop={2}>
                 <label>
                   <Typography variant="pi">Giá trị một điểm (đồng)</Typography>{' '}
@@ -411,15 +525,23 @@ export const ReportsPage = () => {
               <table style={{ borderCollapse: 'collapse', fontSize: 13, marginTop: 8 }}>
                 <thead>
                   <tr>
-                    <th scope="col" style={head}>Loại</th>
-                    <th scope="col" style={head}>Điểm</th>
-                    <th scope="col" style={head}>Hệ số mặc định</th>
+                    <th scope="col" style={head}>
+                      Loại
+                    </th>
+                    <th scope="col" style={head}>
+                      Điểm
+                    </th>
+                    <th scope="col" style={head}>
+                      Hệ số mặc định
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {rates.rates.map((r, i) => (
                     <tr key={r.kind}>
-                      <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{ROYALTY_KIND_LABELS[r.kind]}</th>
+                      <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+                        {ROYALTY_KIND_LABELS[r.kind]}
+                      </th>
                       {(['points', 'defaultGrade'] as const).map((k) => (
                         <td key={k} style={cell}>
                           <input
@@ -429,7 +551,12 @@ export const ReportsPage = () => {
                             style={{ ...inputStyle, width: 90 }}
                             value={r[k]}
                             disabled={!rates.editable}
-                            onChange={(e) => setRates({ ...rates, rates: rates.rates.map((x, j) => (j === i ? { ...x, [k]: Number(e.target.value) } : x)) })}
+                            onChange={(e) =>
+                              setRates({
+                                ...rates,
+                                rates: rates.rates.map((x, j) => (j === i ? { ...x, [k]: Number(e.target.value) } : x)),
+                              })
+                            }
                           />
                         </td>
                       ))}

@@ -13,8 +13,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = ctx.request.body ?? {};
       const unknown = Object.keys(body).filter((k) => !ALLOWED_KEYS.has(k));
       if (unknown.length) throw new errors.ValidationError(`Unknown field(s): ${unknown.join(', ')}`);
-      if (typeof body.uid !== 'string' || typeof body.documentId !== 'string') throw new errors.ValidationError('uid và documentId là bắt buộc.');
-      if (!ACTIONS.includes(body.action) || body.action === 'golive' || body.action === 'expire') throw new errors.ValidationError(`Thao tác không hợp lệ: ${body.action}`);
+      if (typeof body.uid !== 'string' || typeof body.documentId !== 'string')
+        throw new errors.ValidationError('uid và documentId là bắt buộc.');
+      if (!ACTIONS.includes(body.action) || body.action === 'golive' || body.action === 'expire')
+        throw new errors.ValidationError(`Thao tác không hợp lệ: ${body.action}`);
       const state = await workflow().transition(
         {
           uid: body.uid,
@@ -46,7 +48,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async stages(ctx: any) {
       const { uid } = ctx.params;
       if (!workflow().pathOf(uid)) return (ctx.body = { data: {} });
-      const ids = String(ctx.query.ids ?? '').split(',').filter(Boolean).slice(0, 200);
+      const ids = String(ctx.query.ids ?? '')
+        .split(',')
+        .filter(Boolean)
+        .slice(0, 200);
       const rows = (await strapi.db.query('plugin::editorial.review-state').findMany({
         where: { targetUid: uid, ...(ids.length ? { targetDocumentId: { $in: ids } } : {}) },
         select: ['targetDocumentId', 'stage'],
@@ -61,12 +66,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async editors(ctx: any) {
       const role = (await strapi.db.query('admin::role').findOne({ where: { code: 'editor' }, populate: ['users'] })) as any;
-      ctx.body = { data: (role?.users ?? []).filter((u: any) => u.isActive !== false).map((u: any) => ({ id: u.id, name: [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email })) };
+      ctx.body = {
+        data: (role?.users ?? [])
+          .filter((u: any) => u.isActive !== false)
+          .map((u: any) => ({ id: u.id, name: [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email })),
+      };
     },
 
     async verify(ctx: any) {
       const codes = roleCodes(ctx);
-      if (!codes.some((c) => ['editor-in-chief', 'inspector', 'strapi-super-admin', 'portal-admin'].includes(c))) return ctx.forbidden('Không có quyền kiểm tra nhật ký.');
+      if (!codes.some((c) => ['editor-in-chief', 'inspector', 'strapi-super-admin', 'portal-admin'].includes(c)))
+        return ctx.forbidden('Không có quyền kiểm tra nhật ký.');
       ctx.body = { data: await audit().verify() };
     },
   };

@@ -39,7 +39,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (unknown.length) throw new errors.ValidationError(`Unknown field(s): ${unknown.join(', ')}`);
     if (!(await strapi.db.query('admin::user').findOne({ where: { id: userId } }))) return ctx.notFound('Không tìm thấy người dùng.');
     const unitId = body.unitId == null ? null : Number(body.unitId);
-    if (unitId != null && !(await strapi.db.query('api::unit.unit').findOne({ where: { id: unitId } }))) throw new errors.ValidationError('Đơn vị không tồn tại.');
+    if (unitId != null && !(await strapi.db.query('api::unit.unit').findOne({ where: { id: unitId } })))
+      throw new errors.ValidationError('Đơn vị không tồn tại.');
     const fieldIds = Array.isArray(body.fieldIds) ? [...new Set(body.fieldIds.map(Number))] : [];
     if (fieldIds.some((f) => !Number.isInteger(f))) throw new errors.ValidationError('Lĩnh vực không hợp lệ.');
     if (fieldIds.length && (await strapi.db.query('api::field.field').count({ where: { id: { $in: fieldIds } } })) !== fieldIds.length) {
@@ -47,7 +48,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const existing = await strapi.db.query(PROFILE).findOne({ where: { userId } });
     const data = { unitId, fieldIds };
-    const saved = existing ? await strapi.db.query(PROFILE).update({ where: { id: existing.id }, data }) : await strapi.db.query(PROFILE).create({ data: { userId, ...data } });
+    const saved = existing
+      ? await strapi.db.query(PROFILE).update({ where: { id: existing.id }, data })
+      : await strapi.db.query(PROFILE).create({ data: { userId, ...data } });
     ctx.body = { data: { userId, unitId: saved.unitId ?? null, fieldIds: saved.fieldIds ?? [] } };
   },
 });

@@ -42,7 +42,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!['csv', 'xlsx', 'html'].includes(format)) throw new errors.ValidationError('Định dạng phải là csv, xlsx hoặc html.');
       let scope: number | undefined;
       if (report === 'summary') {
-        if (!(await reports().access(ctx.state.user)).summary) return ctx.forbidden('Không có quyền xem báo cáo tình hình cung cấp thông tin.');
+        if (!(await reports().access(ctx.state.user)).summary)
+          return ctx.forbidden('Không có quyền xem báo cáo tình hình cung cấp thông tin.');
       } else {
         const s = await royaltyScope(ctx);
         if (s === null) return ctx.forbidden('Không có quyền xem bảng kê nhuận bút.');
@@ -51,7 +52,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const out = await reports().export(report, format, reports().period(ctx.query), scope);
       const ascii = out.filename.replace(/[^\x20-\x7e]/g, '_');
       ctx.set('Content-Type', out.type);
-      ctx.set('Content-Disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(out.filename)}`);
+      ctx.set(
+        'Content-Disposition',
+        `${format === 'html' ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(out.filename)}`,
+      );
       ctx.set('Cache-Control', 'no-store');
       ctx.body = out.body;
     },

@@ -24,10 +24,17 @@ const VOLATILE = new Set(['id', 'createdAt', 'updatedAt', 'publishedAt', 'create
 export function contentHash(content: unknown): string {
   const strip = (v: any): any => {
     if (Array.isArray(v)) return v.map(strip);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !VOLATILE.has(k)).map(([k, x]) => [k, strip(x)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => !VOLATILE.has(k))
+          .map(([k, x]) => [k, strip(x)]),
+      );
     return v;
   };
-  return createHash('sha256').update(canonicalJson(strip(content ?? null))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(strip(content ?? null)))
+    .digest('hex');
 }
 
 // Every writer (transitions, the Publish-button path, role changes, reports) appends through here:
@@ -36,7 +43,10 @@ let appendLock: Promise<unknown> = Promise.resolve();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const appendNow = async (input: LogInput) => {
-    const last = (await strapi.db.query(LOG).findOne({ orderBy: { seq: 'desc' }, select: ['seq', 'hash'] })) as { seq: number; hash: string } | null;
+    const last = (await strapi.db.query(LOG).findOne({ orderBy: { seq: 'desc' }, select: ['seq', 'hash'] })) as {
+      seq: number;
+      hash: string;
+    } | null;
     // The fields each entry's hash covers are defined once, in @cong-ttdt/workflow/audit (LOG_HASHED_FIELDS).
     const entry = logHashedPart({
       ...input,

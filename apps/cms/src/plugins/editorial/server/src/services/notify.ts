@@ -18,9 +18,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!process.env.SMTP_HOST) return;
     const to = input.action === 'assign' ? state.assigneeId : state.authorId;
     if (!to) return;
-    const recipient = (await strapi.db.query('admin::user').findOne({ where: { id: to } })) as { email?: string; firstname?: string } | null;
+    const recipient = (await strapi.db.query('admin::user').findOne({ where: { id: to } })) as {
+      email?: string;
+      firstname?: string;
+    } | null;
     if (!recipient?.email) return;
-    const doc = (await strapi.documents(input.uid as any).findOne({ documentId: input.documentId, status: 'draft' } as any)) as Record<string, any> | null;
+    const doc = (await strapi.documents(input.uid as any).findOne({ documentId: input.documentId, status: 'draft' } as any)) as Record<
+      string,
+      any
+    > | null;
     const title = doc?.title ?? doc?.name ?? doc?.fullName ?? input.documentId;
     const base = (process.env.CMS_PUBLIC_URL || '').replace(/\/+$/, '');
     const link = `${base}/admin/content-manager/collection-types/${input.uid}/${input.documentId}`;
@@ -36,7 +42,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       `Mã tài liệu: ${input.documentId}`,
     ];
     try {
-      await strapi.plugin('email').service('email').send({ to: recipient.email, subject: SUBJECTS[input.action] ?? 'Thông báo biên tập', text: lines.join('\n') });
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({ to: recipient.email, subject: SUBJECTS[input.action] ?? 'Thông báo biên tập', text: lines.join('\n') });
     } catch (e) {
       // A mail failure never undoes the transition; it is logged for the administrator.
       strapi.log.warn(`editorial: e-mail notification to user ${to} failed: ${(e as Error).message}`);

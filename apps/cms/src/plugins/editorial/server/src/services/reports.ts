@@ -46,7 +46,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async access(user: AdminUser): Promise<ReportAccess> {
       let roles = user.roles;
       if (!roles || roles.some((r) => !r.code)) {
-        roles = ((await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] })) as AdminUser | null)?.roles ?? [];
+        roles =
+          ((await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] })) as AdminUser | null)?.roles ??
+          [];
       }
       return reportAccess(roles.map((r) => r.code));
     },
@@ -75,19 +77,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const table: RateTable = { ...(v as { table: RateTable }).table, updatedAt: new Date().toISOString(), updatedBy: displayName(user) };
       await serialised(async () => {
         await store().set({ value: table });
-        await strapi.plugin('editorial').service('audit').append({
-          targetUid: 'plugin::editorial.royalty-rates',
-          targetDocumentId: 'royalty-rates',
-          action: 'rates-changed',
-          fromStage: null,
-          toStage: 'rates-changed',
-          actorId: user.id,
-          actorName: displayName(user),
-          actorRoles: (user.roles ?? []).map((r) => r.code),
-          comment: null,
-          meta: { pointValue: table.pointValue, rates: table.rates },
-          contentHash: null,
-        });
+        await strapi
+          .plugin('editorial')
+          .service('audit')
+          .append({
+            targetUid: 'plugin::editorial.royalty-rates',
+            targetDocumentId: 'royalty-rates',
+            action: 'rates-changed',
+            fromStage: null,
+            toStage: 'rates-changed',
+            actorId: user.id,
+            actorName: displayName(user),
+            actorRoles: (user.roles ?? []).map((r) => r.code),
+            comment: null,
+            meta: { pointValue: table.pointValue, rates: table.rates },
+            contentHash: null,
+          });
       });
       return table;
     },
@@ -113,17 +118,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const states = new Map<string, any>();
         for (let i = 0; i < ids.length; i += 500) {
           const chunk = ids.slice(i, i + 500);
-          for (const s of (await strapi.db.query(STATE).findMany({ where: { targetUid: uid, targetDocumentId: { $in: chunk } }, select: ['targetDocumentId', 'authorId', 'fieldId'] })) as any[]) {
+          for (const s of (await strapi.db
+            .query(STATE)
+            .findMany({
+              where: { targetUid: uid, targetDocumentId: { $in: chunk } },
+              select: ['targetDocumentId', 'authorId', 'fieldId'],
+            })) as any[]) {
             states.set(s.targetDocumentId, s);
           }
         }
         const docs = new Map<string, any>();
         if (ct) {
           const attrs = ct.attributes ?? {};
-          const select = ['documentId', 'publishedAt', ...TITLE_ATTRS, 'kind', 'body'].filter((a) => a === 'documentId' || a === 'publishedAt' || a in attrs);
+          const select = ['documentId', 'publishedAt', ...TITLE_ATTRS, 'kind', 'body'].filter(
+            (a) => a === 'documentId' || a === 'publishedAt' || a in attrs,
+          );
           const populate = 'cover' in attrs ? { cover: { select: ['id'] } } : undefined;
           for (let i = 0; i < ids.length; i += 500) {
-            const rows = (await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids.slice(i, i + 500) } }, select, ...(populate ? { populate } : {}) })) as any[];
+            const rows = (await strapi.db
+              .query(uid as any)
+              .findMany({ where: { documentId: { $in: ids.slice(i, i + 500) } }, select, ...(populate ? { populate } : {}) })) as any[];
             // The working copy (draft) is what the board reviewed last; the published row only when no draft is kept.
             for (const row of rows) if (!docs.has(row.documentId) || row.publishedAt == null) docs.set(row.documentId, row);
           }
@@ -143,8 +157,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const users = (await strapi.db.query('admin::user').findMany({ select: ['id', 'firstname', 'lastname', 'email'] })) as AdminUser[];
       const profiles = new Map(((await strapi.db.query(PROFILE).findMany({})) as any[]).map((p) => [p.userId, p]));
-      const units = ((await strapi.db.query('api::unit.unit').findMany({ select: ['id', 'name'], orderBy: { order: 'asc' } })) as any[]).map((u) => ({ id: u.id, name: u.name }));
-      const fields = ((await strapi.db.query('api::field.field').findMany({ select: ['id', 'name'] })) as any[]).map((f) => ({ id: f.id, name: f.name }));
+      const units = (
+        (await strapi.db.query('api::unit.unit').findMany({ select: ['id', 'name'], orderBy: { order: 'asc' } })) as any[]
+      ).map((u) => ({ id: u.id, name: u.name }));
+      const fields = ((await strapi.db.query('api::field.field').findMany({ select: ['id', 'name'] })) as any[]).map((f) => ({
+        id: f.id,
+        name: f.name,
+      }));
       return {
         period,
         log,
@@ -166,7 +185,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A report as tables, for the exports and the printable view. */
-    async tables(report: ReportKind, period: Period, onlyContributor?: number): Promise<{ title: string; tables: Table[]; csv: Table; svg?: string; note?: string }> {
+    async tables(
+      report: ReportKind,
+      period: Period,
+      onlyContributor?: number,
+    ): Promise<{ title: string; tables: Table[]; csv: Table; svg?: string; note?: string }> {
       if (report === 'summary') {
         const s = await self.summary(period);
         return {
@@ -174,7 +197,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           tables: summaryTables(s),
           csv: summaryCsvTable(s),
           svg: chartSvg(s.chart),
-          note: s.inactiveUnits.length ? `Đơn vị không có tin, bài nào được xuất bản trong kỳ (${s.inactiveUnits.length}): ${s.inactiveUnits.map((u) => u.name).join('; ')}.` : undefined,
+          note: s.inactiveUnits.length
+            ? `Đơn vị không có tin, bài nào được xuất bản trong kỳ (${s.inactiveUnits.length}): ${s.inactiveUnits.map((u) => u.name).join('; ')}.`
+            : undefined,
         };
       }
       const r = await self.royalty(period, onlyContributor);
@@ -187,14 +212,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async export(report: ReportKind, format: ExportFormat, period: Period, onlyContributor?: number): Promise<{ body: string | Buffer; type: string; filename: string }> {
+    async export(
+      report: ReportKind,
+      format: ExportFormat,
+      period: Period,
+      onlyContributor?: number,
+    ): Promise<{ body: string | Buffer; type: string; filename: string }> {
       const t = await self.tables(report, period, onlyContributor);
       const base = `${report === 'summary' ? 'bao-cao-cung-cap-thong-tin' : 'bang-ke-nhuan-but'}_${period.from}_${period.to}`;
       if (format === 'csv') return { body: toCsv(t.csv), type: 'text/csv; charset=utf-8', filename: `${base}.csv` };
       if (format === 'html') {
         const settings = (await strapi.db.query('api::site-setting.site-setting').findOne({ select: ['agencyName', 'portalName'] })) as any;
         return {
-          body: printHtml({ title: t.title, subtitle: period.label, agency: settings?.agencyName ?? settings?.portalName, tables: t.tables, svg: t.svg, note: t.note }),
+          body: printHtml({
+            title: t.title,
+            subtitle: period.label,
+            agency: settings?.agencyName ?? settings?.portalName,
+            tables: t.tables,
+            svg: t.svg,
+            note: t.note,
+          }),
           type: 'text/html; charset=utf-8',
           filename: `${base}.html`,
         };
@@ -205,7 +242,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const sheetNames = new Set<string>();
       for (const table of t.tables) {
         // Sheet names: 31 characters at most, no []:*?/\ and unique.
-        let name = table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
+        let name = table.title
+          .replace(/[[\]:*?/\\]/g, ' ')
+          .slice(0, 31)
+          .trim();
         for (let i = 2; sheetNames.has(name); i++) name = `${name.slice(0, 28)} ${i}`;
         sheetNames.add(name);
         const ws = wb.addWorksheet(name);

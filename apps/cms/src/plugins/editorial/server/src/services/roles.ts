@@ -4,7 +4,10 @@ import { DEFAULT_CONTENT_PERMISSIONS, ROLE_LABELS, allowedOperations, resolvePat
 // Admin roles of the editorial board, recognised by code (display names may be renamed by users).
 const BOARD_ROLES: Array<{ code: RoleCode; description: string }> = [
   { code: 'contributor', description: 'Viết tin, bài; sửa bài của mình khi còn nháp hoặc bị trả lại; gửi duyệt.' },
-  { code: 'portal-admin', description: 'Tiếp nhận tin, bài gửi đến và chuyển cho biên tập viên phụ trách lĩnh vực; quản lý liên kết, đơn vị, cấu hình.' },
+  {
+    code: 'portal-admin',
+    description: 'Tiếp nhận tin, bài gửi đến và chuyển cho biên tập viên phụ trách lĩnh vực; quản lý liên kết, đơn vị, cấu hình.',
+  },
   { code: 'editor', description: 'Biên tập, kiểm tra tính chính xác của tin, bài được giao hoặc thuộc lĩnh vực phụ trách.' },
   { code: 'editor-in-chief', description: 'Duyệt và xuất bản, trả lại, gỡ bài.' },
   { code: 'inspector', description: 'Xem toàn bộ nội dung, nhật ký và báo cáo; không được thay đổi.' },
@@ -13,7 +16,17 @@ const BOARD_ROLES: Array<{ code: RoleCode; description: string }> = [
 
 const CM = 'plugin::content-manager.explorer';
 export const REPORTS_ACTION = 'plugin::editorial.reports.read';
-const SKIP_ATTRS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+const SKIP_ATTRS = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Field paths for RBAC, components expanded to dotted paths. */
@@ -44,16 +57,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // Only the editor-in-chief sees the Publish button; the guard turns it into "approve".
       if (inWorkflow && code === 'editor-in-chief') perms.push({ action: `${CM}.publish`, subject: uid, properties: {}, conditions: [] });
-      if (!inWorkflow && ct.options?.draftAndPublish && ops.includes('update')) perms.push({ action: `${CM}.publish`, subject: uid, properties: {}, conditions: [] });
+      if (!inWorkflow && ct.options?.draftAndPublish && ops.includes('update'))
+        perms.push({ action: `${CM}.publish`, subject: uid, properties: {}, conditions: [] });
     }
     // The plugin's own "read reports" action shows the Báo cáo menu link; the routes check roles themselves.
     if (['inspector', 'editor-in-chief', 'portal-admin', 'finance', 'contributor'].includes(code)) {
       perms.push({ action: REPORTS_ACTION, subject: null, properties: {}, conditions: [] });
     }
     if (code !== 'finance') {
-      for (const action of ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link']) perms.push({ action, subject: null, properties: {}, conditions: [] });
+      for (const action of ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'])
+        perms.push({ action, subject: null, properties: {}, conditions: [] });
       if (!['inspector'].includes(code)) {
-        for (const action of ['plugin::upload.assets.create', 'plugin::upload.assets.update']) perms.push({ action, subject: null, properties: {}, conditions: code === 'contributor' ? ['admin::is-creator'] : [] });
+        for (const action of ['plugin::upload.assets.create', 'plugin::upload.assets.update'])
+          perms.push({ action, subject: null, properties: {}, conditions: code === 'contributor' ? ['admin::is-creator'] : [] });
       }
     }
     return perms;

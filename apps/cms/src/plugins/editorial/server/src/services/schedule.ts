@@ -7,9 +7,16 @@ const STATE = 'plugin::editorial.review-state';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async nextTimedEvent(): Promise<string | null> {
     const now = new Date().toISOString();
-    const live = (await strapi.db.query(STATE).findOne({ where: { stage: 'scheduled', goLiveAt: { $gt: now } }, orderBy: { goLiveAt: 'asc' } })) as { goLiveAt: string } | null;
-    const exp = (await strapi.db.query(STATE).findOne({ where: { stage: 'published', expiresAt: { $gt: now } }, orderBy: { expiresAt: 'asc' } })) as { expiresAt: string } | null;
-    const times = [live?.goLiveAt, exp?.expiresAt].filter(Boolean).map((t) => new Date(t as string).toISOString()).sort();
+    const live = (await strapi.db
+      .query(STATE)
+      .findOne({ where: { stage: 'scheduled', goLiveAt: { $gt: now } }, orderBy: { goLiveAt: 'asc' } })) as { goLiveAt: string } | null;
+    const exp = (await strapi.db
+      .query(STATE)
+      .findOne({ where: { stage: 'published', expiresAt: { $gt: now } }, orderBy: { expiresAt: 'asc' } })) as { expiresAt: string } | null;
+    const times = [live?.goLiveAt, exp?.expiresAt]
+      .filter(Boolean)
+      .map((t) => new Date(t as string).toISOString())
+      .sort();
     return times[0] ?? null;
   },
 
@@ -17,8 +24,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const now = new Date().toISOString();
     const workflow = strapi.plugin('editorial').service('workflow');
     const due = [
-      ...((await strapi.db.query(STATE).findMany({ where: { stage: 'scheduled', goLiveAt: { $lte: now } } })) as any[]).map((s) => ({ s, action: 'golive' })),
-      ...((await strapi.db.query(STATE).findMany({ where: { stage: 'published', expiresAt: { $lte: now } } })) as any[]).map((s) => ({ s, action: 'expire' })),
+      ...((await strapi.db.query(STATE).findMany({ where: { stage: 'scheduled', goLiveAt: { $lte: now } } })) as any[]).map((s) => ({
+        s,
+        action: 'golive',
+      })),
+      ...((await strapi.db.query(STATE).findMany({ where: { stage: 'published', expiresAt: { $lte: now } } })) as any[]).map((s) => ({
+        s,
+        action: 'expire',
+      })),
     ];
     for (const { s, action } of due) {
       try {

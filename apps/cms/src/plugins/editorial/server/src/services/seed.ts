@@ -7,7 +7,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const firstUser = new Map<string, Promise<number | null>>();
   const userOf = (code: string) => {
     if (!firstUser.has(code)) {
-      firstUser.set(code, strapi.db.query('admin::role').findOne({ where: { code }, populate: ['users'] }).then((r: any) => r?.users?.[0]?.id ?? null));
+      firstUser.set(
+        code,
+        strapi.db
+          .query('admin::role')
+          .findOne({ where: { code }, populate: ['users'] })
+          .then((r: any) => r?.users?.[0]?.id ?? null),
+      );
     }
     return firstUser.get(code)!;
   };
@@ -26,19 +32,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hasLive: stage === 'published',
         goLiveAt: stage === 'scheduled' ? new Date(Date.now() + 3 * 86400_000).toISOString() : null,
       });
-      await strapi.plugin('editorial').service('audit').append({
-        targetUid: uid,
-        targetDocumentId: documentId,
-        action: 'import',
-        fromStage: null,
-        toStage: stage,
-        actorId: null,
-        actorName: 'Hệ thống (dữ liệu mẫu)',
-        actorRoles: [],
-        comment: null,
-        meta: authorId ? { authorId } : null,
-        contentHash: contentHash(draft),
-      });
+      await strapi
+        .plugin('editorial')
+        .service('audit')
+        .append({
+          targetUid: uid,
+          targetDocumentId: documentId,
+          action: 'import',
+          fromStage: null,
+          toStage: stage,
+          actorId: null,
+          actorName: 'Hệ thống (dữ liệu mẫu)',
+          actorRoles: [],
+          comment: null,
+          meta: authorId ? { authorId } : null,
+          contentHash: contentHash(draft),
+        });
     },
   };
 };

@@ -92,13 +92,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async saveState(uid: string, documentId: string, data: Partial<ReviewState>): Promise<ReviewState> {
       const existing = await self.getState(uid, documentId);
       if (existing) return (await strapi.db.query(STATE).update({ where: { id: existing.id }, data })) as ReviewState;
-      return (await strapi.db.query(STATE).create({ data: { targetUid: uid, targetDocumentId: documentId, stage: 'draft', ...data } })) as ReviewState;
+      return (await strapi.db
+        .query(STATE)
+        .create({ data: { targetUid: uid, targetDocumentId: documentId, stage: 'draft', ...data } })) as ReviewState;
     },
 
     /** The draft version (what reviewers see), with what the rules need populated. */
     async loadDraft(uid: string, documentId: string): Promise<Record<string, any> | null> {
       const attrs = (strapi.contentTypes as any)[uid]?.attributes ?? {};
-      const populate = Object.keys(attrs).filter((k) => ['component', 'relation', 'media'].includes(attrs[k].type) && !['createdBy', 'updatedBy', 'localizations'].includes(k));
+      const populate = Object.keys(attrs).filter(
+        (k) => ['component', 'relation', 'media'].includes(attrs[k].type) && !['createdBy', 'updatedBy', 'localizations'].includes(k),
+      );
       return (await strapi.documents(uid as any).findOne({ documentId, status: 'draft', populate } as any)) as Record<string, any> | null;
     },
 
@@ -112,7 +116,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Types without a classification attribute hold nothing classified.
         classification: draft && 'classification' in draft ? draft.classification : 'thuong',
         kind: draft?.kind ?? null,
-        provenance: p ? { authorName: p.authorName, authorAddress: p.authorAddress, source: p.sourceReference, collectorName: p.collectorName, collectorAddress: p.collectorAddress } : null,
+        provenance: p
+          ? {
+              authorName: p.authorName,
+              authorAddress: p.authorAddress,
+              source: p.sourceReference,
+              collectorName: p.collectorName,
+              collectorAddress: p.collectorAddress,
+            }
+          : null,
         provenanceRequired: hasProvenance ? undefined : false,
         goLiveAt: state?.goLiveAt ?? null,
         expiresAt: state?.expiresAt ?? null,
@@ -126,12 +138,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!path) throw new errors.ValidationError(`Loại nội dung ${input.uid} không thuộc quy trình biên tập.`);
         const draft = await self.loadDraft(input.uid, input.documentId);
         if (!draft) throw new errors.NotFoundError('Không tìm thấy tin, bài.');
-        const state = (await self.getState(input.uid, input.documentId)) ?? (await self.saveState(input.uid, input.documentId, { stage: 'draft', authorId: draft.createdBy?.id ?? null }));
+        const state =
+          (await self.getState(input.uid, input.documentId)) ??
+          (await self.saveState(input.uid, input.documentId, { stage: 'draft', authorId: draft.createdBy?.id ?? null }));
         const actor: Actor = user ? await toActor(strapi, user) : SYSTEM_ACTOR;
         const item = self.toItem(state, draft);
         if (input.action === 'assign' && input.assigneeId != null) {
-          const assignee = (await strapi.db.query('admin::user').findOne({ where: { id: input.assigneeId }, populate: ['roles'] })) as AdminUser | null;
-          if (!assignee?.roles?.some((r) => r.code === 'editor')) throw new errors.ValidationError('Người được giao phải là Biên tập viên.');
+          const assignee = (await strapi.db
+            .query('admin::user')
+            .findOne({ where: { id: input.assigneeId }, populate: ['roles'] })) as AdminUser | null;
+          if (!assignee?.roles?.some((r) => r.code === 'editor'))
+            throw new errors.ValidationError('Người được giao phải là Biên tập viên.');
         }
         const decision = decide({
           action: input.action,
@@ -139,7 +156,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           path,
           actor,
           item,
-          params: { comment: input.comment, assigneeId: input.assigneeId, goLiveAt: input.goLiveAt, expiresAt: input.expiresAt, royaltyGrade: input.royaltyGrade, now: new Date() },
+          params: {
+            comment: input.comment,
+            assigneeId: input.assigneeId,
+            goLiveAt: input.goLiveAt,
+            expiresAt: input.expiresAt,
+            royaltyGrade: input.royaltyGrade,
+            now: new Date(),
+          },
         });
         if (!decision.ok) {
           const { code, message } = decision as { code: string; message: string };
@@ -154,7 +178,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           update.assigneeId = null;
           if (state.authorId == null && user) update.authorId = user.id;
           await strapi.db.query('plugin::editorial.original').create({
-            data: { targetUid: input.uid, targetDocumentId: input.documentId, submittedBy: user?.id ?? null, at: new Date().toISOString(), content: withoutPersonalData(input.uid, draft), contentHash: contentHash(draft) },
+            data: {
+              targetUid: input.uid,
+              targetDocumentId: input.documentId,
+              submittedBy: user?.id ?? null,
+              at: new Date().toISOString(),
+              content: withoutPersonalData(input.uid, draft),
+              contentHash: contentHash(draft),
+            },
           });
         }
         if (input.action === 'approve') {
@@ -169,7 +200,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (input.action === 'golive') update.goLiveAt = null;
         }
         if (input.action === 'withdraw' || input.action === 'expire') {
-          if (state.hasLive) await transitionScope.run(scope, () => strapi.documents(input.uid as any).unpublish({ documentId: input.documentId } as any));
+          if (state.hasLive)
+            await transitionScope.run(scope, () => strapi.documents(input.uid as any).unpublish({ documentId: input.documentId } as any));
           update.hasLive = false;
           update.goLiveAt = null;
           update.expiresAt = null;
@@ -194,7 +226,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           contentHash: contentHash(draft),
         });
         // Mail goes out after the transition, outside its lock: a slow SMTP server never holds up the board.
-        if (['assign', 'return', 'approve'].includes(input.action)) setImmediate(() => void strapi.plugin('editorial').service('notify').afterTransition(input, saved, user).catch(() => undefined));
+        if (['assign', 'return', 'approve'].includes(input.action))
+          setImmediate(
+            () =>
+              void strapi
+                .plugin('editorial')
+                .service('notify')
+                .afterTransition(input, saved, user)
+                .catch(() => undefined),
+          );
         return saved;
       });
     },
@@ -209,40 +249,63 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!self.pathOf(uid)) throw new errors.ValidationError(`Loại nội dung ${uid} không thuộc quy trình biên tập.`);
       // One transaction: the item, its stage, the archived original and the log entry exist together or
       // not at all (and one commit instead of five).
-      return serialised(() => strapi.db.transaction(async () => {
-        const created = (await systemScope.run({ reason: 'receive', uid }, () => strapi.documents(uid as any).create({ data } as any))) as { documentId: string };
-        const documentId = created.documentId;
-        const draft = await self.loadDraft(uid, documentId);
-        await self.saveState(uid, documentId, { stage: 'submitted', authorId: null, assigneeId: null, fieldId: draft?.field?.id ?? null, hasLive: false });
-        await strapi.db.query('plugin::editorial.original').create({
-          data: { targetUid: uid, targetDocumentId: documentId, submittedBy: null, at: new Date().toISOString(), content: withoutPersonalData(uid, draft), contentHash: contentHash(draft) },
-        });
-        await audit().append({
-          targetUid: uid,
-          targetDocumentId: documentId,
-          action: 'receive',
-          fromStage: null,
-          toStage: 'submitted',
-          actorId: null,
-          actorName: info.actorName,
-          actorRoles: [],
-          comment: null,
-          meta: info.meta ?? null,
-          contentHash: contentHash(draft),
-        });
-        return { documentId, stage: 'submitted' as Stage };
-      }));
+      return serialised(() =>
+        strapi.db.transaction(async () => {
+          const created = (await systemScope.run({ reason: 'receive', uid }, () =>
+            strapi.documents(uid as any).create({ data } as any),
+          )) as { documentId: string };
+          const documentId = created.documentId;
+          const draft = await self.loadDraft(uid, documentId);
+          await self.saveState(uid, documentId, {
+            stage: 'submitted',
+            authorId: null,
+            assigneeId: null,
+            fieldId: draft?.field?.id ?? null,
+            hasLive: false,
+          });
+          await strapi.db.query('plugin::editorial.original').create({
+            data: {
+              targetUid: uid,
+              targetDocumentId: documentId,
+              submittedBy: null,
+              at: new Date().toISOString(),
+              content: withoutPersonalData(uid, draft),
+              contentHash: contentHash(draft),
+            },
+          });
+          await audit().append({
+            targetUid: uid,
+            targetDocumentId: documentId,
+            action: 'receive',
+            fromStage: null,
+            toStage: 'submitted',
+            actorId: null,
+            actorName: info.actorName,
+            actorRoles: [],
+            comment: null,
+            meta: info.meta ?? null,
+            contentHash: contentHash(draft),
+          });
+          return { documentId, stage: 'submitted' as Stage };
+        }),
+      );
     },
 
     /** What the edit-view panel needs: stage, assignee, and the buttons this user may use. */
     async panel(uid: string, documentId: string, user: AdminUser) {
       const path = self.pathOf(uid);
       if (!path) return { inWorkflow: false };
-      const [state, draft, actor] = await Promise.all([self.getState(uid, documentId), self.loadDraft(uid, documentId), toActor(strapi, user)]);
+      const [state, draft, actor] = await Promise.all([
+        self.getState(uid, documentId),
+        self.loadDraft(uid, documentId),
+        toActor(strapi, user),
+      ]);
       const stage: Stage = state?.stage ?? 'draft';
       const item = self.toItem(state, draft);
       const actions = availableActions(stage, path, actor, item, new Date()).filter((a) => a !== 'golive' && a !== 'expire');
-      const assignee = state?.assigneeId ? ((await strapi.db.query('admin::user').findOne({ where: { id: state.assigneeId } })) as AdminUser | null) : null;
+      const assignee = state?.assigneeId
+        ? ((await strapi.db.query('admin::user').findOne({ where: { id: state.assigneeId } })) as AdminUser | null)
+        : null;
       return {
         inWorkflow: true,
         path,
@@ -260,15 +323,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Items waiting for this user, with counts per stage. */
     async queue(user: AdminUser) {
       const actor = await toActor(strapi, user);
-      const states = (await strapi.db.query(STATE).findMany({ where: { stage: { $notIn: ['published', 'withdrawn'] } }, orderBy: { updatedAt: 'desc' }, limit: 2000 })) as ReviewState[];
+      const states = (await strapi.db
+        .query(STATE)
+        .findMany({
+          where: { stage: { $notIn: ['published', 'withdrawn'] } },
+          orderBy: { updatedAt: 'desc' },
+          limit: 2000,
+        })) as ReviewState[];
       const mine = states.filter((s) => {
         const path = self.pathOf(s.targetUid);
         return path && waitingFor(actor, s.stage, { authorId: s.authorId, assigneeId: s.assigneeId, fieldId: s.fieldId }, path);
       });
       const items = await Promise.all(
         mine.slice(0, 200).map(async (s) => {
-          const doc = (await strapi.documents(s.targetUid as any).findOne({ documentId: s.targetDocumentId, status: 'draft' } as any)) as Record<string, any> | null;
-          return { uid: s.targetUid, documentId: s.targetDocumentId, stage: s.stage, title: doc?.title ?? doc?.name ?? doc?.fullName ?? s.targetDocumentId, updatedAt: (s as any).updatedAt };
+          const doc = (await strapi
+            .documents(s.targetUid as any)
+            .findOne({ documentId: s.targetDocumentId, status: 'draft' } as any)) as Record<string, any> | null;
+          return {
+            uid: s.targetUid,
+            documentId: s.targetDocumentId,
+            stage: s.stage,
+            title: doc?.title ?? doc?.name ?? doc?.fullName ?? s.targetDocumentId,
+            updatedAt: (s as any).updatedAt,
+          };
         }),
       );
       const counts: Record<string, number> = {};
