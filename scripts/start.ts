@@ -64,7 +64,11 @@ async function main() {
     PORTAL_DEMO_ACCOUNTS_FILE: accountsFile,
   };
 
+  let stopping = false;
   const stop = async () => {
+    // Ctrl-C reaches this process twice: from the terminal's process group and forwarded by bootstrap.mjs.
+    if (stopping) return;
+    stopping = true;
     console.log('\n[start] stopping…');
     await stopAll();
     process.exit(0);

@@ -14,6 +14,7 @@ interface Suite {
   args: string[];
   env?: Record<string, string>;
   when?: () => boolean;
+  extended?: boolean;
 }
 
 const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -38,6 +39,7 @@ const SUITES: Suite[] = [
 
 // `npm test -- integration-sqlite tests/integration/workflow.test.ts`: suite names select suites, any
 // other argument is a Vitest file filter passed to each selected suite.
+const EXTENDED = process.argv.includes('--extended');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const only = args.filter((a) => SUITES.some((s) => s.name === a));
 const filters = args.filter((a) => !only.includes(a));
@@ -84,7 +86,7 @@ async function main() {
   const t0 = Date.now();
   if (filters.length && !only.length)
     throw new Error(`name the suite to run ${filters.join(' ')} in (one of: ${SUITES.map((s) => s.name).join(', ')})`);
-  const selected = SUITES.filter((s) => (only.length ? only.includes(s.name) : true) && (s.when?.() ?? true));
+  const selected = SUITES.filter((s) => (only.length ? only.includes(s.name) : !!s.extended === EXTENDED) && (s.when?.() ?? true));
   const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'Asia/Ho_Chi_Minh' };
   if (selected.some((s) => s.name === 'unit')) {
     ensureDockerCompose();

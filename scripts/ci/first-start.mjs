@@ -57,10 +57,19 @@ function groupAlive(pid) {
   }
 }
 /** Processes still working in this checkout (services run in process groups of their own). */
+function ancestors() {
+  const out = new Set();
+  for (let pid = process.pid; pid > 1; ) {
+    out.add(pid);
+    try { pid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]); } catch { break; }
+  }
+  return out;
+}
 function leftInCheckout() {
   const out = [];
+  const mine = ancestors(); // the shell that runs this check may stand in the checkout too
   for (const pid of existsSync('/proc') ? readdirSync('/proc').filter((n) => /^\d+$/.test(n)) : []) {
-    if (Number(pid) === process.pid) continue;
+    if (mine.has(Number(pid))) continue;
     try {
       if (readlinkSync(`/proc/${pid}/cwd`).startsWith(ROOT))
         out.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 80)}`);
