@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
 import { readEnvFile } from './lib/env.ts';
 import { CMS_DIR, DATA, ROOT } from './lib/paths.ts';
-import { dbTarget, openDb, pgDb, siteSettings, snapshot, uploadsDir, type Env, type Snapshot } from './lib/dbsnap.ts';
+import { assertSqliteExists, dbTarget, openDb, pgDb, siteSettings, snapshot, uploadsDir, type Env, type Snapshot } from './lib/dbsnap.ts';
 
 export const ARCHIVE_PREFIX = 'portal-backup-';
 
@@ -103,7 +103,7 @@ async function dumpDatabase(env: Env, stage: string): Promise<{ client: string; 
   const target = dbTarget(env);
   mkdirSync(join(stage, 'db'), { recursive: true });
   if (target.client === 'sqlite') {
-    if (!existsSync(target.filename)) throw new Error(`SQLite database ${target.filename} does not exist (set DATABASE_FILENAME)`);
+    assertSqliteExists(target.filename);
     const Database = createRequire(join(CMS_DIR, 'package.json'))('better-sqlite3');
     const src = new Database(target.filename, { readonly: true, fileMustExist: true });
     const file = join(stage, 'db', 'cms.db');

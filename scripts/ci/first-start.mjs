@@ -61,7 +61,11 @@ function ancestors() {
   const out = new Set();
   for (let pid = process.pid; pid > 1; ) {
     out.add(pid);
-    try { pid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]); } catch { break; }
+    try {
+      pid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+    } catch {
+      break;
+    }
   }
   return out;
 }

@@ -54,6 +54,12 @@ export interface Db {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** One clear line for the common first-run case, not the driver's "unable to open database file". */
+export function assertSqliteExists(filename: string): void {
+  if (!existsSync(filename))
+    throw new Error(`no SQLite database at ${filename} (start the portal once with npm start, or set DATABASE_FILENAME)`);
+}
+
 export async function openDb(target: DbTarget, opts: { readonly?: boolean } = {}): Promise<Db> {
   if (target.client === 'sqlite') {
     // One clear line for the common first-run case, not the driver's "unable to open database file".
