@@ -9,7 +9,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const ENTRIES = ['scripts/bootstrap.mjs', 'scripts/prepare.ts'];
 
 /** Every module specifier of a source file: static imports, re-exports and dynamic imports. */
-export function specifiers(source: string): string[] {
+function specifiers(source: string): string[] {
   const out: string[] = [];
   const patterns = [
     /^\s*import\s+(?:type\s+)?[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm,
