@@ -13,7 +13,7 @@ const TOOLS = join(ROOT, '.tools');
 const NODE_VERSION = '24.21.0'; // Node 24 LTS; keep in step with .node-version
 const PNPM_VERSION = '10.34.9'; // keep in step with package.json "packageManager"
 const MIN_NODE = [22, 12];
-const COMMANDS = ['start', 'test', 'dev', 'bench', 'budget', 'backup', 'restore', 'audit-verify', 'lint', 'format'];
+const COMMANDS = ['start', 'test', 'dev', 'bench', 'budget', 'backup', 'restore', 'audit-verify', 'lint', 'format', 'generate'];
 
 function log(msg) {
   process.stderr.write(`[bootstrap] ${msg}\n`);

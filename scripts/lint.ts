@@ -2,7 +2,8 @@
 //   1. Biome: formatting and the recommended lint rules over the whole tree (`biome ci`; errors fail).
 //   2. Suppressions (biome-ignore, eslint-disable, @ts-ignore, @ts-expect-error): counted; each must say why.
 //   3. Explicit `any` and `as unknown as` casts: counted against a budget that only goes down.
-//   4. TypeScript: every package with a typecheck that holds today (tsc --noEmit).
+//   4. The generated content model is up to date (scripts/generate-model.ts --check) and committed.
+//   5. TypeScript: every package with a typecheck that holds today (tsc --noEmit).
 // Prints the counts; exits 1 on any error or a count over its budget.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -62,7 +63,16 @@ report('explicit any', anyCount <= BUDGET.explicitAny, `${anyCount} (budget ${BU
 const doubleCasts = sources.reduce((n, { text }) => n + (text.match(/\bas unknown as\b/g)?.length ?? 0), 0);
 report('as unknown as', doubleCasts <= BUDGET.asUnknownAs, `${doubleCasts} (budget ${BUDGET.asUnknownAs})`);
 
-// 4. TypeScript
+// 4. The generated content model matches the schemas, and what is committed is what the generator writes.
+const gen = spawnSync(NODE, [join(ROOT, 'scripts', 'generate-model.ts'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+const committed = spawnSync('git', ['diff', '--quiet', 'HEAD', '--', 'packages/content/src/generated'], { cwd: ROOT });
+report(
+  'generated content model',
+  gen.status === 0 && committed.status === 0,
+  gen.status !== 0 ? 'stale: run npm run generate' : committed.status !== 0 ? 'differs from the committed file: commit it' : 'up to date',
+);
+
+// 5. TypeScript
 for (const dir of TYPECHECKED) {
   const t0 = Date.now();
   const r = spawnSync(NODE, [TSC, '-p', join(ROOT, dir, 'tsconfig.json'), '--noEmit'], { cwd: join(ROOT, dir), encoding: 'utf8' });

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, relative } from 'node:path';
 import { CMS_DIR, NODE, PLUGIN_DIR, PNPM, ROOT } from './paths.ts';
 import { run } from './proc.ts';
+import { writeModel } from '../generate-model.ts';
 
 const STAMPS = join(ROOT, 'node_modules', '.portal-stamps');
 const SKIP = new Set(['node_modules', 'dist', '.astro', '.strapi', '.tmp', 'build', '.cache', 'uploads', 'coverage']);
@@ -73,6 +74,8 @@ function packageDirs(): string[] {
 
 /** Builds the shared packages, the editorial plugin and the CMS (admin panel included) when changed. */
 export async function buildAll(): Promise<void> {
+  // The content model's types come from the CMS schemas; a schema edit reaches every package's build.
+  writeModel();
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   for (const dir of packageDirs()) {
     await step(

@@ -20,7 +20,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { createClient, type CmsClient, type PopulateObject } from '@cong-ttdt/content';
+import { createClient, MODELS, PROJECTIONS, type CmsClient, type ModelName, type PopulateObject } from '@cong-ttdt/content';
 import { FAST, FAST_IDS, fastIdsOf, recordRemoved } from './build-mode';
 import { articleWindow, readSeed, readSlugs, seedDir, windowSize, writeSeed } from './fast-seed';
 import { articleUrl, documentUrl, pageUrl, procedureUrl, questionUrl } from './urls';
@@ -39,142 +39,37 @@ export interface TypeSpec {
 
 const MEDIA_ATTRS = ['name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size', 'url'];
 
-export const SPECS: Record<string, TypeSpec> = {
-  articles: {
-    plural: 'articles',
-    attrs: {
-      title: true,
-      slug: true,
-      summary: true,
-      body: true,
-      date: true,
-      cover: 'media',
-      coverAlt: true,
-      tags: true,
-      featured: true,
-      kind: true,
-      reuseNote: true,
-      provenance: ['authorName', 'authorUnit', 'sourceReference', 'collectorName'],
-    },
-    relations: { field: 'one', unit: 'one' },
-  },
-  documents: {
-    plural: 'documents',
-    attrs: {
-      number: true,
-      slug: true,
-      title: true,
-      docType: true,
-      level: true,
-      issuingBody: true,
-      signer: true,
-      issueDate: true,
-      effectiveDate: true,
-      expiryDate: true,
-      inForce: true,
-      body: true,
-      attachments: 'media[]',
-      disclosure: true,
-      commentFrom: true,
-      commentTo: true,
-    },
-    relations: { field: 'one', replaces: 'many', replacedBy: 'many', amends: 'many', amendedBy: 'many' },
-  },
-  units: {
-    plural: 'units',
-    attrs: { name: true, slug: true, shortName: true, kind: true, order: true, address: true, phone: true, email: true, description: true },
-    relations: { parent: 'one' },
-  },
-  contacts: {
-    plural: 'contacts',
-    attrs: {
-      fullName: true,
-      position: true,
-      officePhone: true,
-      mobile: true,
-      email: true,
-      order: true,
-      photo: 'media',
-      spokesperson: true,
-    },
-    relations: { unit: 'one' },
-  },
-  boards: { plural: 'boards', attrs: { name: true, slug: true, order: true, description: true } },
-  schedules: {
-    plural: 'schedules',
-    attrs: {
-      weekStart: true,
-      title: true,
-      note: true,
-      entries: {
-        list: [
-          'date',
-          'startTime',
-          'endTime',
-          'content',
-          'chair',
-          'participants',
-          'location',
-          'preparingUnit',
-          'note',
-          'amended',
-          'amendedAt',
-        ],
-      },
-    },
-    relations: { board: 'one' },
-  },
-  procedures: {
-    plural: 'procedures',
-    attrs: {
-      name: true,
-      slug: true,
-      code: true,
-      level: true,
-      agency: true,
-      steps: true,
-      dossier: true,
-      processingTime: true,
-      fee: true,
-      result: true,
-      forms: 'media[]',
-      onlineLevel: true,
-      onlineUrl: true,
-    },
-    relations: { field: 'one', legalBasis: 'many' },
-  },
-  questions: {
-    plural: 'questions',
-    attrs: { title: true, slug: true, question: true, askerName: true, answer: true, askedAt: true, answeredAt: true },
-    relations: { field: 'one', answeringUnit: 'one' },
-  },
-  pages: {
-    plural: 'pages',
-    attrs: { title: true, slug: true, summary: true, body: true, order: true },
-    relations: { parent: 'one' },
-  },
-  links: { plural: 'links', attrs: { title: true, url: true, group: true, order: true, description: true } },
-  fields: { plural: 'fields', attrs: { name: true, slug: true, order: true, description: true } },
-  settings: {
-    plural: 'site-setting',
-    single: true,
-    attrs: {
-      portalName: true,
-      agencyName: true,
-      adminLevel: true,
-      address: true,
-      phone: true,
-      fax: true,
-      email: true,
-      editorInCharge: true,
-      licence: true,
-      domain: true,
-      logo: 'media',
-      description: true,
-      footerNote: true,
-    },
-  },
-};
+/** The site's collections and the content type each one loads (content.config.ts names them). */
+const COLLECTIONS = {
+  articles: 'article',
+  documents: 'document',
+  units: 'unit',
+  contacts: 'contact',
+  boards: 'board',
+  schedules: 'schedule',
+  procedures: 'procedure',
+  questions: 'question',
+  pages: 'page',
+  links: 'link',
+  fields: 'field',
+  settings: 'site-setting',
+} as const satisfies Record<string, ModelName>;
+
+/** What each collection reads: generated from the CMS schemas (packages/content, scripts/generate-model.ts). */
+export const SPECS: Record<keyof typeof COLLECTIONS, TypeSpec> = Object.fromEntries(
+  Object.entries(COLLECTIONS).map(([collection, model]) => {
+    const m = MODELS[model];
+    const p = PROJECTIONS[model];
+    // A single type's REST path is its singular name.
+    const spec: TypeSpec = {
+      plural: m.single ? model : m.plural,
+      attrs: p.attrs as Projection,
+      relations: p.relations as Record<string, Rel>,
+    };
+    if (m.single) spec.single = true;
+    return [collection, spec];
+  }),
+) as Record<keyof typeof COLLECTIONS, TypeSpec>;
 
 type Raw = Record<string, unknown>;
 
