@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { backupEnv, sha256File } from './backup.ts';
-import { dbTarget, isEmpty, openDb, snapshot, uploadsDir, type Env } from './lib/dbsnap.ts';
+import { dbTarget, isEmpty, openDb, snapshot, uploadsDir, type Env, type Snapshot } from './lib/dbsnap.ts';
 
 export interface RestoreOptions {
   archive: string;
@@ -133,7 +133,7 @@ export async function restore(opts: RestoreOptions): Promise<{ manifest: any; co
     }
 
     const db = await openDb(target);
-    let snap;
+    let snap: Snapshot;
     try {
       snap = await snapshot(db);
     } finally {

@@ -77,7 +77,7 @@ export function validArticle(extra: Record<string, unknown> = {}) {
 
 /** Every string found anywhere in a JSON value (keys included), for leak checks. */
 export function allKeys(value: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => allKeys(v, out));
+  if (Array.isArray(value)) for (const v of value) allKeys(v, out);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       out.add(k);

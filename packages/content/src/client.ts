@@ -55,7 +55,7 @@ export function toQuery(params: Record<string, unknown>): string {
     if (value === null) {
       out.push(`${encodeKey(prefix)}=`);
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(`${prefix}[${i}]`, v));
+      for (const [i, v] of value.entries()) walk(`${prefix}[${i}]`, v);
     } else if (value instanceof Date) {
       out.push(`${encodeKey(prefix)}=${encodeURIComponent(value.toISOString())}`);
     } else if (typeof value === 'object') {
