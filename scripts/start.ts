@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ensureSecrets, readEnvFile } from './lib/env.ts';
 import { DATA, ROOT } from './lib/paths.ts';
 import { startCms, startPublisher, waitForCms } from './lib/portal.ts';
-import { stopAll, waitForUrl } from './lib/proc.ts';
+import { stopAll, supervise, waitForUrl } from './lib/proc.ts';
 
 // role code, e-mail local part, display name, unit slug and (editors) field slugs of the editorial profile
 const DEMO_ROLES: Array<[string, string, string, string, string[]?]> = [
@@ -76,9 +76,10 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  const cms = startCms(env);
-  await waitForCms(env, cms);
-  startPublisher(env);
+  // Supervised: a crashed CMS or publisher (which also serves the public site) comes back by itself.
+  const cms = supervise('cms', () => startCms(env));
+  await waitForCms(env, cms.child);
+  supervise('publisher', () => startPublisher(env));
   await waitForUrl(`http://127.0.0.1:${publisherPort}/status`, 60_000);
 
   console.log(`

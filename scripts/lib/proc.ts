@@ -52,9 +52,53 @@ export function stopService(c: ChildProcess | null | undefined): Promise<void> {
   });
 }
 
-/** Stops every service started by service(), whole process groups first with SIGTERM. */
+let stoppingAll = false;
+
+/** Stops every service started by service(), whole process groups first with SIGTERM; supervisors stop restarting. */
 export async function stopAll(): Promise<void> {
+  stoppingAll = true;
   await Promise.all([...children].map(stopService));
+}
+
+export interface Supervised {
+  /** The current process (a new one after each restart). */
+  readonly child: ChildProcess;
+  readonly restarts: number;
+}
+
+/**
+ * Keeps a service running: when it exits on its own (a crash, an OOM kill), it is started again after a
+ * backoff (1 s, 2 s, 4 s … at most 30 s; back to 1 s once it has run a minute) and the console says so.
+ * stopAll() ends the supervision first, so Ctrl-C still stops everything and frees every port.
+ */
+export function supervise(
+  name: string,
+  start: () => ChildProcess,
+  opts: { minBackoffMs?: number; maxBackoffMs?: number; stableMs?: number } = {},
+): Supervised {
+  const min = opts.minBackoffMs ?? 1000;
+  const max = opts.maxBackoffMs ?? 30_000;
+  const stable = opts.stableMs ?? 60_000;
+  let backoff = min;
+  const state = { child: start(), restarts: 0 };
+  const watch = (c: ChildProcess) => {
+    const startedAt = Date.now();
+    c.once('exit', (code, signal) => {
+      if (stoppingAll) return;
+      if (Date.now() - startedAt >= stable) backoff = min;
+      const wait = backoff;
+      backoff = Math.min(max, backoff * 2);
+      process.stdout.write(`[start] ${name} exited (${signal ?? `code ${code}`}); restarting in ${(wait / 1000).toFixed(0)} s\n`);
+      setTimeout(() => {
+        if (stoppingAll) return;
+        state.child = start();
+        state.restarts++;
+        watch(state.child);
+      }, wait);
+    });
+  };
+  watch(state.child);
+  return state;
 }
 
 /** Polls a URL until it answers with a status below 500. */
