@@ -35,15 +35,21 @@ async function currentVersion(strapi: Core.Strapi, uid: string, documentId?: str
   return (await strapi.documents(uid as any).findOne({ documentId, status: 'draft', populate: '*' } as any)) as Data | null;
 }
 
-/** Field rules that the schema cannot express; messages are shown as-is in the admin UI. */
-async function validate(strapi: Core.Strapi, uid: string, data: Data, documentId?: string): Promise<void> {
-  if (CLASSIFIED_TYPES.includes(uid) && data.classification && data.classification !== 'thuong') {
-    throw new ValidationError(
-      'Không được lưu tin, bài, văn bản có độ mật (Mật, Tối mật, Tuyệt mật) trên Cổng thông tin điện tử: hệ thống kết nối Internet. Hãy giữ tài liệu này ngoài CMS.',
-    );
-  }
+export const CLASSIFIED_MESSAGE =
+  'Không được lưu tin, bài, văn bản có độ mật (Mật, Tối mật, Tuyệt mật) trên Cổng thông tin điện tử: hệ thống kết nối Internet. Hãy giữ tài liệu này ngoài CMS.';
+
+/** True when this saved (or about to be saved) content of a type with a classification is not "thuong". */
+export const isClassified = (uid: string, content: Data | null | undefined): boolean =>
+  CLASSIFIED_TYPES.includes(uid) && content?.classification != null && content.classification !== 'thuong';
+
+/**
+ * Field rules that the schema cannot express; messages are shown as-is in the admin UI. `prev` is the
+ * stored draft the write starts from (the item itself for an update, the source for a clone), `documentId`
+ * the document the result belongs to (none for create and clone).
+ */
+async function validate(strapi: Core.Strapi, uid: string, data: Data, prev: Data | null, documentId?: string): Promise<void> {
+  if (isClassified(uid, { ...prev, ...data })) throw new ValidationError(CLASSIFIED_MESSAGE);
   if (uid === 'api::article.article') {
-    const prev = await currentVersion(strapi, uid, documentId);
     const merged = { ...prev, ...data };
     const p = { ...(prev?.provenance ?? {}), ...(data.provenance ?? {}) };
     // The regulation: every contribution carries its author's name and address, drafts included.
@@ -67,7 +73,6 @@ async function validate(strapi: Core.Strapi, uid: string, data: Data, documentId
     }
   }
   if (uid === 'api::document.document') {
-    const prev = await currentVersion(strapi, uid, documentId);
     const merged = { ...prev, ...data };
     if (merged.effectiveDate && merged.expiryDate && merged.expiryDate < merged.effectiveDate) {
       throw new ValidationError('Ngày hết hiệu lực phải sau ngày có hiệu lực.');
@@ -91,44 +96,90 @@ async function validate(strapi: Core.Strapi, uid: string, data: Data, documentId
   }
 }
 
-/** Fills empty uid fields with a Vietnamese-aware slug that is unique for the type. */
-async function fillSlugs(strapi: Core.Strapi, uid: string, attributes: Record<string, Attr>, data: Data, documentId?: string) {
+/**
+ * Fills empty uid fields with a Vietnamese-aware slug that is unique for the type. A clone (`source`
+ * given) starts from the source's slug, which is taken, so it gets the next free one.
+ */
+async function fillSlugs(
+  strapi: Core.Strapi,
+  uid: string,
+  attributes: Record<string, Attr>,
+  data: Data,
+  documentId?: string,
+  source?: Data | null,
+) {
   for (const [name, attr] of Object.entries(attributes)) {
     if (attr.type !== 'uid' || !attr.targetField) continue;
+    if (source && data[name] === undefined && typeof source[name] === 'string') data[name] = source[name];
+    if (source && typeof data[name] === 'string' && data[name].trim()) {
+      data[name] = await freeSlug(strapi, uid, name, data[name]);
+      continue;
+    }
     // The admin UI pre-fills a new entry's uid with the type's name ("article", "article-1") before
     // the title is typed: treat that as empty.
     const singular = (strapi.contentTypes as any)[uid].info.singularName as string;
     const placeholder = !documentId && typeof data[name] === 'string' && new RegExp(`^${singular}(-\\d+)?$`).test(data[name]);
     if (typeof data[name] === 'string' && data[name].trim() && !placeholder) continue;
     if (documentId && data[name] === undefined) continue; // updates keep their slug
-    const source = data[attr.targetField];
-    if (typeof source !== 'string' || !source.trim()) continue;
-    const base = slugify(source).slice(0, 80).replace(/-+$/, '') || 'muc';
-    let candidate = base;
-    for (let i = 2; ; i++) {
-      const clash = await strapi.db.query(uid as any).findOne({ where: { [name]: candidate }, select: ['documentId'] });
-      if (!clash || (clash as Data).documentId === documentId) break;
-      candidate = `${base}-${i}`;
-    }
-    data[name] = candidate;
+    const text = data[attr.targetField];
+    if (typeof text !== 'string' || !text.trim()) continue;
+    data[name] = await freeSlug(strapi, uid, name, slugify(text).slice(0, 80).replace(/-+$/, '') || 'muc', documentId);
+  }
+}
+
+async function freeSlug(strapi: Core.Strapi, uid: string, name: string, base: string, documentId?: string): Promise<string> {
+  let candidate = base;
+  for (let i = 2; ; i++) {
+    const clash = await strapi.db.query(uid as any).findOne({ where: { [name]: candidate }, select: ['documentId'] });
+    if (!clash || (clash as Data).documentId === documentId) return candidate;
+    candidate = `${base}-${i}`;
+  }
+}
+
+/** A clone copies the source's text: legacy-encoded text the source still holds is converted too. */
+function copyLegacyTexts(attributes: Record<string, Attr>, source: Data, data: Data): void {
+  for (const [name, attr] of Object.entries(attributes)) {
+    if (!TEXT_TYPES.has(attr.type) || attr.type === 'uid' || data[name] !== undefined || typeof source[name] !== 'string') continue;
+    if (analyze(source[name]).result !== source[name]) data[name] = source[name];
   }
 }
 
 // Shared with the editorial plugin (it tells the editor in the panel).
 export const conversionNotes: Map<string, string[]> = ((globalThis as any).__portalConversionNotes ??= new Map());
 
+/**
+ * The Document Service actions of Strapi 5.54 that write data given by the caller (its repository,
+ * @strapi/core services/document-service/repository.js: create, update, clone; publish and discardDraft
+ * copy a stored version, delete and unpublish remove one). Any other action is refused below, so an
+ * action added by an upgrade cannot skip the save rules unnoticed.
+ */
+export const DATA_ACTIONS = ['create', 'update', 'clone'] as const;
+export const WRITE_ACTIONS = [...DATA_ACTIONS, 'publish', 'unpublish', 'discardDraft', 'delete'] as const;
+const READ_ACTIONS = ['findMany', 'findFirst', 'findOne', 'count'];
+
 export function registerContentRules(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context as { uid: string; action: string };
     if (!isPortalType(uid)) return next();
     const params = (context as any).params ?? {};
-    if ((action === 'create' || action === 'update') && params.data) {
+    if (!READ_ACTIONS.includes(action) && !(WRITE_ACTIONS as readonly string[]).includes(action)) {
+      // A Strapi upgrade added an action: refuse it until it is classified here.
+      throw new errors.ApplicationError(`Thao tác "${action}" chưa được kiểm tra theo quy tắc lưu của Cổng.`);
+    }
+    if ((DATA_ACTIONS as readonly string[]).includes(action)) {
+      params.data ??= {};
+      const clone = action === 'clone';
       const attributes = (strapi.contentTypes as any)[uid].attributes as Record<string, Attr>;
+      // Update and clone start from a stored draft: the rules check the result (stored + given).
+      const prev =
+        clone || (action === 'update' && CLASSIFIED_TYPES.includes(uid)) ? await currentVersion(strapi, uid, params.documentId) : null;
+      if (clone && !prev) throw new errors.NotFoundError('Không tìm thấy bản gốc để nhân bản.');
       const notes: string[] = [];
+      if (clone) copyLegacyTexts(attributes, prev!, params.data);
       normalizeTexts(strapi, attributes, params.data, notes);
-      await validate(strapi, uid, params.data, params.documentId);
-      await fillSlugs(strapi, uid, attributes, params.data, params.documentId);
-      if (notes.length && params.documentId) conversionNotes.set(`${uid}:${params.documentId}`, notes);
+      await validate(strapi, uid, params.data, prev, clone ? undefined : params.documentId);
+      await fillSlugs(strapi, uid, attributes, params.data, clone ? undefined : params.documentId, clone ? prev : null);
+      if (notes.length && params.documentId && !clone) conversionNotes.set(`${uid}:${params.documentId}`, notes);
       const result = await next();
       const docId = (result as Data | null)?.documentId;
       if (notes.length && docId) conversionNotes.set(`${uid}:${docId}`, notes);
