@@ -1,15 +1,16 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adminToken, cms } from '../helpers/http.ts';
+import { genuineSamples, hostileSamples, image } from '../helpers/files.ts';
+import { adminToken, cms, http } from '../helpers/http.ts';
 
 const require = createRequire(join(import.meta.dirname, '..', '..', 'apps', 'cms', 'package.json'));
 const sharp = require('sharp');
 
-async function upload(name: string, type: string, bytes: Uint8Array) {
+async function upload(name: string, type: string, bytes: Uint8Array, query = '') {
   const form = new FormData();
   form.append('files', new Blob([bytes], { type }), name);
-  const res = await fetch(`${cms().url}/upload`, {
+  const res = await fetch(`${cms().url}/upload${query}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${await adminToken('contributor')}` },
     body: form,
@@ -41,5 +42,37 @@ describe('uploads', () => {
     const res = await upload('logo.svg', 'image/svg+xml', svg);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
+  });
+
+  const fileCount = async () =>
+    (await http('GET', '/upload/files?pageSize=1', { token: await adminToken('portal-admin') })).body.pagination.total as number;
+
+  it('refuses HTML, SVG with script and a polyglot under image names and types (400, Vietnamese, nothing stored)', async () => {
+    const before = await fileCount();
+    for (const s of await hostileSamples()) {
+      const res = await upload(s.name, s.type, s.bytes);
+      expect(res.status, `${s.name}: ${JSON.stringify(res.body)}`).toBe(400);
+      expect(res.body.error.message).toMatch(/^Không nhận tệp «/);
+    }
+    expect(await fileCount()).toBe(before);
+  });
+
+  it('accepts genuine JPEG, PNG, WebP, PDF, DOCX and XLSX with the detected type', async () => {
+    for (const s of await genuineSamples()) {
+      const res = await upload(s.name, s.type, s.bytes);
+      expect(res.status, `${s.name}: ${JSON.stringify(res.body)}`).toBe(201);
+      expect(res.body[0].mime).toBe(s.type);
+    }
+  });
+
+  it('checks the bytes of a replacement too', async () => {
+    const res = await upload('anh-goc.jpg', 'image/jpeg', await image('jpeg'));
+    expect(res.status).toBe(201);
+    const [html] = await hostileSamples();
+    const replaced = await upload(html.name, html.type, html.bytes, `?id=${res.body[0].id}`);
+    expect(replaced.status).toBe(400);
+    expect(replaced.body.error.message).toMatch(/^Không nhận tệp «evil\.jpg»/);
+    const stored = await http('GET', `/upload/files/${res.body[0].id}`, { token: await adminToken('portal-admin') });
+    expect(stored.body.hash).toBe(res.body[0].hash);
   });
 });

@@ -50,6 +50,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // Rate limits, origin, content type and size of the question routes, before any body is read.
     'global::question-intake',
     'strapi::body',
+    // The bytes of each uploaded file decide its type (src/lib/upload-type.ts), before anything else reads them.
+    'global::upload-content-check',
     // EXIF/GPS metadata stripped from uploaded photos (after the body parser wrote the temp files).
     'global::strip-image-metadata',
     'strapi::session',

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { s3ProviderConfig, uploadProvider } from '../src/lib/media-storage';
+import { ACCEPTED_TYPES } from '../src/lib/upload-type';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // Local plugin: review workflow, publish guard, audit log, queue and reports.
@@ -45,19 +46,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       ...(uploadProvider(process.env) === 's3' ? s3ProviderConfig(process.env) : {}),
       sizeLimit: env.int('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
       security: {
-        // Strapi checks the detected type of the bytes, not the file name; SVG can carry script.
-        allowedTypes: [
-          'image/jpeg',
-          'image/png',
-          'image/webp',
-          'image/gif',
-          'application/pdf',
-          'application/msword',
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          'application/vnd.ms-excel',
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'application/vnd.oasis.opendocument.text',
-        ],
+        // Strapi's own check trusts the file name when it does not recognise the bytes (an HTML page named
+        // evil.jpg passed): global::upload-content-check refuses anything whose bytes file-type does not
+        // detect as the type its name and declared type claim (src/lib/upload-type.ts, one list for both).
+        // SVG is refused: it can carry script.
+        allowedTypes: ACCEPTED_TYPES,
         deniedTypes: ['image/svg+xml', 'text/html', 'application/x-msdownload', 'application/x-sh'],
       },
     },
