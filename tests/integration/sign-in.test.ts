@@ -13,6 +13,35 @@ const SAME_SITE = `https://attacker.${DOMAIN}`;
 let cms: OwnCms;
 const url = (path: string) => cms.base + path;
 
+async function call(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(url(path), {
+    method,
+    headers: {
+      ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
+      ...opts.headers,
+    },
+    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+  });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {}
+  return { status: res.status, body, headers: res.headers };
+}
+
+// The first Super Admin of this empty CMS, created once through the admin's own first-run route.
+const SUPER = { firstname: 'Quản trị', lastname: 'Hệ thống', email: 'qtht@hoabinh.example.gov.vn', password: 'Ng4y-Hoi-Tu-Tren-Dinh-Nui' };
+let superToken = '';
+async function superAdmin(): Promise<string> {
+  if (superToken) return superToken;
+  const res = await call('POST', '/admin/register-admin', { body: SUPER });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  superToken = res.body.data.token;
+  return superToken;
+}
+
 beforeAll(async () => {
   cms = await startOwnCms('cms:sign-in', {
     CMS_PUBLIC_URL: ADMIN_ORIGIN,
@@ -64,5 +93,32 @@ describe('CORS from configuration', () => {
     expect(cors(await preflight('/api/questions/submit', SITE))).toEqual({ origin: SITE, credentials: null });
     expect(cors(await get('/api/questions/challenge', SITE))).toEqual({ origin: SITE, credentials: null });
     for (const origin of [FOREIGN, SAME_SITE]) expect(cors(await preflight('/api/questions/submit', origin))).toEqual(none);
+  });
+});
+
+describe('registration closed', () => {
+  it('refuses POST /api/auth/local/register and creates no account', async () => {
+    const res = await call('POST', '/api/auth/local/register', {
+      body: { username: 'nguoila', email: 'nguoila@example.com', password: 'Mot-Mat-Khau-Dai-2026' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body?.jwt).toBeUndefined();
+    const users = await call('GET', '/content-manager/collection-types/plugin::users-permissions.user', { token: await superAdmin() });
+    expect(users.status).toBe(200);
+    expect(users.body.pagination.total).toBe(0);
+  });
+
+  it('is switched off in the advanced settings, and the public role may not sign up', async () => {
+    const token = await superAdmin();
+    const advanced = await call('GET', '/users-permissions/advanced', { token });
+    expect(advanced.status).toBe(200);
+    expect(advanced.body.settings.allow_register).toBe(false);
+    const roles = await call('GET', '/users-permissions/roles', { token });
+    const pub = roles.body.roles.find((r: any) => r.type === 'public');
+    const role = await call('GET', `/users-permissions/roles/${pub.id}`, { token });
+    const perms = role.body.role.permissions;
+    const auth = perms[Object.keys(perms).find((k) => k.endsWith('users-permissions'))!].controllers.auth;
+    expect(auth.register.enabled).toBe(false);
+    expect(auth.connect.enabled).toBe(false);
   });
 });
