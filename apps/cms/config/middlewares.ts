@@ -1,24 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { corsPolicy } from '../src/lib/cors-policy';
 import { mediaOrigin } from '../src/lib/media-storage';
-
-const siteOrigin = (url: string): string | null => {
-  try {
-    return url ? new URL(url).origin : null;
-  } catch {
-    return null;
-  }
-};
 
 // global::request-id replaces strapi::logger (same request line, plus X-Request-Id; src/middlewares).
 // The admin's CSP allows media from the S3 host when media are stored there (UPLOAD_PROVIDER=s3).
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
   const media = mediaOrigin(process.env);
   const mediaSrc = ["'self'", 'data:', 'blob:', 'market-assets.strapi.io', ...(media ? [media] : [])];
-  const site = siteOrigin(env('SITE_URL', ''));
-  const extra = env('QUESTIONS_ALLOWED_ORIGINS', '')
-    .split(',')
-    .map((s: string) => s.trim())
-    .filter(Boolean);
   return [
     'global::request-id',
     'strapi::errors',
@@ -38,12 +26,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
     {
       name: 'strapi::cors',
-      config: {
-        // The citizens' question routes answer cross-origin calls from the public site only (when
-        // SITE_URL is set); every other route keeps Strapi's default.
-        origin: (ctx: any) => (site && /^\/api\/questions\/(submit|challenge|status\/[^/]*)$/.test(ctx.path) ? [site, ...extra] : '*'),
-        expose: ['Retry-After'],
-      },
+      // Credentials only for the admin's own origins; the question routes answer the site's
+      // allow-list; every other origin gets no CORS header (src/lib/cors-policy.ts).
+      config: { ...corsPolicy(process.env), expose: ['Retry-After'] },
     },
     'strapi::poweredBy',
     'strapi::query',

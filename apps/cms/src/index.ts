@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureAdminLabels } from './bootstrap/admin-labels';
 import { ensureDemoAccounts, ensureDemoProfiles } from './bootstrap/demo';
 import { ensurePublicPermissions, ensurePublisherWebhook, ensureSiteToken } from './bootstrap/public-access';
+import { closeRegistration } from './bootstrap/registration';
 import { questionsConfig } from './lib/questions/config';
 import { registerContentRules } from './lib/rules';
 import { assertProductionSecrets } from './lib/secrets';
@@ -17,6 +18,7 @@ export default {
   // Every step is idempotent: it runs at each start and only adds what is missing.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
+    await closeRegistration(strapi);
     await ensureSiteToken(strapi);
     await ensurePublisherWebhook(strapi);
     await ensureAdminLabels(strapi);

@@ -1,0 +1,124 @@
+// Sign-in and cross-origin rules (issue 19), on a CMS of its own: the admin on its public host name
+// behind a trusted proxy, the site on the province's registrable domain.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OwnCms, startOwnCms } from '../helpers/own-cms.ts';
+
+const DOMAIN = 'hoabinh.example.gov.vn';
+const ADMIN_ORIGIN = `https://cms.${DOMAIN}`;
+const EXTRA_ADMIN_ORIGIN = `https://bbt.${DOMAIN}`;
+const SITE = `https://${DOMAIN}`;
+const FOREIGN = 'https://evil.example';
+const SAME_SITE = `https://attacker.${DOMAIN}`;
+
+let cms: OwnCms;
+const url = (path: string) => cms.base + path;
+
+async function call(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(url(path), {
+    method,
+    headers: {
+      ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
+      ...opts.headers,
+    },
+    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+  });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {}
+  return { status: res.status, body, headers: res.headers };
+}
+
+// The first Super Admin of this empty CMS, created once through the admin's own first-run route.
+const SUPER = { firstname: 'Quản trị', lastname: 'Hệ thống', email: 'qtht@hoabinh.example.gov.vn', password: 'Ng4y-Hoi-Tu-Tren-Dinh-Nui' };
+let superToken = '';
+async function superAdmin(): Promise<string> {
+  if (superToken) return superToken;
+  const res = await call('POST', '/admin/register-admin', { body: SUPER });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  superToken = res.body.data.token;
+  return superToken;
+}
+
+beforeAll(async () => {
+  cms = await startOwnCms('cms:sign-in', {
+    CMS_PUBLIC_URL: ADMIN_ORIGIN,
+    CMS_ADMIN_ORIGINS: EXTRA_ADMIN_ORIGIN,
+    SITE_URL: SITE,
+    CMS_BEHIND_PROXY: 'true',
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await cms?.stop();
+});
+
+describe('CORS from configuration', () => {
+  const preflight = (path: string, origin: string) =>
+    fetch(url(path), {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,authorization' },
+    });
+  const post = (path: string, origin: string) =>
+    fetch(url(path), { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{}' });
+  const get = (path: string, origin: string) => fetch(url(path), { headers: { Origin: origin } });
+  const cors = (res: Response) => ({
+    origin: res.headers.get('access-control-allow-origin'),
+    credentials: res.headers.get('access-control-allow-credentials'),
+  });
+  const none = { origin: null, credentials: null };
+
+  for (const origin of [FOREIGN, SAME_SITE, SITE]) {
+    it(`sends no CORS header to ${origin} on the admin, content and editorial routes`, async () => {
+      for (const path of ['/admin/access-token', '/admin/login', '/api/articles', '/editorial/queue']) {
+        expect(cors(await preflight(path, origin)), `OPTIONS ${path}`).toEqual(none);
+        expect(cors(await post(path, origin)), `POST ${path}`).toEqual(none);
+      }
+      expect(cors(await get('/api/articles', origin))).toEqual(none);
+      expect(cors(await get('/editorial/queue', origin))).toEqual(none);
+    });
+  }
+
+  it("allows credentials for the admin's own origins only", async () => {
+    for (const origin of [ADMIN_ORIGIN, EXTRA_ADMIN_ORIGIN]) {
+      const res = await preflight('/admin/access-token', origin);
+      expect(cors(res)).toEqual({ origin, credentials: 'true' });
+      expect(cors(await post('/admin/access-token', origin))).toEqual({ origin, credentials: 'true' });
+    }
+  });
+
+  it("keeps the question routes' site allow-list, without credentials", async () => {
+    expect(cors(await preflight('/api/questions/submit', SITE))).toEqual({ origin: SITE, credentials: null });
+    expect(cors(await get('/api/questions/challenge', SITE))).toEqual({ origin: SITE, credentials: null });
+    for (const origin of [FOREIGN, SAME_SITE]) expect(cors(await preflight('/api/questions/submit', origin))).toEqual(none);
+  });
+});
+
+describe('registration closed', () => {
+  it('refuses POST /api/auth/local/register and creates no account', async () => {
+    const res = await call('POST', '/api/auth/local/register', {
+      body: { username: 'nguoila', email: 'nguoila@example.com', password: 'Mot-Mat-Khau-Dai-2026' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body?.jwt).toBeUndefined();
+    const users = await call('GET', '/content-manager/collection-types/plugin::users-permissions.user', { token: await superAdmin() });
+    expect(users.status).toBe(200);
+    expect(users.body.pagination.total).toBe(0);
+  });
+
+  it('is switched off in the advanced settings, and the public role may not sign up', async () => {
+    const token = await superAdmin();
+    const advanced = await call('GET', '/users-permissions/advanced', { token });
+    expect(advanced.status).toBe(200);
+    expect(advanced.body.settings.allow_register).toBe(false);
+    const roles = await call('GET', '/users-permissions/roles', { token });
+    const pub = roles.body.roles.find((r: any) => r.type === 'public');
+    const role = await call('GET', `/users-permissions/roles/${pub.id}`, { token });
+    const perms = role.body.role.permissions;
+    const auth = perms[Object.keys(perms).find((k) => k.endsWith('users-permissions'))!].controllers.auth;
+    expect(auth.register.enabled).toBe(false);
+    expect(auth.connect.enabled).toBe(false);
+  });
+});
