@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { analyze, slugify } from '@cong-ttdt/vn-text';
+import { classificationOf } from '@cong-ttdt/workflow';
 import { CLASSIFIED_TYPES, isPortalType } from './content-types';
 import { bumpRevision } from './revision';
+import { checkUrls } from './url-rules';
 
 const { ValidationError } = errors;
 
@@ -37,11 +39,16 @@ async function currentVersion(strapi: Core.Strapi, uid: string, documentId?: str
 
 /** Field rules that the schema cannot express; messages are shown as-is in the admin UI. */
 async function validate(strapi: Core.Strapi, uid: string, data: Data, documentId?: string): Promise<void> {
+  if (CLASSIFIED_TYPES.includes(uid) && data.classification) {
+    // Case-insensitive: "THUONG" and "Thường" are stored as thuong; "MẬT", "mật", "Tối mật" are refused.
+    if (classificationOf(data.classification) === 'thuong') data.classification = 'thuong';
+  }
   if (CLASSIFIED_TYPES.includes(uid) && data.classification && data.classification !== 'thuong') {
     throw new ValidationError(
       'Không được lưu tin, bài, văn bản có độ mật (Mật, Tối mật, Tuyệt mật) trên Cổng thông tin điện tử: hệ thống kết nối Internet. Hãy giữ tài liệu này ngoài CMS.',
     );
   }
+  checkUrls(uid, data);
   if (uid === 'api::article.article') {
     const prev = await currentVersion(strapi, uid, documentId);
     const merged = { ...prev, ...data };

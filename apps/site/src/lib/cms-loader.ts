@@ -20,13 +20,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { createClient, type CmsClient, type PopulateObject } from '@cong-ttdt/content';
+import { URL_FIELDS, createClient, safeUrl, type CmsClient, type PopulateObject, type UrlRule } from '@cong-ttdt/content';
 import { FAST, FAST_IDS, fastIdsOf, recordRemoved } from './build-mode';
 import { articleWindow, readSeed, readSlugs, seedDir, windowSize, writeSeed } from './fast-seed';
 import { articleUrl, documentUrl, pageUrl, procedureUrl, questionUrl } from './urls';
 
 type Rel = 'one' | 'many';
-type Projection = Record<string, true | 'media' | 'media[]' | string[] | { list: string[] }>;
+/** `{ url }`: a URL attribute, kept only when it passes the portal's URL rule (else null). */
+type Projection = Record<string, true | 'media' | 'media[]' | string[] | { list: string[] } | { url: UrlRule }>;
 
 export interface TypeSpec {
   /** REST plural (or singular for a single type). */
@@ -139,7 +140,7 @@ export const SPECS: Record<string, TypeSpec> = {
       result: true,
       forms: 'media[]',
       onlineLevel: true,
-      onlineUrl: true,
+      onlineUrl: { url: URL_FIELDS['api::procedure.procedure']!.onlineUrl! },
     },
     relations: { field: 'one', legalBasis: 'many' },
   },
@@ -153,7 +154,10 @@ export const SPECS: Record<string, TypeSpec> = {
     attrs: { title: true, slug: true, summary: true, body: true, order: true },
     relations: { parent: 'one' },
   },
-  links: { plural: 'links', attrs: { title: true, url: true, group: true, order: true, description: true } },
+  links: {
+    plural: 'links',
+    attrs: { title: true, url: { url: URL_FIELDS['api::link.link']!.url! }, group: true, order: true, description: true },
+  },
   fields: { plural: 'fields', attrs: { name: true, slug: true, order: true, description: true } },
   settings: {
     plural: 'site-setting',
@@ -215,6 +219,7 @@ export function project(raw: Raw, spec: TypeSpec): Raw {
     else if (how === 'media') out[name] = pick(v, MEDIA_ATTRS);
     else if (how === 'media[]') out[name] = Array.isArray(v) ? v.map((m) => pick(m, MEDIA_ATTRS)) : [];
     else if (Array.isArray(how)) out[name] = pick(v, how);
+    else if ('url' in how) out[name] = safeUrl(typeof v === 'string' ? v.normalize('NFC') : v, how.url);
     else out[name] = Array.isArray(v) ? v.map((c) => pick(c, how.list)) : [];
   }
   return nfc(out) as Raw;
@@ -230,7 +235,7 @@ function nfc(v: unknown): unknown {
 
 function populateFor(spec: TypeSpec): Record<string, true> | undefined {
   const names = Object.entries(spec.attrs)
-    .filter(([, how]) => how !== true)
+    .filter(([, how]) => how !== true && !(typeof how === 'object' && 'url' in how))
     .map(([n]) => n);
   return names.length ? Object.fromEntries(names.map((n) => [n, true])) : undefined;
 }
