@@ -183,6 +183,20 @@ describe('pages', () => {
     expect(read('lich-cong-tac/index.html')).toContain('Thứ Hai, 23/11/2026');
   });
 
+  it('renders no href that the URL rule refuses (procedure.onlineUrl, link.url)', () => {
+    const bad: string[] = [];
+    for (const f of htmlFiles) {
+      for (const m of read(f).matchAll(/\shref="([^"]*)"/g)) if (/script|&(amp;)?#/i.test(m[1]!)) bad.push(`${f}: ${m[1]}`);
+    }
+    expect(bad).toEqual([]);
+    expect(read('thu-tuc/thu-tuc-duong-dan-khong-hop-le/index.html')).not.toContain('class="btn online"');
+    const links = read('lien-ket/index.html');
+    expect(links).not.toContain('Liên kết độc hại');
+    expect(links).not.toContain('Liên kết mã hóa thực thể');
+    expect(links).toContain('href="/thu-tuc/"');
+    expect(read('index.html')).not.toContain('Liên kết mã hóa thực thể');
+  });
+
   it('has internal links that all resolve to files', () => {
     const missing: string[] = [];
     for (const f of htmlFiles) {

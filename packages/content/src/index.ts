@@ -3,3 +3,4 @@ export * from './labels.js';
 export * from './dates.js';
 export * from './status.js';
 export * from './client.js';
+export * from './urls.js';

@@ -57,6 +57,8 @@ interface Token {
   text: string;
   /** Separator text between the previous token and this one contains a line break. */
   newLine: boolean;
+  /** Part of an e-mail address, host name or path ("ubnd@hoabinh.gov.vn"): never a foreign word. */
+  technical: boolean;
   uniOk: boolean;
   dec: Record<LegacyEncoding, string | null>;
 }
@@ -76,7 +78,14 @@ function tokenize(text: string): Token[] {
     let j = i + 1;
     while (j < text.length && isWord(text[j]!)) j++;
     const word = text.slice(i, j);
-    tokens.push({ start: i, end: j, text: word, newLine: sawBreak, uniOk: false, dec: { tcvn3: null, vni: null } });
+    const before = text[i - 1] ?? ' ';
+    const joined = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+    const technical =
+      ('@/'.includes(before) && joined(text[i - 2])) ||
+      (before === '.' && joined(text[i - 2])) ||
+      text[j] === '@' ||
+      ('./'.includes(text[j] ?? ' ') && joined(text[j + 1]));
+    tokens.push({ start: i, end: j, text: word, newLine: sawBreak, technical, uniOk: false, dec: { tcvn3: null, vni: null } });
     sawBreak = false;
     i = j;
   }
@@ -127,6 +136,28 @@ function fixCase(t: Token, decoded: string, runCaps: boolean): string {
   return decoded;
 }
 
+/**
+ * Strong evidence that lets a run with no foreign word convert on its own, however short:
+ * a word in capitals (two Latin capitals or more, "MËT" → "MẬT") that decodes to a syllable, or a
+ * TCVN3 word with a CP1252 symbol between its letters ("§T", "tho¹i"), which no language writes.
+ */
+function isStrong(t: Token, enc: LegacyEncoding): boolean {
+  if (t.uniOk || t.dec[enc] === null) return false;
+  const ascii = t.text.match(/[A-Za-z]/g) ?? [];
+  if (ascii.length >= 2 && ascii.every((c) => c >= 'A' && c <= 'Z') && plausible(t, enc)) return true;
+  if (enc !== 'tcvn3' || !ascii.length || ![...t.text].some((c) => EXTRA_WORD_CHARS.has(c))) return false;
+  const d = t.dec.tcvn3!;
+  // Abbreviations such as ĐT, QĐ, HĐND are no syllable; a soft hyphen inside an English word is no Vietnamese.
+  return convertible(t, enc) && (isVietnameseSyllable(d) || (d.length <= 5 && d === d.toUpperCase()));
+}
+
+/** A line in capitals whose plain words are all Vietnamese ("ñY BAN"), unlike "IL EST NÉ". */
+function capsLine(r: Run): boolean {
+  const letters = r.tokens.flatMap((x) => x.text.match(/[A-Za-z]/g) ?? []);
+  if (letters.length < 2 || !letters.every((c) => c >= 'A' && c <= 'Z')) return false;
+  return r.tokens.every((x) => /[^\u0000-\u007f]/.test(x.text) || x.text.length < 2 || isVietnameseSyllable(x.text));
+}
+
 interface Run {
   enc: LegacyEncoding;
   tokens: Token[];
@@ -137,7 +168,7 @@ interface Run {
 
 function isCounter(t: Token, enc: LegacyEncoding): boolean {
   if (!/[^\u0000-\u007f]/.test(t.text)) {
-    return t.text.length >= 2 && /[a-z]/.test(t.text) && !isVietnameseSyllable(t.text);
+    return !t.technical && t.text.length >= 2 && /[a-z]/.test(t.text) && !isVietnameseSyllable(t.text);
   }
   return !t.uniOk && !plausible(t, enc) && !unchangedBy(t.text, enc) && !convertible(t, enc);
 }
@@ -183,7 +214,8 @@ function convertPass(text: string): { tokens: Token[]; choice: Map<Token, { run:
     rs.filter(
       (r) =>
         (r.evidence >= 2 && r.evidence > r.counter) ||
-        (r.evidence >= 1 && r.counter === 0 && docEvidence[k]! >= 3 && docEvidence[k]! > docCounter[k]!),
+        (r.evidence >= 1 && r.counter === 0 && docEvidence[k]! >= 3 && docEvidence[k]! > docCounter[k]!) ||
+        (r.counter === 0 && (r.tokens.some((t) => isStrong(t, r.enc)) || (r.evidence >= 1 && capsLine(r)))),
     ),
   );
   const candidates = new Map<Token, Run[]>();
@@ -204,7 +236,10 @@ function convertPass(text: string): { tokens: Token[]; choice: Map<Token, { run:
         ? best(rs.filter((r) => convertible(t, r.enc)))
         : null;
     if (!run || !convertible(t, run.enc)) continue;
-    const letters = run.tokens.flatMap((x) => x.text.match(/[A-Za-z]/g) ?? []);
+    // Abbreviations (UBND, QĐ) do not make a line of capitals: "Sè: 15/2026/Q§-UBND" is "Số".
+    const letters = run.tokens
+      .filter((x) => isVietnameseSyllable(x.dec[run.enc] ?? x.text))
+      .flatMap((x) => x.text.match(/[A-Za-z]/g) ?? []);
     choice.set(t, { run, caps: letters.length >= 2 && letters.every((c) => c >= 'A' && c <= 'Z') });
   }
   const out = new Map<Token, { run: Run; value: string }>();

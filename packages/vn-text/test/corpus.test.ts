@@ -149,3 +149,47 @@ describe('mixed documents', () => {
     expect(normalize(doc).split('\n')[1]).toBe('Điều 13');
   });
 });
+
+// Issue 20: three kinds of legacy text that stayed unconverted.
+describe('short legacy lines', () => {
+  it.each([
+    // TCVN3 capitals typed with .VnTimeH: lower-case codes, Latin capitals around them.
+    ['MËT', 'MẬT'],
+    ['TèI MËT', 'TỐI MẬT'],
+    ['TUYÖT MËT', 'TUYỆT MẬT'],
+    ['ñY BAN', 'ỦY BAN'],
+    ['ñY BAN NH¢N D¢N HUYÖN', 'ỦY BAN NHÂN DÂN HUYỆN'],
+    // Lines made mostly of digits and punctuation.
+    ['§T: 0781 3880 181', 'ĐT: 0781 3880 181'],
+    ['tho¹i: 0781', 'thoại: 0781'],
+    ['§iÖn tho¹i: 0781…', 'Điện thoại: 0781…'],
+    ['Sè: 15/2026/Q§-UBND', 'Số: 15/2026/QĐ-UBND'],
+    ['Email: ubnd@hoabinh.gov.vn - §iÖn tho¹i: 0781 3880 181', 'Email: ubnd@hoabinh.gov.vn - Điện thoại: 0781 3880 181'],
+    ['H§ND: 0781.3880.181', 'HĐND: 0781.3880.181'],
+    // VNI capitals on their own.
+    ['MAÄT', 'MẬT'],
+    ['TOÁI MAÄT', 'TỐI MẬT'],
+  ])('%s → %s', (legacy, unicode) => {
+    expect(normalize(legacy)).toBe(unicode);
+    expect(normalize(unicode)).toBe(unicode);
+  });
+
+  it('TCVN3 capitals: lower case when the font is unknown (plain .VnTime text)', () => {
+    // .VnTimeH draws ñ as Ủ, .VnTime as ủ: plain text cannot tell, so the letter stays lower case.
+    expect(normalize('ñy ban nh©n d©n huyÖn')).toBe('ủy ban nhân dân huyện');
+    expect(normalize('V¨n b¶n mËt')).toBe('Văn bản mật');
+  });
+
+  it.each([
+    ['kyõ thuaät', 'kỹ thuật'],
+    ['Kyõ sö Nguyeãn Vaên A', 'Kỹ sư Nguyễn Văn A'],
+    ['KYÕ THUAÄT', 'KỸ THUẬT'],
+    ['caùn boä kyõ thuaät xaõ Vónh Myõ A', 'cán bộ kỹ thuật xã Vĩnh Mỹ A'],
+    ['kyõ löôõng', 'kỹ lưỡng'],
+    ['Myõ Thaïnh', 'Mỹ Thạnh'],
+  ])('VNI y with a tilde: %s → %s (not kì)', (legacy, unicode) => {
+    expect(normalize(legacy)).toBe(unicode);
+    expect(normalize('kyõ', { from: 'vni' })).toBe('kỹ');
+    expect(decodeLegacyBytes(new Uint8Array([0x6b, 0x79, 0xf5]), 'vni')).toBe('kỹ');
+  });
+});

@@ -94,6 +94,23 @@ export const CLASSIFICATION_LABELS: Readonly<Record<Classification, string>> = {
   'tuyet-mat': 'Tuyệt mật',
 };
 
+/**
+ * The level a stored value or a label names, whatever its case, tone marks or separator: "thuong",
+ * "Thường", "THUONG" → thuong; "MẬT", "mật" (a TCVN3 stamp converted in lower case) → mat; "Tối mật",
+ * "TOI_MAT", "toi-mat" → toi-mat. Null for anything else, which callers treat as classified.
+ */
+export function classificationOf(value: unknown): Classification | null {
+  if (typeof value !== 'string') return null;
+  const key = value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .trim()
+    .replace(/[\s_-]+/g, '-');
+  return (CLASSIFICATIONS as readonly string[]).includes(key) ? (key as Classification) : null;
+}
+
 export const CONTENT_KINDS = ['original', 'collected', 'translated'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 

@@ -723,9 +723,10 @@ export function monthLabel(m: string): string {
 const csvCell = (v: string | number | null) => {
   if (v == null) return '';
   if (typeof v === 'number') return String(v);
-  // A leading = + - @ would be read as a formula by spreadsheet programs: quote it behind an apostrophe.
-  const s = /^[=+\-@]/.test(v) ? `'${v}` : v;
-  return /[",\r\n']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // A leading = + - @ (or TAB, CR, which spreadsheet programs skip before reading one) would be read
+  // as a formula: put an apostrophe in front, so the cell is text.
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n'\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** RFC 4180 CSV with a UTF-8 byte order mark (so spreadsheet programs read Vietnamese correctly). */

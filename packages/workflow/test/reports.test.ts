@@ -166,6 +166,18 @@ describe('rendering', () => {
     });
     expect(csv).toBe('\uFEFFTên,Số\r\n"Tin ""A"", mới",1\r\n"\'=SUM(A1)",\r\n');
   });
+  it.each([
+    ['=1+2', `"'=1+2"`],
+    ['+1', `"'+1"`],
+    ['-1+1', `"'-1+1"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\t=1+2', `"'\t=1+2"`],
+    ['\r=1+2', `"'\r=1+2"`],
+    ['Tin\tmới', '"Tin\tmới"'],
+    ['Tin thường', 'Tin thường'],
+  ])('CSV: a cell %j is written %s', (cell, written) => {
+    expect(toCsv({ title: 't', headers: ['A'], rows: [[cell]] })).toBe(`\uFEFFA\r\n${written}\r\n`);
+  });
   it('chart: every bar carries its number and each row its unit name', () => {
     const svg = chartSvg({ months: ['2025-01', '2025-02'], series: [{ id: 1, name: 'Phòng <Nội vụ>', counts: [3, 0] }] });
     expect(svg).toContain('role="img"');

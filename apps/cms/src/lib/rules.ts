@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { analyze, slugify } from '@cong-ttdt/vn-text';
+import { classificationOf } from '@cong-ttdt/workflow';
 import { CLASSIFIED_TYPES, isPortalType } from './content-types';
 import { bumpRevision } from './revision';
+import { checkUrls } from './url-rules';
 
 const { ValidationError } = errors;
 
@@ -48,7 +50,12 @@ export const isClassified = (uid: string, content: Data | null | undefined): boo
  * the document the result belongs to (none for create and clone).
  */
 async function validate(strapi: Core.Strapi, uid: string, data: Data, prev: Data | null, documentId?: string): Promise<void> {
+  if (CLASSIFIED_TYPES.includes(uid) && data.classification) {
+    // Case-insensitive: "THUONG" and "Thường" are stored as thuong; "MẬT", "mật", "Tối mật" are refused.
+    if (classificationOf(data.classification) === 'thuong') data.classification = 'thuong';
+  }
   if (isClassified(uid, { ...prev, ...data })) throw new ValidationError(CLASSIFIED_MESSAGE);
+  checkUrls(uid, data);
   if (uid === 'api::article.article') {
     const merged = { ...prev, ...data };
     const p = { ...(prev?.provenance ?? {}), ...(data.provenance ?? {}) };

@@ -20,13 +20,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { createClient, MODELS, PROJECTIONS, type CmsClient, type ModelName, type PopulateObject } from '@cong-ttdt/content';
+import { createClient, MODELS, PROJECTIONS, safeUrl, URL_FIELDS, type CmsClient, type ModelName, type PopulateObject, type UrlRule } from '@cong-ttdt/content';
 import { FAST, FAST_IDS, fastIdsOf, recordRemoved } from './build-mode';
 import { articleWindow, readSeed, readSlugs, seedDir, windowSize, writeSeed } from './fast-seed';
 import { articleUrl, documentUrl, pageUrl, procedureUrl, questionUrl } from './urls';
 
 type Rel = 'one' | 'many';
-type Projection = Record<string, true | 'media' | 'media[]' | string[] | { list: string[] }>;
+/** `{ url }`: a URL attribute, kept only when it passes the portal's URL rule (else null). */
+type Projection = Record<string, true | 'media' | 'media[]' | string[] | { list: string[] } | { url: UrlRule }>;
 
 export interface TypeSpec {
   /** REST plural (or singular for a single type). */
@@ -55,6 +56,13 @@ const COLLECTIONS = {
   settings: 'site-setting',
 } as const satisfies Record<string, ModelName>;
 
+/** URL attributes keep only values that pass the portal's URL rule (URL_FIELDS, shared with the CMS's save check). */
+function withUrlRules(uid: string, attrs: Projection): Projection {
+  const out: Projection = { ...attrs };
+  for (const [name, rule] of Object.entries(URL_FIELDS[uid] ?? {})) out[name] = { url: rule };
+  return out;
+}
+
 /** What each collection reads: generated from the CMS schemas (packages/content, scripts/generate-model.ts). */
 export const SPECS: Record<keyof typeof COLLECTIONS, TypeSpec> = Object.fromEntries(
   Object.entries(COLLECTIONS).map(([collection, model]) => {
@@ -63,7 +71,7 @@ export const SPECS: Record<keyof typeof COLLECTIONS, TypeSpec> = Object.fromEntr
     // A single type's REST path is its singular name.
     const spec: TypeSpec = {
       plural: m.single ? model : m.plural,
-      attrs: p.attrs as Projection,
+      attrs: withUrlRules(m.uid, p.attrs as Projection),
       relations: p.relations as Record<string, Rel>,
     };
     if (m.single) spec.single = true;
@@ -110,6 +118,7 @@ export function project(raw: Raw, spec: TypeSpec): Raw {
     else if (how === 'media') out[name] = pick(v, MEDIA_ATTRS);
     else if (how === 'media[]') out[name] = Array.isArray(v) ? v.map((m) => pick(m, MEDIA_ATTRS)) : [];
     else if (Array.isArray(how)) out[name] = pick(v, how);
+    else if ('url' in how) out[name] = safeUrl(typeof v === 'string' ? v.normalize('NFC') : v, how.url);
     else out[name] = Array.isArray(v) ? v.map((c) => pick(c, how.list)) : [];
   }
   return nfc(out) as Raw;
@@ -125,7 +134,7 @@ function nfc(v: unknown): unknown {
 
 function populateFor(spec: TypeSpec): Record<string, true> | undefined {
   const names = Object.entries(spec.attrs)
-    .filter(([, how]) => how !== true)
+    .filter(([, how]) => how !== true && !(typeof how === 'object' && 'url' in how))
     .map(([n]) => n);
   return names.length ? Object.fromEntries(names.map((n) => [n, true])) : undefined;
 }

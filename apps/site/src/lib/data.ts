@@ -117,6 +117,8 @@ export function site(): Promise<Site> {
     procedures.sort((a, b) => collator.compare(a.data.name, b.data.name));
     questions.sort((a, b) => (b.data.answeredAt ?? '').localeCompare(a.data.answeredAt ?? ''));
     pages.sort(byOrder<Page>((p) => p.title));
+    // The loader dropped URLs that fail the portal's rule: such a link is not shown at all.
+    links = links.filter((l) => !!l.data.url);
     links.sort(byOrder<Link>((l) => l.title));
     const articlesByField = new Map<string, Entry<Article>[]>();
     for (const a of articles) {

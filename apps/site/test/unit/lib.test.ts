@@ -94,6 +94,17 @@ describe('loader projection', () => {
     expect(data.unit).toBeNull();
     expect((data.provenance as { authorName: string }).authorName).toBe('Minh Thư');
   });
+  it('keeps URL attributes only when they pass the URL rule', () => {
+    const link = (url: unknown) => project({ documentId: 'l', title: 'Liên kết', url }, SPECS.links!).url;
+    expect(link('https://chinhphu.vn')).toBe('https://chinhphu.vn');
+    expect(link('/thu-tuc/')).toBe('/thu-tuc/');
+    for (const bad of ['JaVaScRiPt:alert(1)', '&#106;avascript:alert(1)', ' javascript:alert(1)', '//evil.example', 'data:text/html,x'])
+      expect(link(bad), bad).toBeNull();
+    const online = (onlineUrl: unknown) => project({ documentId: 'p', name: 'Thủ tục', onlineUrl }, SPECS.procedures!).onlineUrl;
+    expect(online('https://dichvucong.gov.vn')).toBe('https://dichvucong.gov.vn');
+    expect(online('/thu-tuc/')).toBeNull();
+    expect(online('javascript:alert(1)')).toBeNull();
+  });
   it('normalizes text to NFC', () => {
     const data = project({ documentId: 'x', name: 'Hòa Bình'.normalize('NFD') }, SPECS.fields!);
     expect(data.name).toBe('Hòa Bình');

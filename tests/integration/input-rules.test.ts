@@ -1,0 +1,65 @@
+// Input rules on save (issue 20): one URL rule for every URL attribute, classification levels in any case.
+import { describe, expect, it } from 'vitest';
+import { CM, cmCreate, uniq, validArticle } from '../helpers/content.ts';
+import { adminToken, http } from '../helpers/http.ts';
+
+const refused = (res: { status: number; body: any }, text: RegExp) => {
+  expect(res.status, JSON.stringify(res.body)).toBe(400);
+  expect(res.body.error.message).toMatch(text);
+};
+
+const HOSTILE = [
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  '&#106;avascript:alert(1)',
+  'javascript&colon;alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  '//evil.example',
+];
+
+describe('URL attributes accept only the URL rule', () => {
+  const link = (url: string) => ({ title: uniq('Liên kết'), url, group: 'web' });
+  const procedure = (onlineUrl: string) => ({ name: uniq('Thủ tục URL'), level: 'district', onlineLevel: 'full', onlineUrl });
+
+  it('refuses javascript: and the like in link.url and procedure.onlineUrl, on create', async () => {
+    for (const url of HOSTILE) {
+      refused(await cmCreate('api::link.link', link(url)), /chỉ nhận địa chỉ http/);
+      refused(await cmCreate('api::procedure.procedure', procedure(url)), /chỉ nhận địa chỉ http/);
+    }
+  });
+
+  it('refuses them on update too, and keeps the stored value', async () => {
+    const created = await cmCreate('api::link.link', link('https://chinhphu.vn'));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.data.documentId;
+    const token = await adminToken('portal-admin');
+    refused(await http('PUT', `${CM}/api::link.link/${id}`, { token, body: { url: 'JAVASCRIPT:alert(1)' } }), /chỉ nhận địa chỉ http/);
+    const read = await http('GET', `${CM}/api::link.link/${id}`, { token });
+    expect(read.body.data.url).toBe('https://chinhphu.vn');
+  });
+
+  it('accepts http(s), mailto and tel; site paths only for links', async () => {
+    for (const url of ['https://dichvucong.gov.vn', 'mailto:ubnd@hoabinh.gov.vn', 'tel:+842913880181', '/thu-tuc/']) {
+      const res = await cmCreate('api::link.link', link(url));
+      expect(res.status, `${url} ${JSON.stringify(res.body)}`).toBe(201);
+      expect(res.body.data.url).toBe(url);
+    }
+    const upper = await cmCreate('api::link.link', link('  HTTPS://chinhphu.vn  '));
+    expect(upper.body.data.url).toBe('https://chinhphu.vn');
+    expect((await cmCreate('api::procedure.procedure', procedure('https://dichvucong.gov.vn'))).status).toBe(201);
+    refused(await cmCreate('api::procedure.procedure', procedure('/thu-tuc/')), /chỉ nhận địa chỉ http/);
+  });
+});
+
+describe('classification levels in any case', () => {
+  it('refuses MẬT, mật, Tối mật; stores THUONG as thuong', async () => {
+    for (const level of ['MẬT', 'mật', 'Mat', 'Tối mật', 'TUYET_MAT']) {
+      refused(await cmCreate('api::article.article', validArticle({ classification: level })), /độ mật/);
+    }
+    const ok = await cmCreate('api::article.article', validArticle({ classification: 'THUONG' }));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.data.classification).toBe('thuong');
+  });
+});
