@@ -1,16 +1,18 @@
 /**
  * Full builds with cover photos in every cache state (issue 21): cold, warm with nothing changed (every
  * image page from the incremental cache), a cover replaced, a cover deleted, a truncated JPEG. Image
- * optimisation and incremental builds stay on. The media server sends no cache headers, like a CMS
- * whose files must be fetched again at each build, so Astro's image step transforms the cached pages'
- * images again in every build.
+ * optimisation and incremental builds stay on. The media server sends no cache headers (as Strapi's
+ * files once their max-age of 60 s is over), so Astro's image step fetches and transforms the cached
+ * pages' images again in every build; one step turns caching on, as right after an upload.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_DIR, run, serve, walk } from './helpers';
+import { SITE_DIR, run, walk } from './helpers';
 
 const ASTRO = path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs');
 const fixture = JSON.parse(readFileSync(path.join(SITE_DIR, 'test/fixtures/snapshot.json'), 'utf8'));
@@ -26,7 +28,30 @@ let out: string;
 let uploads: string;
 let snapFile: string;
 let snap: Snap;
-let media: Awaited<ReturnType<typeof serve>>;
+let media: { url: string; close: () => Promise<void> };
+/** Cache-Control max-age the media server sends (0: no header). */
+let maxAge = 0;
+let builds = 0;
+
+/** The CMS's /uploads: files from `root`, optionally with Cache-Control. */
+async function mediaServer(root: string) {
+  const server = http.createServer((req, res) => {
+    const file = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(root) || !existsSync(file)) return void res.writeHead(404).end();
+    const body = readFileSync(file);
+    res.writeHead(200, {
+      'content-type': 'image/jpeg',
+      'content-length': body.length,
+      ...(maxAge ? { 'cache-control': `max-age=${maxAge}` } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
 let env: Record<string, string>;
 
 const page = (slug: string) => readFileSync(path.join(out, `tin-tuc/bai/${slug}/index.html`), 'utf8');
@@ -36,6 +61,7 @@ const article = (slug: string) => snap.articles.find((a: Article) => a.slug === 
 async function build() {
   writeFileSync(snapFile, JSON.stringify(snap));
   const log = (await run(process.execPath, [ASTRO, 'build'], env)).replace(/\x1b\[[0-9;]*m/g, '');
+  writeFileSync(path.join(tmp, `build-${++builds}.log`), log);
   const pages = [...log.matchAll(/[├└]─ (\S+)(.*)/g)].map((m) => ({ path: m[1]!, cached: /\((cached|restored)\)/.test(m[2]!) }));
   return { log, pages };
 }
@@ -66,7 +92,7 @@ beforeAll(async () => {
   mkdirSync(uploads, { recursive: true });
   for (const f of ['hoi-nghi-so-ket.jpg', 'tom-lua.jpg'])
     copyFileSync(path.join(SITE_DIR, 'test/fixtures/uploads', f), path.join(uploads, f));
-  media = await serve(path.join(tmp, 'media'));
+  media = await mediaServer(path.join(tmp, 'media'));
   snapFile = path.join(tmp, 'snapshot.json');
   snap = structuredClone(fixture);
   // The home page has no cacheKey and is rendered by every build: with a cover on its headline its
@@ -146,6 +172,28 @@ describe('full builds with cover photos', () => {
     await build();
     expect(page(OTHER)).not.toContain('<img');
     expect(page(OTHER)).toContain(article(OTHER).title);
+    expect(imageLinksResolve()).toEqual([]);
+  });
+
+  it('a cover replaced in place (Strapi keeps the URL): the page shows the new bytes even with a fresh image cache', async () => {
+    maxAge = 3600;
+    await build(); // Astro's image cache now holds the old photo, fresh for an hour
+    const file = path.join(uploads, 'hoi-nghi-so-ket.jpg');
+    const { width, height } = await sharp(file).metadata();
+    await sharp({ create: { width: width!, height: height!, channels: 3, background: '#1040d0' } })
+      .jpeg()
+      .toFile(`${file}.new`);
+    writeFileSync(file, readFileSync(`${file}.new`));
+    // One file row, shared by every article that uses it: the CMS serves its new updatedAt everywhere.
+    for (const a of snap.articles)
+      if (a.cover?.url === '/uploads/hoi-nghi-so-ket.jpg') a.cover = { ...a.cover, updatedAt: '2026-12-01T10:00:00.000Z' };
+    await build();
+    maxAge = 0;
+    const largest = /srcset="([^"]+)"/.exec(page(MAIN))![1]!.split(',').at(-1)!.trim().split(/\s+/)[0]!;
+    const { dominant } = await sharp(path.join(out, largest)).stats();
+    // the fixture photo is mostly red-brown ({ r: 168, g: 72, b: 40 }), the new one blue
+    expect(dominant.b).toBeGreaterThan(150);
+    expect(dominant.r).toBeLessThan(80);
     expect(imageLinksResolve()).toEqual([]);
   });
 

@@ -56,6 +56,8 @@ export interface Media {
   mime: string;
   size: number;
   url: string;
+  /** Changes when the file is replaced (Strapi keeps the URL). */
+  updatedAt?: string | null;
 }
 
 export type ArticleKind = 'original' | 'collected' | 'translated';

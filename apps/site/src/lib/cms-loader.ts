@@ -37,7 +37,8 @@ export interface TypeSpec {
   relations?: Record<string, Rel>;
 }
 
-const MEDIA_ATTRS = ['name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size', 'url'];
+// updatedAt: Strapi's replace keeps a file's URL and writes new bytes; pages and image URLs must change.
+const MEDIA_ATTRS = ['name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size', 'url', 'updatedAt'];
 
 export const SPECS: Record<string, TypeSpec> = {
   articles: {

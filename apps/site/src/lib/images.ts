@@ -59,7 +59,8 @@ export async function responsiveImage(m: Media, opts: { maxWidth?: number; sizes
   const w = m.width ?? undefined;
   const h = m.height ?? undefined;
   const fallback: Picture = { src: publicMediaUrl(m), width: w, height: h };
-  const url = buildMediaUrl(m);
+  // Strapi's replace keeps the URL: the version makes Astro's image cache and file names follow the bytes.
+  const url = m.updatedAt ? `${buildMediaUrl(m)}?v=${encodeURIComponent(m.updatedAt)}` : buildMediaUrl(m);
   if (!w || !h || /svg/.test(m.mime ?? '')) return fallback;
   const state = await probe(url);
   if (state === 'broken') return null;
