@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pruneStale from './src/integrations/prune-stale.mjs';
 import fastManifest from './src/integrations/fast-manifest.mjs';
+import imageService from './src/integrations/image-service.mjs';
 
 // The publisher's quick lane (src/lib/build-mode.ts): only changed pages, into an empty folder.
 const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
@@ -35,8 +36,9 @@ export default defineConfig({
     remotePatterns: mediaOrigins.map(remotePattern),
   },
   integrations: FAST
-    ? [fastManifest(process.env.PORTAL_FAST_MANIFEST || 'fast-manifest.json')]
+    ? [imageService(), fastManifest(process.env.PORTAL_FAST_MANIFEST || 'fast-manifest.json')]
     : [
+        imageService(),
         pruneStale(),
         sitemap({
           filter: (page) => !NOT_IN_SITEMAP.some((p) => new URL(page).pathname === p),

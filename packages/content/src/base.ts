@@ -47,4 +47,6 @@ export interface Media {
   mime: string;
   size: number;
   url: string;
+  /** Changes when the file is replaced (Strapi keeps the URL). */
+  updatedAt?: string | null;
 }

@@ -38,7 +38,8 @@ export interface TypeSpec {
   relations?: Record<string, Rel>;
 }
 
-const MEDIA_ATTRS = ['name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size', 'url'];
+// updatedAt: Strapi's replace keeps a file's URL and writes new bytes; pages and image URLs must change.
+const MEDIA_ATTRS = ['name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size', 'url', 'updatedAt'];
 
 /** The site's collections and the content type each one loads (content.config.ts names them). */
 const COLLECTIONS = {
@@ -139,9 +140,32 @@ function populateFor(spec: TypeSpec): Record<string, true> | undefined {
   return names.length ? Object.fromEntries(names.map((n) => [n, true])) : undefined;
 }
 
+/** Top-level media attributes of a type. */
+const mediaAttrs = (spec: TypeSpec) => Object.keys(spec.attrs).filter((n) => spec.attrs[n] === 'media' || spec.attrs[n] === 'media[]');
+
+/**
+ * The list pass: relations as documentIds, and media with their public attributes. A file replaced,
+ * deleted or re-described in the media library does not touch the entries that use it (same
+ * updatedAt), so their media are refreshed on every build like relations.
+ */
 function relationPopulate(spec: TypeSpec): Record<string, PopulateObject> | undefined {
   const rels = Object.keys(spec.relations ?? {});
-  return rels.length ? Object.fromEntries(rels.map((r) => [r, { fields: ['documentId'] }])) : undefined;
+  const media = mediaAttrs(spec);
+  if (!rels.length && !media.length) return undefined;
+  return {
+    ...Object.fromEntries(rels.map((r) => [r, { fields: ['documentId'] }])),
+    ...Object.fromEntries(media.map((m) => [m, { fields: MEDIA_ATTRS }])),
+  };
+}
+
+/** Media attributes of a list-pass row, projected as in `project`. */
+export function liveMedia(raw: Raw, spec: TypeSpec): Raw {
+  const out: Raw = {};
+  for (const name of mediaAttrs(spec)) {
+    const v = raw[name];
+    out[name] = spec.attrs[name] === 'media' ? pick(v, MEDIA_ATTRS) : Array.isArray(v) ? v.map((m) => pick(m, MEDIA_ATTRS)) : [];
+  }
+  return nfc(out) as Raw;
 }
 
 /** Public path of an entry's own page, for the collections that have one addressed by slug. */
@@ -271,7 +295,7 @@ async function loadLive(ctx: LoaderContext, spec: TypeSpec) {
   // 3. store: fresh attributes for fetched entries, fresh relations for all
   let updated = 0;
   for (const [id, liveRow] of liveById) {
-    const rels = relationIds(liveRow, relations);
+    const rels = { ...relationIds(liveRow, relations), ...liveMedia(liveRow, spec) };
     const raw = fetched.get(id);
     let data: Raw | null = null;
     if (raw) data = { ...project(raw, spec), ...rels };

@@ -161,6 +161,35 @@ describe('cms loader (live mode)', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('sees a cover replaced, re-described or deleted in the media library (entry updatedAt unchanged)', async () => {
+    const cover = (url: string, alt: string) => ({
+      id: 7,
+      name: 'anh.jpg',
+      alternativeText: alt,
+      width: 800,
+      height: 500,
+      ext: '.jpg',
+      mime: 'image/jpeg',
+      size: 40,
+      url,
+    });
+    db.articles = [art(1, { cover: cover('/uploads/anh_a1.jpg', 'Ảnh cũ') }), art(2)];
+    const loader = cmsLoader('articles');
+    const { ctx, entries } = fakeContext();
+    await loader.load(ctx as never);
+    expect(entries.get('doc1')!.data.cover).toMatchObject({ url: '/uploads/anh_a1.jpg' });
+    // replaced (new bytes, new URL) and re-described: the article row itself is untouched
+    requests.length = 0;
+    db.articles = [art(1, { cover: cover('/uploads/anh_b2.jpg', 'Ảnh mới') }), art(2)];
+    await loader.load(ctx as never);
+    expect(entries.get('doc1')!.data.cover).toMatchObject({ url: '/uploads/anh_b2.jpg', alternativeText: 'Ảnh mới' });
+    expect(requests.some((r) => r.includes('fields[0]=documentId') && r.includes('populate[cover][fields][0]=name'))).toBe(true);
+    // deleted from the library
+    db.articles = [art(1, { cover: null }), art(2)];
+    await loader.load(ctx as never);
+    expect(entries.get('doc1')!.data.cover).toBeNull();
+  });
+
   it('fails loudly when the CMS refuses the token', async () => {
     process.env.SITE_API_TOKEN = 'wrong';
     const { ctx } = fakeContext();
