@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RATE_TABLE,
-  chartSvg,
+  chartLayout,
   computeRoyalty,
   computeSummary,
   localDay,
@@ -178,11 +178,15 @@ describe('rendering', () => {
   ])('CSV: a cell %j is written %s', (cell, written) => {
     expect(toCsv({ title: 't', headers: ['A'], rows: [[cell]] })).toBe(`\uFEFFA\r\n${written}\r\n`);
   });
-  it('chart: every bar carries its number and each row its unit name', () => {
-    const svg = chartSvg({ months: ['2025-01', '2025-02'], series: [{ id: 1, name: 'Phòng <Nội vụ>', counts: [3, 0] }] });
-    expect(svg).toContain('role="img"');
-    expect(svg).toContain('Phòng &lt;Nội vụ&gt;');
-    expect(svg).toMatch(/>3<\/text>/);
-    expect(svg).toContain('url(#hatch)');
+  it('chart layout: every bar carries its number, each row its unit name; alternate months hatched', () => {
+    const l = chartLayout({ months: ['2025-01', '2025-02'], series: [{ id: 1, name: 'Phòng <Nội vụ>', counts: [3, 0] }] });
+    expect(l.rows.map((r) => [r.name, r.total])).toEqual([['Phòng <Nội vụ>', 3]]);
+    expect(l.rows[0].bars.map((b) => [b.value, b.hatched, b.month])).toEqual([
+      [3, false, '01'],
+      [0, true, '02'],
+    ]);
+    expect(l.rows[0].bars[0].height).toBe(40);
+    expect(l.rows[0].bars[1].height).toBe(0);
+    expect(l.rows[0].bars[0].title).toBe('Phòng <Nội vụ>, tháng 01/2025: 3');
   });
 });

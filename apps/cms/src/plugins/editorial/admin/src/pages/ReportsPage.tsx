@@ -4,7 +4,6 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import {
   ROYALTY_KIND_LABELS,
   SUMMARY_DIMENSIONS,
-  chartSvg,
   monthLabel,
   type RateTable,
   type ReportAccess,
@@ -13,6 +12,7 @@ import {
   type Summary,
 } from '@cong-ttdt/workflow/reports';
 import { ProfilesSection } from '../components/ProfilesSection';
+import { ReportChart } from '../components/ReportChart';
 
 // "Báo cáo": inspection of each unit's provision of information and royalty statements (issue #9).
 // The server decides what each role may see; this page only shows what it was given.
@@ -354,7 +354,7 @@ export const ReportsPage = () => {
                 </Box>
               )}
               <Box paddingTop={4} style={{ overflowX: 'auto' }}>
-                <div dangerouslySetInnerHTML={{ __html: chartSvg(summary.chart) }} />
+                <ReportChart chart={summary.chart} />
                 {summary.chart.series.length > 0 && (
                   <details>
                     <summary>Bảng số liệu của biểu đồ</summary>

@@ -4,10 +4,8 @@ import { ROYALTY_GRADE_RANGE } from '@cong-ttdt/workflow';
 import {
   DEFAULT_RATE_TABLE,
   PeriodError,
-  chartSvg,
   computeRoyalty,
   computeSummary,
-  printHtml,
   reportAccess,
   resolvePeriod,
   royaltyKindOf,
@@ -26,6 +24,7 @@ import {
   type ReportInput,
   type Table,
 } from '@cong-ttdt/workflow/reports';
+import { chartSvg, printHtml } from './report-print';
 import ExcelJS from 'exceljs';
 import { displayName, type AdminUser } from '../actor';
 import { serialised } from './workflow';
