@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Operator commands: build now, roll back, show status, or run the server.
 import { runBuild } from './build.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './log.ts';
 import { liveInfo, main } from './main.ts';
 import { listReleases, rollback } from './release.ts';
@@ -29,7 +29,7 @@ async function run(argv: string[]): Promise<void> {
   }
   if (cmd === 'serve') return main();
 
-  let cfg;
+  let cfg: Config;
   try {
     cfg = loadConfig(process.env);
   } catch (e) {
@@ -51,7 +51,7 @@ async function run(argv: string[]): Promise<void> {
 
   if (cmd === 'rollback') {
     if (rest.length > 1) fail('rollback takes at most one release id.');
-    let unlock;
+    let unlock: () => Promise<void>;
     try {
       unlock = await acquireLock(cfg.dataDir, 'rollback');
     } catch (e) {

@@ -19,7 +19,7 @@ describe('TCVN3 (corpus made with glibc iconv TCVN5712-1)', () => {
   });
 
   it('converts each line on its own', () => {
-    pastedLines.forEach((line, i) => expect(normalize(line), `line ${i + 1}`).toBe(sourceLines[i]));
+    for (const [i, line] of pastedLines.entries()) expect(normalize(line), `line ${i + 1}`).toBe(sourceLines[i]);
   });
 
   it('decodes the raw bytes', () => {
@@ -66,7 +66,7 @@ describe('VNI-Windows (corpus spelt with the hand-typed table)', () => {
 
   it('converts each line on its own', () => {
     const lines = pasted.split('\n');
-    lines.forEach((line, i) => expect(normalize(line), `line ${i + 1}`).toBe(corpus.split('\n')[i]));
+    for (const [i, line] of lines.entries()) expect(normalize(line), `line ${i + 1}`).toBe(corpus.split('\n')[i]);
   });
 
   it('decodes the raw bytes', () => {
@@ -111,7 +111,7 @@ describe('decomposed Unicode (NFD)', () => {
     expect(nfd).not.toBe(corpus);
     expect(normalize(nfd)).toBe(corpus);
     expect(detect(nfd)).toBe('nfd');
-    corpusLines.forEach((line) => expect(normalize(line.normalize('NFD'))).toBe(line));
+    for (const line of corpusLines) expect(normalize(line.normalize('NFD'))).toBe(line);
   });
 
   it('composes Windows-1258 style base letter + combining tone', () => {

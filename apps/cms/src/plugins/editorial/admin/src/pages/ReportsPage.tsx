@@ -269,8 +269,8 @@ export const ReportsPage = () => {
                   <Typography variant="pi">Tháng</Typography>
                   <br />
                   <select name="month" style={inputStyle} value={form.month} onChange={(e) => setForm({ ...form, month: e.target.value })}>
-                    {Array.from({ length: 12 }, (_, i) => (
-                      <option key={i} value={String(i + 1)}>{`Tháng ${i + 1}`}</option>
+                    {Array.from({ length: 12 }, (_, i) => String(i + 1)).map((m) => (
+                      <option key={m} value={m}>{`Tháng ${m}`}</option>
                     ))}
                   </select>
                 </label>
@@ -378,7 +378,7 @@ export const ReportsPage = () => {
                               {s.name}
                             </th>
                             {s.counts.map((n, i) => (
-                              <td key={i} style={cell}>
+                              <td key={summary.chart.months[i]} style={cell}>
                                 {n}
                               </td>
                             ))}
