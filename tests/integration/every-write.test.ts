@@ -1,11 +1,11 @@
 // Every way a write reaches the data goes through the same rules (issue 17): the save rules on every
-// Document Service action that carries data (clone included).
+// Document Service action that carries data (clone included); Strapi's own Publish is the workflow's approve.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CM, cmCreate, publishThroughWorkflow, uniq, validArticle } from '../helpers/content.ts';
+import { CM, cmCreate, cmPublish, fieldEditorId, publishThroughWorkflow, transition, uniq, validArticle } from '../helpers/content.ts';
 import { dbQuery } from '../helpers/db.ts';
-import { adminToken, http } from '../helpers/http.ts';
+import { adminToken, cms, http } from '../helpers/http.ts';
 
 const ARTICLE = 'api::article.article';
 const DOCUMENT = 'api::document.document';
@@ -85,5 +85,136 @@ describe('save rules on clone', () => {
     expect(read.body.data.slug.startsWith(created.body.data.slug)).toBe(true);
     const panel = await http('GET', `/editorial/panel/${ARTICLE}/${id}`, { token: await adminToken('contributor') });
     expect(panel.body.data.conversionNote).toMatch(/TCVN3\/VNI sang Unicode/);
+  });
+});
+
+const mailsAbout = (documentId: string, to: string) =>
+  readFileSync(cms().mailbox, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { to: string[]; raw: string })
+    .filter((m) => m.to.includes(to) && m.raw.replace(/=\r?\n/g, '').includes(documentId));
+
+async function step(role: string, documentId: string, body: Record<string, unknown>) {
+  const res = await transition(role, { uid: ARTICLE, documentId, ...body });
+  expect(res.status, `${role} ${body.action}: ${JSON.stringify(res.body)}`).toBe(200);
+}
+
+async function toVerified(documentId: string) {
+  await step('contributor', documentId, { action: 'submit' });
+  await step('portal-admin', documentId, { action: 'assign', assigneeId: await fieldEditorId() });
+  await step('editor', documentId, { action: 'verify' });
+}
+
+const stateOf = (documentId: string) =>
+  dbQuery<{ stage: string; royalty_grade: number | null; expires_at: string | null; has_live: number | boolean }>(
+    'SELECT stage, royalty_grade, expires_at, has_live FROM editorial_review_states WHERE target_document_id = ?',
+    [documentId],
+  )[0];
+
+/** What a refused call must leave unchanged: the item's rows, its stage, the log and the archive. */
+const digest = (documentId: string) =>
+  JSON.stringify({
+    rows: dbQuery('SELECT id, published_at, summary FROM articles WHERE document_id = ? ORDER BY id', [documentId]),
+    state: stateOf(documentId),
+    log: dbQuery('SELECT COUNT(*) AS n, MAX(seq) AS head FROM editorial_review_logs'),
+    originals: dbQuery('SELECT COUNT(*) AS n FROM editorial_originals'),
+  });
+
+describe('the stock Publish button is the workflow approve', () => {
+  it('editor-in-chief on a verified revision: archives what goes public, records the grade, logs the same entry', async () => {
+    const id = (await cmCreate(ARTICLE, validArticle())).body.data.documentId as string;
+    await toVerified(id);
+    const expiresAt = new Date(Date.now() + 30 * 86400_000).toISOString();
+    await step('editor-in-chief', id, { action: 'approve', royaltyGrade: 1.5, expiresAt });
+    expect(stateOf(id)).toMatchObject({ stage: 'published', royalty_grade: 1.5 });
+    // A revision, changed by the field editor during review, approved with the stock button.
+    const token = async (role: string) => ({ token: await adminToken(role) });
+    expect((await http('PUT', `${CM}/${ARTICLE}/${id}`, { ...(await token('contributor')), body: { summary: 'Bản sửa' } })).status).toBe(
+      200,
+    );
+    await step('contributor', id, { action: 'submit' });
+    await step('portal-admin', id, { action: 'assign', assigneeId: await fieldEditorId() });
+    const edited = await http('PUT', `${CM}/${ARTICLE}/${id}`, { ...(await token('editor')), body: { summary: 'Biên tập viên sửa' } });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    await step('editor', id, { action: 'verify' });
+    const mailsBefore = mailsAbout(id, cms().accounts.contributor.email).length;
+
+    const res = await cmPublish(ARTICLE, id, 'editor-in-chief');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+
+    // The approval given now replaces the earlier grade and expiry (none given: the kind's default, no expiry).
+    const state = stateOf(id);
+    expect(state).toMatchObject({ stage: 'published', royalty_grade: null, expires_at: null });
+    const [entry] = dbQuery<Record<string, any>>(
+      'SELECT action, from_stage, to_stage, actor_id, actor_name, actor_roles, comment, meta, content_hash FROM editorial_review_logs WHERE target_document_id = ? ORDER BY seq DESC LIMIT 1',
+      [id],
+    );
+    const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    expect(entry).toMatchObject({ action: 'approve', from_stage: 'verified', to_stage: 'published', actor_name: 'editor-in-chief Test' });
+    expect(json(entry.actor_roles)).toEqual(['editor-in-chief']);
+    expect(json(entry.meta)).toEqual({ via: 'publish-button' });
+    // The version that went public is in the archive of originals, under the hash the log entry names.
+    const originals = dbQuery<{ content_hash: string; content: unknown }>(
+      'SELECT content_hash, content FROM editorial_originals WHERE target_document_id = ? ORDER BY id',
+      [id],
+    );
+    expect(originals.at(-1)!.content_hash).toBe(entry.content_hash);
+    expect(JSON.stringify(originals.at(-1)!.content)).toContain('Biên tập viên sửa');
+    const live = await http('GET', `/api/articles/${id}`);
+    expect(live.body.data.summary).toBe('Biên tập viên sửa');
+    // Approve's notification reaches the author as from the panel.
+    const deadline = Date.now() + 20_000;
+    while (mailsAbout(id, cms().accounts.contributor.email).length <= mailsBefore && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(mailsAbout(id, cms().accounts.contributor.email).length).toBe(mailsBefore + 1);
+    const verify = await http('GET', '/editorial/audit/verify', await token('inspector'));
+    expect(verify.body.data.ok).toBe(true);
+  });
+
+  for (const role of ['contributor', 'portal-admin', 'editor', 'inspector', 'finance', 'strapi-super-admin']) {
+    it(`refuses the stock Publish and bulk publish by ${role}, changing nothing`, async () => {
+      const id = (await cmCreate(ARTICLE, validArticle())).body.data.documentId as string;
+      await toVerified(id);
+      const before = digest(id);
+      const single = await cmPublish(ARTICLE, id, role);
+      expect(single.status, JSON.stringify(single.body)).toBeGreaterThanOrEqual(400);
+      expect(single.status).toBeLessThan(500);
+      const bulk = await http('POST', `${CM}/${ARTICLE}/actions/bulkPublish`, {
+        token: await adminToken(role),
+        body: { documentIds: [id] },
+      });
+      expect(bulk.status, JSON.stringify(bulk.body)).toBeGreaterThanOrEqual(400);
+      expect(bulk.status).toBeLessThan(500);
+      expect(digest(id)).toBe(before);
+    });
+  }
+
+  it('bulk publish by the editor-in-chief approves each verified item through the same service', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const id = (await cmCreate(ARTICLE, validArticle())).body.data.documentId as string;
+      await toVerified(id);
+      ids.push(id);
+    }
+    const res = await http('POST', `${CM}/${ARTICLE}/actions/bulkPublish`, {
+      token: await adminToken('editor-in-chief'),
+      body: { documentIds: ids },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    for (const id of ids) {
+      expect(stateOf(id).stage).toBe('published');
+      const [entry] = dbQuery<{ action: string; meta: unknown }>(
+        'SELECT action, meta FROM editorial_review_logs WHERE target_document_id = ? ORDER BY seq DESC LIMIT 1',
+        [id],
+      );
+      expect(entry.action).toBe('approve');
+      expect(JSON.stringify(entry.meta)).toContain('publish-button');
+    }
+    // Each approval mails the author (wait for them, so no mail is still on its way when the suite ends).
+    const deadline = Date.now() + 20_000;
+    const mailed = () => ids.every((id) => mailsAbout(id, cms().accounts.contributor.email).length === 1);
+    while (!mailed() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(mailed()).toBe(true);
   });
 });

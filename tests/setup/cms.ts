@@ -72,6 +72,8 @@ async function startMailbox(file: string): Promise<{ port: number; close: () => 
       });
     },
   });
+  // A client that drops its connection (the CMS stopping while a mail is on its way) is not an error of the run.
+  server.on('error', () => undefined);
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };

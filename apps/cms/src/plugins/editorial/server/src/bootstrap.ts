@@ -42,18 +42,17 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi
         .plugin('editorial')
         .service('audit')
-        .append({
-          targetUid: 'admin::user',
-          targetDocumentId: String(event.result.id),
+        .record({
+          target: { uid: 'admin::user', documentId: String(event.result.id) },
           action: 'roles-changed',
-          fromStage: null,
-          toStage: 'roles-changed',
-          actorId: actor?.id ?? null,
-          actorName: actor ? [actor.firstname, actor.lastname].filter(Boolean).join(' ') : 'Hệ thống',
-          actorRoles: (actor?.roles ?? []).map((r: any) => r.code),
-          comment: null,
+          from: null,
+          to: 'roles-changed',
+          actor: {
+            id: actor?.id ?? null,
+            name: actor ? [actor.firstname, actor.lastname].filter(Boolean).join(' ') : 'Hệ thống',
+            roles: (actor?.roles ?? []).map((r: any) => r.code),
+          },
           meta: { roles: (user?.roles ?? []).map((r: any) => r.code) },
-          contentHash: null,
         });
     },
   });

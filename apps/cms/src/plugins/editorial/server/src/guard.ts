@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { allowedOperations, canEdit, decide, stageAfterEdit } from '@cong-ttdt/workflow';
-import { displayName, requestUser, toActor } from './actor';
+import { allowedOperations, canEdit, stageAfterEdit } from '@cong-ttdt/workflow';
+import { requestUser, toActor } from './actor';
 import { systemScope, transitionScope } from './context';
 import { contentHash } from './services/audit';
 
@@ -85,35 +85,8 @@ export function registerGuard(strapi: Core.Strapi): void {
     }
 
     if (action === 'publish') {
-      // The stock Publish button (single or bulk): only the editor-in-chief on a verified item, as "approve".
-      const decision = decide({ action: 'approve', stage: state.stage, path, actor, item, params: { now: new Date() } });
-      if (!decision.ok) {
-        const { code, message } = decision as { code: string; message: string };
-        refuse(
-          code === 'wrong-stage' || code === 'forbidden-role'
-            ? `Chỉ Trưởng ban biên tập được xuất bản, và chỉ tin, bài đã được kiểm tra. ${message}`
-            : message,
-        );
-      }
-      const result = await transitionScope.run({ action: 'approve', uid, documentId: documentId! }, () => next());
-      await workflow.saveState(uid, documentId!, { stage: 'published', hasLive: true });
-      await strapi
-        .plugin('editorial')
-        .service('audit')
-        .append({
-          targetUid: uid,
-          targetDocumentId: documentId!,
-          action: 'approve',
-          fromStage: state.stage,
-          toStage: 'published',
-          actorId: user!.id,
-          actorName: displayName(user),
-          actorRoles: [...actor.roles],
-          comment: null,
-          meta: { via: 'publish-button' },
-          contentHash: contentHash(draft),
-        });
-      return result;
+      // The stock Publish button (single or bulk) is the workflow's approve: same refusals, same effects.
+      return workflow.approveFromPublish(uid, documentId!, user!, params);
     }
 
     if (action === 'unpublish')

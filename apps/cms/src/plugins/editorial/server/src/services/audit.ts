@@ -18,6 +18,43 @@ export interface LogInput {
   contentHash?: string | null;
 }
 
+/** Who an entry names: an admin user (id, display name, role codes) or a named system writer (id null). */
+export interface LogActor {
+  id: number | null;
+  name: string;
+  roles: readonly string[];
+}
+
+/** What happened, in the terms of the workflow; `logEntry` turns it into the stored fields. */
+export interface LogRecord {
+  target: { uid: string; documentId: string };
+  action: string;
+  from: string | null;
+  to: string;
+  actor: LogActor;
+  comment?: string | null;
+  meta?: Record<string, unknown> | null;
+  /** The content the entry is about (its hash is stored); left out for entries about no content. */
+  content?: unknown;
+}
+
+/** The one place an audit entry's fields are built (every writer records through `record`). */
+export function logEntry(r: LogRecord): LogInput {
+  return {
+    targetUid: r.target.uid,
+    targetDocumentId: r.target.documentId,
+    action: r.action,
+    fromStage: r.from,
+    toStage: r.to,
+    actorId: r.actor.id,
+    actorName: r.actor.name,
+    actorRoles: [...r.actor.roles],
+    comment: r.comment ?? null,
+    meta: r.meta ?? null,
+    contentHash: r.content === undefined ? null : contentHash(r.content),
+  };
+}
+
 const VOLATILE = new Set(['id', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'localizations', 'locale']);
 
 /** Hash of an entry's content as saved (volatile bookkeeping fields left out). */
@@ -37,7 +74,7 @@ export function contentHash(content: unknown): string {
     .digest('hex');
 }
 
-// Every writer (transitions, the Publish-button path, role changes, reports) appends through here:
+// Every writer (transitions, role changes, the rate table, the seed) records through here:
 // one append at a time in this process, so two entries never take the same seq or previous hash.
 let appendLock: Promise<unknown> = Promise.resolve();
 
@@ -63,7 +100,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Appends one entry to the chain (serialised with every other append in this process). */
-    append(input: LogInput) {
+    record(r: LogRecord) {
+      const input = logEntry(r);
       const run = appendLock.then(
         () => appendNow(input),
         () => appendNow(input),

@@ -79,18 +79,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi
           .plugin('editorial')
           .service('audit')
-          .append({
-            targetUid: 'plugin::editorial.royalty-rates',
-            targetDocumentId: 'royalty-rates',
+          .record({
+            target: { uid: 'plugin::editorial.royalty-rates', documentId: 'royalty-rates' },
             action: 'rates-changed',
-            fromStage: null,
-            toStage: 'rates-changed',
-            actorId: user.id,
-            actorName: displayName(user),
-            actorRoles: (user.roles ?? []).map((r) => r.code),
-            comment: null,
+            from: null,
+            to: 'rates-changed',
+            actor: { id: user.id, name: displayName(user), roles: (user.roles ?? []).map((r) => r.code) },
             meta: { pointValue: table.pointValue, rates: table.rates },
-            contentHash: null,
           });
       });
       return table;
@@ -117,12 +112,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const states = new Map<string, any>();
         for (let i = 0; i < ids.length; i += 500) {
           const chunk = ids.slice(i, i + 500);
-          for (const s of (await strapi.db
-            .query(STATE)
-            .findMany({
-              where: { targetUid: uid, targetDocumentId: { $in: chunk } },
-              select: ['targetDocumentId', 'authorId', 'fieldId'],
-            })) as any[]) {
+          for (const s of (await strapi.db.query(STATE).findMany({
+            where: { targetUid: uid, targetDocumentId: { $in: chunk } },
+            select: ['targetDocumentId', 'authorId', 'fieldId'],
+          })) as any[]) {
             states.set(s.targetDocumentId, s);
           }
         }

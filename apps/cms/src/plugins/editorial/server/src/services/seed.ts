@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { contentHash } from './audit';
 
 // The demo seed's hook: gives each seeded item its review stage and a log entry, as the system.
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -35,18 +34,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi
         .plugin('editorial')
         .service('audit')
-        .append({
-          targetUid: uid,
-          targetDocumentId: documentId,
+        .record({
+          target: { uid, documentId },
           action: 'import',
-          fromStage: null,
-          toStage: stage,
-          actorId: null,
-          actorName: 'Hệ thống (dữ liệu mẫu)',
-          actorRoles: [],
-          comment: null,
+          from: null,
+          to: stage,
+          actor: { id: null, name: 'Hệ thống (dữ liệu mẫu)', roles: [] },
           meta: authorId ? { authorId } : null,
-          contentHash: contentHash(draft),
+          content: draft,
         });
     },
   };

@@ -18,6 +18,7 @@ import { systemScope, transitionScope } from '../context';
 import { contentHash } from './audit';
 
 const STATE = 'plugin::editorial.review-state';
+const ORIGINAL = 'plugin::editorial.original';
 
 /**
  * Personal data that must stay erasable (Decree 13/2023/NĐ-CP): never copied into the append-only
@@ -132,7 +133,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Runs one workflow action for a user (or the system), enforcing the rules of packages/workflow. */
-    async transition(input: TransitionInput, user: AdminUser | null) {
+    async transition(input: TransitionInput, user: AdminUser | null): Promise<ReviewState> {
+      return (await self.run(input, user)).state;
+    },
+
+    /**
+     * Strapi's own Publish (the button, bulk publish, any `documents.publish` from a request) is the
+     * workflow's `approve`, with its refusals and every side effect; returns what `publish` returns.
+     */
+    async approveFromPublish(uid: string, documentId: string, user: AdminUser, publishParams: Record<string, unknown> = {}) {
+      try {
+        return (await self.run({ uid, documentId, action: 'approve' }, user, { via: 'publish-button', publishParams })).published;
+      } catch (e) {
+        const code = (e as any)?.details?.code;
+        if (code === 'wrong-stage' || code === 'forbidden-role')
+          throw new errors.ApplicationError(
+            `Chỉ Trưởng ban biên tập được xuất bản, và chỉ tin, bài đã được kiểm tra. ${(e as Error).message}`,
+            { code },
+          );
+        throw e;
+      }
+    },
+
+    /** The one implementation of every action; `via` names the way in when it is not the panel. */
+    async run(
+      input: TransitionInput,
+      user: AdminUser | null,
+      opts: { via?: string; publishParams?: Record<string, unknown> } = {},
+    ): Promise<{ state: ReviewState; published: unknown }> {
       return serialised(async () => {
         const path = self.pathOf(input.uid);
         if (!path) throw new errors.ValidationError(`Loại nội dung ${input.uid} không thuộc quy trình biên tập.`);
@@ -177,25 +205,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.action === 'submit') {
           update.assigneeId = null;
           if (state.authorId == null && user) update.authorId = user.id;
-          await strapi.db.query('plugin::editorial.original').create({
-            data: {
-              targetUid: input.uid,
-              targetDocumentId: input.documentId,
-              submittedBy: user?.id ?? null,
-              at: new Date().toISOString(),
-              content: withoutPersonalData(input.uid, draft),
-              contentHash: contentHash(draft),
-            },
-          });
+          await self.archive(input.uid, input.documentId, draft, user?.id ?? null);
         }
         if (input.action === 'approve') {
           update.goLiveAt = to === 'scheduled' ? new Date(input.goLiveAt as string).toISOString() : null;
           update.expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
           update.royaltyGrade = input.royaltyGrade ?? null;
+          // What goes public is archived too when reviewers changed it after the submission.
+          await self.archive(input.uid, input.documentId, draft, user?.id ?? null, { unlessSame: true });
         }
         const scope = { action: input.action, uid: input.uid, documentId: input.documentId };
+        let published: unknown = null;
         if (to === 'published' && (input.action === 'approve' || input.action === 'golive')) {
-          await transitionScope.run(scope, () => strapi.documents(input.uid as any).publish({ documentId: input.documentId } as any));
+          published = await transitionScope.run(scope, () =>
+            strapi.documents(input.uid as any).publish({ ...opts.publishParams, documentId: input.documentId } as any),
+          );
           update.hasLive = true;
           if (input.action === 'golive') update.goLiveAt = null;
         }
@@ -207,23 +231,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           update.expiresAt = null;
         }
         const saved = await self.saveState(input.uid, input.documentId, update);
-        await audit().append({
-          targetUid: input.uid,
-          targetDocumentId: input.documentId,
+        await audit().record({
+          target: { uid: input.uid, documentId: input.documentId },
           action: input.action,
-          fromStage: state.stage,
-          toStage: to,
-          actorId: user?.id ?? null,
-          actorName: displayName(user ?? undefined),
-          actorRoles: [...actor.roles],
+          from: state.stage,
+          to,
+          actor: { id: user?.id ?? null, name: displayName(user ?? undefined), roles: actor.roles },
           comment: input.comment ?? null,
           meta: {
             ...(input.assigneeId != null ? { assigneeId: input.assigneeId } : {}),
             ...(input.goLiveAt ? { goLiveAt: input.goLiveAt } : {}),
             ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
             ...(input.royaltyGrade != null ? { royaltyGrade: input.royaltyGrade } : {}),
+            ...(opts.via ? { via: opts.via } : {}),
           },
-          contentHash: contentHash(draft),
+          content: draft,
         });
         // Mail goes out after the transition, outside its lock: a slow SMTP server never holds up the board.
         if (['assign', 'return', 'approve'].includes(input.action))
@@ -235,7 +257,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 .afterTransition(input, saved, user)
                 .catch(() => undefined),
           );
-        return saved;
+        return { state: saved, published };
+      });
+    },
+
+    /**
+     * Writes one row of the append-only archive of originals (personal data left out). With `unlessSame`,
+     * nothing is written when the item's latest archived original has the same content.
+     */
+    async archive(
+      uid: string,
+      documentId: string,
+      content: Record<string, any> | null,
+      submittedBy: number | null,
+      opts: { unlessSame?: boolean } = {},
+    ): Promise<void> {
+      const hash = contentHash(content);
+      if (opts.unlessSame) {
+        const last = (await strapi.db.query(ORIGINAL).findOne({
+          where: { targetUid: uid, targetDocumentId: documentId },
+          orderBy: { id: 'desc' },
+          select: ['contentHash'],
+        })) as { contentHash: string } | null;
+        if (last?.contentHash === hash) return;
+      }
+      await strapi.db.query(ORIGINAL).create({
+        data: {
+          targetUid: uid,
+          targetDocumentId: documentId,
+          submittedBy,
+          at: new Date().toISOString(),
+          content: withoutPersonalData(uid, content),
+          contentHash: hash,
+        },
       });
     },
 
@@ -263,28 +317,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             fieldId: draft?.field?.id ?? null,
             hasLive: false,
           });
-          await strapi.db.query('plugin::editorial.original').create({
-            data: {
-              targetUid: uid,
-              targetDocumentId: documentId,
-              submittedBy: null,
-              at: new Date().toISOString(),
-              content: withoutPersonalData(uid, draft),
-              contentHash: contentHash(draft),
-            },
-          });
-          await audit().append({
-            targetUid: uid,
-            targetDocumentId: documentId,
+          await self.archive(uid, documentId, draft, null);
+          await audit().record({
+            target: { uid, documentId },
             action: 'receive',
-            fromStage: null,
-            toStage: 'submitted',
-            actorId: null,
-            actorName: info.actorName,
-            actorRoles: [],
-            comment: null,
+            from: null,
+            to: 'submitted',
+            actor: { id: null, name: info.actorName, roles: [] },
             meta: info.meta ?? null,
-            contentHash: contentHash(draft),
+            content: draft,
           });
           return { documentId, stage: 'submitted' as Stage };
         }),
@@ -323,13 +364,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Items waiting for this user, with counts per stage. */
     async queue(user: AdminUser) {
       const actor = await toActor(strapi, user);
-      const states = (await strapi.db
-        .query(STATE)
-        .findMany({
-          where: { stage: { $notIn: ['published', 'withdrawn'] } },
-          orderBy: { updatedAt: 'desc' },
-          limit: 2000,
-        })) as ReviewState[];
+      const states = (await strapi.db.query(STATE).findMany({
+        where: { stage: { $notIn: ['published', 'withdrawn'] } },
+        orderBy: { updatedAt: 'desc' },
+        limit: 2000,
+      })) as ReviewState[];
       const mine = states.filter((s) => {
         const path = self.pathOf(s.targetUid);
         return path && waitingFor(actor, s.stage, { authorId: s.authorId, assigneeId: s.assigneeId, fieldId: s.fieldId }, path);
