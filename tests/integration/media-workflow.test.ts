@@ -3,10 +3,10 @@
 // routes; every change in the audit chain.
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cmCreate, fieldEditorId, transition, validArticle } from '../helpers/content.ts';
+import { CM, cmCreate, fieldEditorId, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
 import { dbQuery } from '../helpers/db.ts';
 import { image } from '../helpers/files.ts';
-import { adminToken, cms, http } from '../helpers/http.ts';
+import { adminToken, cms, createApiToken, http } from '../helpers/http.ts';
 
 const UID = 'api::article.article';
 const ROLES = ['contributor', 'portal-admin', 'editor', 'editor-in-chief', 'inspector', 'finance', 'strapi-super-admin'] as const;
@@ -140,6 +140,22 @@ describe('files used by content follow its workflow', () => {
       }
     });
   }
+
+  it('a new picture reaches the site only through the item’s reviewed revision', async () => {
+    const oldId = await newFile('contributor');
+    const documentId = await articleWith(oldId, 'published');
+    const token = await createApiToken('read-only');
+    const live = async () => (await http('GET', `/api/articles/${documentId}?populate=cover`, { token })).body.data.cover?.id;
+    expect(await live()).toBe(oldId);
+    const newId = await newFile('contributor');
+    const edit = await http('PUT', `${CM}/${UID}/${documentId}`, { token: await adminToken('contributor'), body: { cover: newId } });
+    expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+    expect(await live()).toBe(oldId);
+    expect(await publishThroughWorkflow(UID, documentId)).toBe('published');
+    expect(await live()).toBe(newId);
+    // The old picture is used by nothing any more: its uploader may delete it.
+    expect((await actions.delete('contributor', oldId)).status).toBe(200);
+  });
 
   it('lets the uploader change a file used only by a draft', async () => {
     const id = await newFile('contributor');

@@ -111,16 +111,22 @@ export default (strapi: Core.Strapi) => {
       for (const [uid, ids] of byType) {
         if (!(strapi.contentTypes as any)[uid]) continue;
         const found = (await strapi.db.query(uid as any).findMany({ where: { id: { $in: ids } } })) as Record<string, any>[];
-        for (const e of found) entries.set(`${uid}:${e.id}`, e);
+        for (const e of found) entries.set(`${uid}:${e.id}`, { ...e, __uid: uid });
       }
+      // Review states, one query per type (the list route asks for every referenced file at once).
       const states = new Map<string, any>();
-      const workflow = strapi.plugin('editorial').service('workflow');
+      const docsByType = new Map<string, Set<string>>();
+      for (const e of entries.values()) if (e.documentId) docsByType.set(e.__uid, (docsByType.get(e.__uid) ?? new Set()).add(e.documentId));
+      for (const [uid, docs] of docsByType) {
+        const found = (await strapi.db
+          .query('plugin::editorial.review-state')
+          .findMany({ where: { targetUid: uid, targetDocumentId: { $in: [...docs] } } })) as any[];
+        for (const st of found) states.set(`${uid}:${st.targetDocumentId}`, st);
+      }
       for (const r of rows) {
         const e = entries.get(`${r.related_type}:${r.related_id}`);
         const documentId = e?.documentId ?? null;
-        const key = `${r.related_type}:${documentId}`;
-        if (documentId && !states.has(key)) states.set(key, await workflow.getState(r.related_type, documentId));
-        const state = documentId ? states.get(key) : null;
+        const state = documentId ? states.get(`${r.related_type}:${documentId}`) : null;
         out.get(Number(r.file_id))?.push({
           uid: r.related_type,
           documentId,
