@@ -49,10 +49,10 @@ async function fileState(id: number) {
   return { exists: true, name, alternativeText, caption, updatedAt, sha: createHash('sha256').update(bytes).digest('hex') };
 }
 const mediaLog = (id: number) =>
-  dbQuery<{ action: string; actor_id: number; meta: string }>(
+  dbQuery<{ action: string; actor_id: number; meta: any }>(
     "SELECT action, actor_id, meta FROM editorial_review_logs WHERE target_uid = 'plugin::upload.file' AND target_document_id = ? ORDER BY seq",
     [String(id)],
-  ).map((r) => ({ ...r, meta: JSON.parse(r.meta) }));
+  ).map((r) => ({ ...r, meta: typeof r.meta === 'string' ? JSON.parse(r.meta) : r.meta }));
 const userId = async (role: Role) => (await http('GET', '/admin/users/me', { token: await adminToken(role) })).body.data.id as number;
 
 /** An article by the contributor with this file as cover, moved to the given stage. */
