@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { registerGuard } from './guard';
+import { registerMediaGuard } from './media/guard';
 import { registerStageFilter } from './stage-filter';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerGuard(strapi);
   registerStageFilter(strapi);
+  registerMediaGuard(strapi);
 };
 
 export default register;

@@ -1,0 +1,282 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Actor } from '@cong-ttdt/workflow';
+import { displayName, toActor, type AdminUser } from '../actor';
+import mediaAccess, { FILE_UID, FOLDER_UID, MORPH_TABLE, canRead, canUpload, changeRefusal, type FileRef, type MediaFile } from './access';
+
+/**
+ * The upload plugin's routes never pass the Document Service, so the editorial guard never sees them.
+ * This route middleware, added to every admin route of the upload plugin, scopes what each role sees,
+ * keeps files used by items in review, scheduled or live from changing in place, and writes every
+ * change to the audit log. Content-API writes to the media library are refused.
+ */
+export function registerMediaGuard(strapi: Core.Strapi): void {
+  const upload = strapi.plugin('upload') as any;
+  if (!upload?.routes) return;
+  const guard = createMediaGuard(strapi);
+  const adminRoutes = upload.routes.admin?.routes ?? [];
+  if (!adminRoutes.length) throw new Error('editorial: the upload plugin has no admin routes to guard');
+  for (const route of adminRoutes) addMiddleware(route, guard);
+  const refuseWrites = async (ctx: any, next: () => Promise<void>) => {
+    if (ctx.method !== 'GET') forbid('Thư viện tệp chỉ được thay đổi trong trang quản trị.');
+    return next();
+  };
+  for (const route of upload.routes['content-api']?.routes ?? []) addMiddleware(route, refuseWrites);
+}
+
+function addMiddleware(route: any, fn: (ctx: any, next: () => Promise<void>) => Promise<void>) {
+  route.config = route.config ?? {};
+  route.config.middlewares = [...(route.config.middlewares ?? []), fn];
+}
+
+// A PolicyError is the one 403 whose message Strapi's authorize step passes on (it blanks other ForbiddenErrors).
+const forbid = (message: string): never => {
+  throw new errors.PolicyError(message);
+};
+const BROWSERS = ['contributor', 'editor', 'portal-admin', 'editor-in-chief', 'inspector', 'strapi-super-admin'];
+const READ_ALL = ['portal-admin', 'editor-in-chief', 'inspector', 'strapi-super-admin'];
+const has = (actor: Actor, roles: string[]) => actor.roles.some((r) => roles.includes(r));
+const PASS = new Set(['admin-settings.getSettings', 'admin-settings.updateSettings']);
+const BROWSE = new Set([
+  'admin-folder.findOne',
+  'admin-folder.find',
+  'admin-folder.getStructure',
+  'admin-file.getLatestAIMetadataJob',
+  'admin-file.getAIMetadataPendingCount',
+]);
+const ids = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number).filter(Number.isFinite) : []);
+
+function createMediaGuard(strapi: Core.Strapi) {
+  const access = mediaAccess(strapi);
+  const audit = () => strapi.plugin('editorial').service('audit');
+
+  const usedBy = (refs: FileRef[]) => {
+    const seen = new Map<string, { uid: string; documentId: string | null; title: string }>();
+    for (const r of refs) seen.set(`${r.uid}:${r.documentId}`, { uid: r.uid, documentId: r.documentId, title: r.title });
+    return [...seen.values()];
+  };
+
+  return async (ctx: any, next: () => Promise<void>) => {
+    const handler: string = ctx.state.route?.handler ?? '';
+    if (PASS.has(handler)) return next();
+    const user = ctx.state.user as AdminUser | undefined;
+    if (!user) return forbid('Cần đăng nhập trang quản trị.');
+    const actor = await toActor(strapi, user);
+
+    const log = async (targetUid: string, id: number, action: string, meta: Record<string, unknown>, newHash: string | null = null) => {
+      try {
+        await audit().append({
+          targetUid,
+          targetDocumentId: String(id),
+          action,
+          fromStage: null,
+          toStage: action,
+          actorId: user.id,
+          actorName: displayName(user),
+          actorRoles: [...actor.roles],
+          comment: null,
+          meta,
+          contentHash: newHash,
+        });
+      } catch (e) {
+        strapi.log.error(`editorial: audit entry for ${action} of ${targetUid} ${id} failed: ${(e as Error).message}`);
+      }
+    };
+
+    /** Checks that every file may be changed; returns them with their references and stored hashes. */
+    const mayChange = async (files: MediaFile[], lock = true) => {
+      const refs = await access.references(files.map((f) => f.id));
+      const out: Array<{ file: MediaFile; refs: FileRef[]; hash: string | null }> = [];
+      for (const file of files) {
+        const why = changeRefusal(actor, file, lock ? (refs.get(file.id) ?? []) : []);
+        if (why) forbid(why);
+        out.push({ file, refs: refs.get(file.id) ?? [], hash: null });
+      }
+      for (const o of out) o.hash = await access.storedHash(o.file);
+      return out;
+    };
+    const described = (f: MediaFile | undefined) => ({
+      name: f?.name ?? null,
+      alternativeText: f?.alternativeText ?? null,
+      caption: f?.caption ?? null,
+      folder: f?.folder?.id ?? null,
+    });
+    const changes = (before: MediaFile, after: MediaFile | undefined) => {
+      const a = described(before);
+      const b = described(after);
+      return Object.fromEntries(
+        (Object.keys(a) as Array<keyof typeof a>).filter((k) => a[k] !== b[k]).map((k) => [k, { from: a[k], to: b[k] }]),
+      );
+    };
+    const folderRefusal = async (folderIds: number[]) => {
+      if (!folderIds.length) return;
+      const folders = (await strapi.db.query(FOLDER_UID).findMany({ where: { id: { $in: folderIds } }, populate: ['createdBy'] })) as any[];
+      for (const f of folders)
+        if (!has(actor, ['portal-admin']) && String(f.createdBy?.id) !== String(actor.id))
+          forbid(`Chỉ người đã tạo và Quản trị cổng được thay đổi thư mục «${f.name}».`);
+      return folders;
+    };
+    const succeeded = () => ctx.status < 400;
+    const hasFiles = () => {
+      const f = ctx.request.files?.files;
+      return Array.isArray(f) ? f.length > 0 : !!f && f.size !== 0;
+    };
+
+    let kind = handler;
+    if (handler === 'admin-upload.upload')
+      kind = ctx.query?.id ? (hasFiles() ? 'admin-upload.replaceFile' : 'admin-upload.updateFileInfo') : 'admin-upload.uploadFiles';
+
+    switch (kind) {
+      case 'admin-file.find': {
+        if (!has(actor, BROWSERS)) forbid('Tài khoản của bạn không được xem thư viện tệp.');
+        if (!has(actor, READ_ALL)) {
+          const restrict = has(actor, ['editor'])
+            ? { id: { $notIn: await hiddenFromEditor(actor) } }
+            : { id: { $in: await ownFileIds(actor) } };
+          const query = ctx.query; // the parsed query object the controller reads next (mutated in place)
+          query.filters = query.filters ? { $and: [query.filters, restrict] } : restrict;
+        }
+        return next();
+      }
+      case 'admin-file.findOne': {
+        if (!has(actor, BROWSERS)) forbid('Tài khoản của bạn không được xem thư viện tệp.');
+        const [file] = await access.files(ids([ctx.params.id]));
+        if (file && !canRead(actor, file, (await access.references([file.id])).get(file.id) ?? [])) forbid('Bạn không được xem tệp này.');
+        return next();
+      }
+      case 'admin-upload.uploadFiles':
+      case 'admin-upload.uploadFile': {
+        if (!canUpload(actor)) forbid('Tài khoản của bạn không được tải tệp lên.');
+        await next();
+        if (!succeeded()) return;
+        const body = Array.isArray(ctx.body) ? ctx.body : [ctx.body];
+        for (const file of await access.files(ids(body.map((f: any) => f?.id)))) {
+          const newHash = await access.storedHash(file);
+          await log(FILE_UID, file.id, 'media-upload', { ...described(file), oldHash: null, newHash, usedBy: [] }, newHash);
+        }
+        return;
+      }
+      case 'admin-upload.replaceFile':
+      case 'admin-upload.updateFileInfo':
+      case 'admin-file.destroy': {
+        const [file] = await access.files(ids([ctx.params?.id ?? ctx.query?.id]));
+        if (!file) return next(); // Strapi answers 404
+        const [{ refs, hash }] = await mayChange([file]);
+        await next();
+        if (!succeeded()) return;
+        const [after] = await access.files([file.id]);
+        const action =
+          { 'admin-upload.replaceFile': 'media-replace', 'admin-upload.updateFileInfo': 'media-update' }[kind] ?? 'media-delete';
+        const newHash = action === 'media-delete' ? null : action === 'media-replace' ? await access.storedHash(after) : hash;
+        await log(
+          FILE_UID,
+          file.id,
+          action,
+          { ...described(after ?? file), changes: changes(file, after), oldHash: hash, newHash, usedBy: usedBy(refs) },
+          newHash,
+        );
+        return;
+      }
+      case 'admin-upload.bulkUpdateFileInfo': {
+        const updates = (ctx.request.body?.updates ?? []) as Array<{ id: unknown }>;
+        const checked = await mayChange(await access.files(ids(updates.map((u) => u.id))));
+        await next();
+        if (!succeeded()) return;
+        const after = new Map((await access.files(checked.map((c) => c.file.id))).map((f) => [f.id, f]));
+        for (const { file, refs, hash } of checked)
+          await log(
+            FILE_UID,
+            file.id,
+            'media-update',
+            {
+              ...described(after.get(file.id)),
+              changes: changes(file, after.get(file.id)),
+              oldHash: hash,
+              newHash: hash,
+              usedBy: usedBy(refs),
+            },
+            hash,
+          );
+        return;
+      }
+      case 'admin-folder-file.deleteMany':
+      case 'admin-folder-file.moveMany': {
+        const body = ctx.request.body ?? {};
+        const folderIds = ids(body.folderIds);
+        const folders = (await folderRefusal(folderIds)) ?? [];
+        const move = kind === 'admin-folder-file.moveMany';
+        const direct = await access.files(ids(body.fileIds));
+        // Deleting a folder deletes every file in it; moving one changes no file's bytes, name or URL.
+        const affected = move ? direct : [...direct, ...(await access.filesInFolders(folderIds))];
+        const checked = await mayChange([...new Map(affected.map((f) => [f.id, f])).values()], !move);
+        await next();
+        if (!succeeded()) return;
+        const after = new Map((await access.files(checked.map((c) => c.file.id))).map((f) => [f.id, f]));
+        for (const { file, refs, hash } of checked)
+          await log(
+            FILE_UID,
+            file.id,
+            move ? 'media-move' : 'media-delete',
+            {
+              ...described(after.get(file.id) ?? file),
+              changes: move ? changes(file, after.get(file.id)) : {},
+              oldHash: hash,
+              newHash: move ? hash : null,
+              usedBy: usedBy(refs),
+            },
+            move ? hash : null,
+          );
+        for (const f of folders)
+          await log(FOLDER_UID, f.id, move ? 'folder-move' : 'folder-delete', {
+            name: f.name,
+            path: f.path,
+            destinationFolderId: move ? (body.destinationFolderId ?? null) : undefined,
+          });
+        return;
+      }
+      case 'admin-folder.create': {
+        if (!canUpload(actor)) forbid('Tài khoản của bạn không được tạo thư mục.');
+        await next();
+        const created = ctx.body?.data;
+        if (succeeded() && created?.id) await log(FOLDER_UID, created.id, 'folder-create', { name: created.name, path: created.path });
+        return;
+      }
+      case 'admin-folder.update': {
+        if (!canUpload(actor)) forbid('Tài khoản của bạn không được thay đổi thư mục.');
+        const [before] = (await folderRefusal(ids([ctx.params.id]))) ?? [];
+        await next();
+        const updated = ctx.body?.data;
+        if (succeeded() && before)
+          await log(FOLDER_UID, before.id, 'folder-update', {
+            name: { from: before.name, to: updated?.name ?? null },
+            path: { from: before.path, to: updated?.path ?? null },
+          });
+        return;
+      }
+      default:
+        if (BROWSE.has(kind)) {
+          if (!has(actor, BROWSERS)) forbid('Tài khoản của bạn không được xem thư viện tệp.');
+          return next();
+        }
+        // Anything else (upload from URLs, AI-written alt text and captions, routes added by a later
+        // Strapi) bypasses these checks: refused until it is reviewed here.
+        return forbid('Thao tác này với thư viện tệp không được phép trên cổng.');
+    }
+  };
+
+  async function ownFileIds(actor: Actor): Promise<number[]> {
+    const rows = (await strapi.db.query(FILE_UID).findMany({ where: { createdBy: { id: actor.id } }, select: ['id'] })) as Array<{
+      id: number;
+    }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Files an editor must not see: used only by items neither assigned to them nor in their fields. */
+  async function hiddenFromEditor(actor: Actor): Promise<number[]> {
+    const used = (await strapi.db.connection(MORPH_TABLE).distinct('file_id')) as Array<{ file_id: number }>;
+    const files = await access.files(used.map((r) => Number(r.file_id)));
+    const refs = await access.references(files.map((f) => f.id));
+    const hidden = files.filter((f) => !canRead(actor, f, refs.get(f.id) ?? [])).map((f) => f.id);
+    return hidden.length ? hidden : [-1];
+  }
+}
