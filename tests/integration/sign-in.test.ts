@@ -1,6 +1,10 @@
 // Sign-in and cross-origin rules (issue 19), on a CMS of its own: the admin on its public host name
 // behind a trusted proxy, the site on the province's registrable domain.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiServer } from '../../apps/publisher/src/api.ts';
+import { createLogger } from '../../apps/publisher/src/log.ts';
 import { type OwnCms, startOwnCms } from '../helpers/own-cms.ts';
 
 const DOMAIN = 'hoabinh.example.gov.vn';
@@ -12,6 +16,46 @@ const SAME_SITE = `https://attacker.${DOMAIN}`;
 
 let cms: OwnCms;
 const url = (path: string) => cms.base + path;
+
+// The publisher's real HTTP API (apps/publisher/src/api.ts), behind a recorder that keeps each request
+// the CMS sends, so the test can send it again, altered or unsigned.
+const WEBHOOK_SECRET = 'webhook-secret-for-the-sign-in-test-0123456789';
+const accepted: { event: string; model?: string }[] = [];
+const received: { headers: IncomingHttpHeaders; body: Buffer; status: number }[] = [];
+let publisherApi: Server;
+let recorder: Server;
+let publisherUrl = '';
+const listen = (server: Server) =>
+  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const toPublisher = (headers: Record<string, string>, body: Buffer | string) =>
+  fetch(`${publisherUrl}/webhook`, { method: 'POST', headers, body });
+
+async function startPublisherApi(): Promise<string> {
+  publisherApi = createApiServer({
+    webhookSecret: WEBHOOK_SECRET,
+    adminToken: '',
+    log: createLogger({ write: () => {} }),
+    status: async () => ({}),
+    onWebhook: (event, model) => accepted.push({ event, model }),
+    onRebuild: () => {},
+  });
+  publisherUrl = `http://127.0.0.1:${await listen(publisherApi)}`;
+  recorder = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks);
+      const forwarded = await toPublisher(pick(req.headers), body);
+      received.push({ headers: req.headers, body, status: forwarded.status });
+      res.writeHead(forwarded.status, { 'Content-Type': 'application/json' }).end(await forwarded.text());
+    });
+  });
+  return `http://127.0.0.1:${await listen(recorder)}/webhook`;
+}
+const pick = (h: IncomingHttpHeaders): Record<string, string> =>
+  Object.fromEntries(
+    ['content-type', 'x-portal-timestamp', 'x-portal-signature', 'authorization'].filter((k) => h[k]).map((k) => [k, String(h[k])]),
+  );
 
 async function call(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
   const res = await fetch(url(path), {
@@ -48,11 +92,15 @@ beforeAll(async () => {
     CMS_ADMIN_ORIGINS: EXTRA_ADMIN_ORIGIN,
     SITE_URL: SITE,
     CMS_BEHIND_PROXY: 'true',
+    PUBLISHER_WEBHOOK_URL: await startPublisherApi(),
+    PUBLISHER_WEBHOOK_SECRET: WEBHOOK_SECRET,
   });
 }, 240_000);
 
 afterAll(async () => {
   await cms?.stop();
+  recorder?.close();
+  publisherApi?.close();
 });
 
 describe('CORS from configuration', () => {
@@ -120,5 +168,38 @@ describe('registration closed', () => {
     const auth = perms[Object.keys(perms).find((k) => k.endsWith('users-permissions'))!].controllers.auth;
     expect(auth.register.enabled).toBe(false);
     expect(auth.connect.enabled).toBe(false);
+  });
+});
+
+describe('signed webhooks to the publisher', () => {
+  const waitFor = async <T>(fn: () => T | undefined, what: string): Promise<T> => {
+    for (let i = 0; i < 100; i++) {
+      const v = fn();
+      if (v) return v;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  };
+
+  it('the CMS signs each notification; the publisher takes it once and refuses it replayed, altered or unsigned', async () => {
+    const form = new FormData();
+    form.append('files', new Blob(['%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'], { type: 'application/pdf' }), 'van-ban.pdf');
+    const up = await fetch(url('/upload'), { method: 'POST', headers: { Authorization: `Bearer ${await superAdmin()}` }, body: form });
+    expect(up.status).toBe(201);
+    const sent = await waitFor(() => received.find((r) => JSON.parse(r.body.toString()).event === 'media.create'), 'media.create');
+    expect(sent.status).toBe(202);
+    expect(accepted).toContainEqual({ event: 'media.create', model: undefined });
+    expect(sent.headers.authorization).toBeUndefined();
+    expect(sent.headers['x-portal-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    const headers = pick(sent.headers);
+    const count = accepted.length;
+
+    expect((await toPublisher(headers, sent.body)).status, 'replayed').toBe(401);
+    const altered = Buffer.from(sent.body.toString().replace('media.create', 'media.delete'));
+    expect((await toPublisher(headers, altered)).status, 'altered').toBe(401);
+    const { 'x-portal-signature': _s, 'x-portal-timestamp': _t, ...unsigned } = headers;
+    expect((await toPublisher(unsigned, sent.body)).status, 'unsigned').toBe(401);
+    expect((await toPublisher({ ...unsigned, authorization: `Bearer ${WEBHOOK_SECRET}` }, sent.body)).status, 'static bearer').toBe(401);
+    expect(accepted.length).toBe(count);
   });
 });
