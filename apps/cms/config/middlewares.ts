@@ -35,6 +35,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // Rate limits, origin, content type and size of the question routes, before any body is read.
     'global::question-intake',
     'strapi::body',
+    // Wrong admin passwords slow the account down, whatever the address (src/lib/login-throttle.ts).
+    'global::login-throttle',
     // EXIF/GPS metadata stripped from uploaded photos (after the body parser wrote the temp files).
     'global::strip-image-metadata',
     'strapi::session',
