@@ -11,7 +11,7 @@ export const GENERATED_SECRETS: Record<string, () => string> = {
   TRANSFER_TOKEN_SALT: () => randomBytes(16).toString('base64'),
   JWT_SECRET: () => randomBytes(32).toString('base64'),
   ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
-  // Shared by the CMS webhook and the publisher (Authorization: Bearer …).
+  // Key of the HMAC signature of the CMS → publisher webhook, shared by both.
   PUBLISHER_WEBHOOK_SECRET: () => randomBytes(32).toString('hex'),
   // Read-only API token the site build uses; the CMS registers its hash at start.
   SITE_API_TOKEN: () => randomBytes(48).toString('hex'),

@@ -37,6 +37,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'strapi::body',
     // The bytes of each uploaded file decide its type (src/lib/upload-type.ts), before anything else reads them.
     'global::upload-content-check',
+    // Wrong admin passwords slow the account down, whatever the address (src/lib/login-throttle.ts).
+    'global::login-throttle',
     // EXIF/GPS metadata stripped from uploaded photos (after the body parser wrote the temp files).
     'global::strip-image-metadata',
     'strapi::session',

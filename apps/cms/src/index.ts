@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { ensureAdminLabels } from './bootstrap/admin-labels';
 import { ensureDemoAccounts, ensureDemoProfiles } from './bootstrap/demo';
-import { ensurePublicPermissions, ensurePublisherWebhook, ensureSiteToken } from './bootstrap/public-access';
+import { ensurePublicPermissions, ensureSiteToken } from './bootstrap/public-access';
 import { closeRegistration } from './bootstrap/registration';
+import { startPublisherNotifications } from './lib/publisher-notify';
 import { questionsConfig } from './lib/questions/config';
 import { registerContentRules } from './lib/rules';
 import { assertProductionSecrets } from './lib/secrets';
@@ -20,7 +21,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await closeRegistration(strapi);
     await ensureSiteToken(strapi);
-    await ensurePublisherWebhook(strapi);
+    await startPublisherNotifications(strapi);
     await ensureAdminLabels(strapi);
     if (process.env.PORTAL_DEMO === '1') {
       await ensureDemoAccounts(strapi);

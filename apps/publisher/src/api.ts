@@ -2,6 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from './log.ts';
+import { ReplayGuard, SIGNATURE_HEADER, TIMESTAMP_HEADER, checkTimestamp, verifyWebhook } from './signature.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -30,6 +31,7 @@ export function bearerMatches(header: string | undefined, secret: string): boole
 }
 
 export interface ApiHandlers {
+  /** Key of the webhook's HMAC signature (signature.ts). */
   webhookSecret: string;
   adminToken: string;
   log: Logger;
@@ -69,7 +71,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; 
   });
 }
 
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
 export function createApiServer(h: ApiHandlers): Server {
+  const replays = new ReplayGuard();
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
     const method = req.method ?? 'GET';
@@ -83,20 +91,26 @@ export function createApiServer(h: ApiHandlers): Server {
     }
     if (path === '/webhook' || path === '/rebuild') {
       if (method !== 'POST') return json(res, 405, { error: 'method not allowed' }, { Allow: 'POST' });
-      const secret = path === '/webhook' ? h.webhookSecret : h.adminToken;
-      // Authenticate on headers alone, before reading a body from an unknown client.
-      if (!bearerMatches(req.headers.authorization, secret)) {
-        h.log.warn('rejected unauthenticated request', { path, remote: req.socket.remoteAddress });
+      const unauthorized = (why: string) => {
+        h.log.warn('rejected unauthenticated request', { path, why, remote: req.socket.remoteAddress });
         res.setHeader('Connection', 'close');
-        return json(res, 401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer' });
-      }
-      const { body, tooLarge } = await readBody(req, MAX_BODY_BYTES);
+        return json(res, 401, { error: 'unauthorized' }, path === '/rebuild' ? { 'WWW-Authenticate': 'Bearer' } : {});
+      };
       if (path === '/rebuild') {
+        if (!bearerMatches(req.headers.authorization, h.adminToken)) return unauthorized('bearer');
+        const { tooLarge } = await readBody(req, MAX_BODY_BYTES);
         if (tooLarge) return json(res, 400, { error: 'body larger than 1 MB' });
         h.onRebuild('admin rebuild');
         return json(res, 202, { accepted: true });
       }
+      // The webhook is signed over its body: headers that cannot be good are refused before reading it.
+      const signed = { timestamp: header(req, TIMESTAMP_HEADER), signature: header(req, SIGNATURE_HEADER) };
+      const early = h.webhookSecret ? checkTimestamp(signed.timestamp, signed.signature, Date.now()) : 'bad-signature';
+      if (early) return unauthorized(early);
+      const { body, tooLarge } = await readBody(req, MAX_BODY_BYTES);
       if (tooLarge) return json(res, 400, { error: 'body larger than 1 MB' });
+      const refused = verifyWebhook(h.webhookSecret, signed, body, replays);
+      if (refused) return unauthorized(refused);
       let payload: unknown;
       try {
         payload = JSON.parse(body.toString('utf8'));

@@ -120,8 +120,8 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
   const webhookSecret = env.PUBLISHER_WEBHOOK_SECRET?.trim() ?? '';
   if (opts.requireWebhookSecret && !webhookSecret) {
     throw new ConfigError(
-      'PUBLISHER_WEBHOOK_SECRET is not set. Set it to the same value as the Authorization header of the CMS webhook ' +
-        '("Bearer <secret>"); `npm start` generates one in the .env file.',
+      'PUBLISHER_WEBHOOK_SECRET is not set. Set it to the same value as in the CMS, which signs its webhooks with it; ' +
+        '`npm start` generates one in the .env file.',
     );
   }
   const siteDir = dir(env.PUBLISHER_SITE_DIR?.trim() || join(REPO_ROOT, 'apps', 'site'));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signWebhook } from '../src/signature.ts';
 import { startFakeCms, type FakeCms } from './fixtures/cms.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -90,12 +91,17 @@ async function stopPublisher(p: Running): Promise<number | null> {
 
 const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${pub.apiPort}${path}`, init);
 const status = async () => (await (await api('/status')).json()) as any;
-const webhook = (body: unknown, token = SECRET) =>
-  api('/webhook', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+/** Headers the CMS sends: a timestamp and an HMAC over it and the body (src/signature.ts). */
+const signed = (raw: string, secret = SECRET, ts = Math.floor(Date.now() / 1000)) => ({
+  'X-Portal-Timestamp': String(ts),
+  'X-Portal-Signature': signWebhook(secret, ts, raw),
+});
+const sendRaw = (raw: string, headers: Record<string, string>) =>
+  api('/webhook', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: raw });
+const webhook = (body: unknown, secret = SECRET) => {
+  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  return sendRaw(raw, secret ? signed(raw, secret) : {});
+};
 const publish = () => webhook({ event: 'entry.publish', model: 'article', entry: { id: 1, publishedAt: new Date().toISOString() } });
 
 /** Raw GET on the site port (node:http does not normalise "..", unlike fetch). */
@@ -166,6 +172,20 @@ describe('publisher (real process, real HTTP)', () => {
     expect(await noAuth.json()).toEqual({ error: 'unauthorized' });
     expect((await webhook({ event: 'entry.publish' }, 'wrong-secret')).status).toBe(401);
     expect((await webhook({ event: 'entry.publish' }, SECRET + 'x')).status).toBe(401);
+    // The old static bearer is not enough any more.
+    const raw = JSON.stringify({ event: 'entry.publish' });
+    expect((await sendRaw(raw, { Authorization: `Bearer ${SECRET}` })).status).toBe(401);
+    // Altered: a body other than the one signed.
+    expect((await sendRaw(JSON.stringify({ event: 'entry.delete' }), signed(raw))).status).toBe(401);
+    // Stale: signed more than five minutes ago (or ahead).
+    const old = Math.floor(Date.now() / 1000) - 301;
+    expect((await sendRaw(raw, signed(raw, SECRET, old))).status).toBe(401);
+    expect((await sendRaw(raw, signed(raw, SECRET, old + 602))).status).toBe(401);
+    // Replayed: the same signed request twice within the window is taken once.
+    const ignoredRaw = JSON.stringify({ event: 'entry.update', entry: { id: 2, publishedAt: null } });
+    const once = signed(ignoredRaw);
+    expect((await sendRaw(ignoredRaw, once)).status).toBe(202);
+    expect((await sendRaw(ignoredRaw, once)).status).toBe(401);
     expect((await api('/rebuild', { method: 'POST', headers: { Authorization: `Bearer ${SECRET}` } })).status).toBe(401);
     expect((await webhook('not json')).status).toBe(400);
     expect((await webhook({ model: 'article' })).status).toBe(400);

@@ -7,6 +7,7 @@ import { bearerMatches, eventMatters } from '../src/api.ts';
 import { commandCwd } from '../src/build.ts';
 import { leakMarkers, runChecks } from '../src/checks.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { ReplayGuard, signWebhook, verifyWebhook } from '../src/signature.ts';
 import { buildCsp, ByteLru, contentType, pickEncoding } from '../src/static.ts';
 import { nextDailyRun, zonedTimeToUtc } from '../src/time.ts';
 
@@ -78,6 +79,37 @@ describe('webhook rules', () => {
     expect(bearerMatches('s3cret', 's3cret')).toBe(false);
     expect(bearerMatches(undefined, 's3cret')).toBe(false);
     expect(bearerMatches('Bearer ', '')).toBe(false);
+  });
+});
+
+describe('webhook signature', () => {
+  const secret = 'k'.repeat(32);
+  const body = Buffer.from('{"event":"entry.publish"}');
+  const now = 1_800_000_000_000;
+  const ts = String(now / 1000);
+  const sig = signWebhook(secret, ts, body);
+  it('accepts a fresh signature once, and refuses it replayed', () => {
+    const guard = new ReplayGuard();
+    expect(verifyWebhook(secret, { timestamp: ts, signature: sig }, body, guard, now)).toBeNull();
+    expect(verifyWebhook(secret, { timestamp: ts, signature: sig }, body, guard, now + 1000)).toBe('replayed');
+  });
+  it('refuses unsigned, altered, re-dated, stale and wrongly keyed webhooks', () => {
+    const guard = new ReplayGuard();
+    expect(verifyWebhook(secret, {}, body, guard, now)).toBe('unsigned');
+    expect(verifyWebhook(secret, { timestamp: ts, signature: sig }, Buffer.from('{"event":"entry.delete"}'), guard, now)).toBe(
+      'bad-signature',
+    );
+    expect(verifyWebhook(secret, { timestamp: String(now / 1000 + 1), signature: sig }, body, guard, now)).toBe('bad-signature');
+    expect(verifyWebhook(secret, { timestamp: ts, signature: sig }, body, guard, now + 301_000)).toBe('stale');
+    expect(verifyWebhook(secret, { timestamp: ts, signature: signWebhook('other', ts, body) }, body, guard, now)).toBe('bad-signature');
+    expect(verifyWebhook('', { timestamp: ts, signature: sig }, body, guard, now)).toBe('bad-signature');
+  });
+  it('forgets signatures once they are out of the window', () => {
+    const guard = new ReplayGuard(2);
+    expect(guard.claim('a', 10, 0)).toBe(true);
+    expect(guard.claim('a', 10, 5)).toBe(false);
+    expect(guard.claim('b', 20, 11)).toBe(true);
+    expect(guard.claim('a', 30, 12)).toBe(true);
   });
 });
 

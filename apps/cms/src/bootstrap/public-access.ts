@@ -53,39 +53,3 @@ export async function ensureSiteToken(strapi: Core.Strapi): Promise<void> {
       .update({ where: { id: token.id }, data: { type: 'read-only', accessKey: hashed, encryptedKey: null } });
   }
 }
-
-/** The publisher's webhook, created here because the admin API refuses localhost URLs in production. */
-export async function ensurePublisherWebhook(strapi: Core.Strapi): Promise<void> {
-  const url = process.env.PUBLISHER_WEBHOOK_URL;
-  const secret = process.env.PUBLISHER_WEBHOOK_SECRET;
-  if (!url || !secret) return;
-  const store = strapi.get('webhookStore') as any;
-  const runner = strapi.get('webhookRunner') as any;
-  const name = 'publisher';
-  const wanted = {
-    name,
-    url,
-    headers: { Authorization: `Bearer ${secret}` },
-    events: [
-      'entry.publish',
-      'entry.unpublish',
-      'entry.delete',
-      'entry.update',
-      'entry.create',
-      'media.create',
-      'media.update',
-      'media.delete',
-    ],
-    isEnabled: true,
-  };
-  const existing = ((await store.findWebhooks()) as any[]).find((w) => w.name === name);
-  if (!existing) {
-    runner.add(await store.createWebhook(wanted));
-  } else if (
-    existing.url !== url ||
-    existing.headers?.Authorization !== wanted.headers.Authorization ||
-    existing.events.length !== wanted.events.length
-  ) {
-    runner.update(await store.updateWebhook(existing.id, wanted));
-  }
-}
