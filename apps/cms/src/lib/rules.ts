@@ -39,6 +39,8 @@ async function currentVersion(strapi: Core.Strapi, uid: string, documentId?: str
 
 /** Field rules that the schema cannot express; messages are shown as-is in the admin UI. */
 async function validate(strapi: Core.Strapi, uid: string, data: Data, documentId?: string): Promise<void> {
+  // Ids are the database's to give: a chosen one collides (500) or takes over a number.
+  if (!documentId && (data.id != null || data.documentId != null)) throw new ValidationError('Không được tự đặt id khi tạo mục mới.');
   if (CLASSIFIED_TYPES.includes(uid) && data.classification) {
     // Case-insensitive: "THUONG" and "Thường" are stored as thuong; "MẬT", "mật", "Tối mật" are refused.
     if (classificationOf(data.classification) === 'thuong') data.classification = 'thuong';
