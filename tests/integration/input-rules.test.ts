@@ -63,3 +63,34 @@ describe('classification levels in any case', () => {
     expect(ok.body.data.classification).toBe('thuong');
   });
 });
+
+describe('bad input never answers 500', () => {
+  it('the relation picker of a type the role may not read answers 403, not 500 (finance)', async () => {
+    const token = await adminToken('finance');
+    const res = await http('GET', '/content-manager/relations/api::procedure.procedure/legalBasis', { token });
+    expect(res.status, JSON.stringify(res.body)).toBe(403);
+    expect(res.body.error.message).toMatch(/không có quyền/);
+    // The one who may read it still gets the list.
+    const editor = await http('GET', '/content-manager/relations/api::procedure.procedure/legalBasis', {
+      token: await adminToken('contributor'),
+    });
+    expect(editor.status, JSON.stringify(editor.body)).toBe(200);
+  });
+
+  it('a create that names an id answers 400, and creates nothing', async () => {
+    const token = await adminToken('portal-admin');
+    const title = uniq('Liên kết có id');
+    for (const ids of [{ id: 2 }, { id: 987654 }, { documentId: 'chosen-document-id' }]) {
+      const res = await http('POST', `${CM}/api::link.link`, { token, body: { ...ids, title, url: 'https://chinhphu.vn', group: 'web' } });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.message).toMatch(/id/);
+    }
+    const list = await http('GET', `${CM}/api::link.link?filters[title][$eq]=${encodeURIComponent(title)}`, { token });
+    expect(list.body.results ?? []).toEqual([]);
+    const article = await http('POST', `${CM}/api::article.article`, {
+      token: await adminToken('contributor'),
+      body: { ...validArticle(), id: 2 },
+    });
+    expect(article.status, JSON.stringify(article.body)).toBe(400);
+  });
+});

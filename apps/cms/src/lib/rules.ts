@@ -50,6 +50,8 @@ export const isClassified = (uid: string, content: Data | null | undefined): boo
  * the document the result belongs to (none for create and clone).
  */
 async function validate(strapi: Core.Strapi, uid: string, data: Data, prev: Data | null, documentId?: string): Promise<void> {
+  // Ids are the database's to give: a chosen one collides (500) or takes over a number.
+  if (!documentId && (data.id != null || data.documentId != null)) throw new ValidationError('Không được tự đặt id khi tạo mục mới.');
   if (CLASSIFIED_TYPES.includes(uid) && data.classification) {
     // Case-insensitive: "THUONG" and "Thường" are stored as thuong; "MẬT", "mật", "Tối mật" are refused.
     if (classificationOf(data.classification) === 'thuong') data.classification = 'thuong';
