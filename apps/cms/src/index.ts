@@ -3,6 +3,7 @@ import { ensureAdminLabels } from './bootstrap/admin-labels';
 import { ensureDemoAccounts, ensureDemoProfiles } from './bootstrap/demo';
 import { ensurePublicPermissions, ensurePublisherWebhook, ensureSiteToken } from './bootstrap/public-access';
 import { questionsConfig } from './lib/questions/config';
+import { registerMediaRevision } from './lib/media-revision';
 import { registerContentRules } from './lib/rules';
 import { assertProductionSecrets } from './lib/secrets';
 import { seedDemo } from './seed';
@@ -16,6 +17,7 @@ export default {
 
   // Every step is idempotent: it runs at each start and only adds what is missing.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerMediaRevision(strapi);
     await ensurePublicPermissions(strapi);
     await ensureSiteToken(strapi);
     await ensurePublisherWebhook(strapi);
