@@ -5,6 +5,7 @@ import { ensurePublicPermissions, ensureSiteToken } from './bootstrap/public-acc
 import { closeRegistration } from './bootstrap/registration';
 import { startPublisherNotifications } from './lib/publisher-notify';
 import { questionsConfig } from './lib/questions/config';
+import { registerMediaRevision } from './lib/media-revision';
 import { registerContentRules } from './lib/rules';
 import { assertProductionSecrets } from './lib/secrets';
 import { seedDemo } from './seed';
@@ -18,6 +19,7 @@ export default {
 
   // Every step is idempotent: it runs at each start and only adds what is missing.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerMediaRevision(strapi);
     await ensurePublicPermissions(strapi);
     await closeRegistration(strapi);
     await ensureSiteToken(strapi);

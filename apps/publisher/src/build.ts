@@ -246,6 +246,8 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
       s.live = info;
       s.lastError = null;
       s.rolledBack = null;
+      // A quick-lane release leaves the rest of the site as it was: only a full build ends a failing run.
+      if (lane === 'full') s.failing = null;
     });
     out.write(`# live: ${id} (${info.durationMs} ms${lane === 'fast' ? ', fast' : ''})\n`);
     blog.info(lane === 'fast' ? 'release is live (fast lane)' : 'release is live', {
@@ -265,12 +267,24 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
     if (id && (await readLiveId(cfg.dataDir)) !== id) await rm(join(p.meta, `${id}.json`), { force: true }).catch(() => {});
     if (!cancelled) {
       await updateState(cfg.dataDir, (s) => {
+        const at = new Date().toISOString();
         s.lastError = {
-          at: new Date().toISOString(),
+          at,
           message: lane === 'fast' ? `fast build: ${message}` : message,
           releaseId: id,
           revision,
         };
+        if (lane === 'full') {
+          const f = s.failing;
+          const asked = (opts.reasons ?? []).filter((r) => !r.startsWith('retry '));
+          const pending = [...(f?.pending ?? []).filter((r) => !asked.includes(r)), ...asked];
+          s.failing = {
+            since: f?.since ?? at,
+            count: (f?.count ?? 0) + 1,
+            pending: pending.slice(-20),
+            errors: [...(f?.errors ?? []), `${at} ${message}`].slice(-5),
+          };
+        }
       }).catch(() => {});
       log.error(`${what} failed; the live site is unchanged`, { releaseId: id, error: message });
     } else log.warn(`${what} cancelled`, { releaseId: id });

@@ -30,6 +30,11 @@ export interface Config {
   debounceMaxMs: number;
   reconcileMs: number;
   retryFailedMs: number;
+  /** First retry of a failed full build; each next one waits twice as long, up to retryFailedMs. */
+  retryBaseMs: number;
+  /** /status says `stale` after this many failed full builds in a row, or this long since the first. */
+  staleAfterFailures: number;
+  staleAfterMs: number;
   minPages: number;
   allowShrink: boolean;
   leakMarkers: string[];
@@ -166,6 +171,9 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
     debounceMaxMs: int(env, 'PUBLISHER_DEBOUNCE_MAX_MS', Math.max(15_000, debounceMs * 10)),
     reconcileMs: int(env, 'PUBLISHER_RECONCILE_MS', 60_000, 1000),
     retryFailedMs: int(env, 'PUBLISHER_RETRY_FAILED_MS', 10 * 60_000),
+    retryBaseMs: int(env, 'PUBLISHER_RETRY_BASE_MS', 30_000, 100),
+    staleAfterFailures: int(env, 'PUBLISHER_STALE_AFTER_FAILURES', 3, 1),
+    staleAfterMs: int(env, 'PUBLISHER_STALE_AFTER_MS', 10 * 60_000, 0),
     minPages: int(env, 'PUBLISHER_MIN_PAGES', 1, 0),
     allowShrink: env.PUBLISHER_ALLOW_SHRINK === '1' || env.PUBLISHER_ALLOW_SHRINK === 'true',
     leakMarkers: (env.PUBLISHER_LEAK_MARKERS ?? '')

@@ -73,6 +73,30 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
   let reconcileFailures = 0;
   let firstReconcileDone = false;
   let behind: { revision: number; since: number } | null = null;
+  // Since when reconcile has seen the CMS ahead of the live release (reset when they agree).
+  let behindSince: number | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let nextRetryAt: Date | null = null;
+  const clearRetry = () => {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    nextRetryAt = null;
+  };
+  /** A failed full build is tried again by itself: 30 s, 1 min, 2 min … up to PUBLISHER_RETRY_FAILED_MS. */
+  const scheduleRetry = async () => {
+    if (stopping) return;
+    const failures = (await readState(cfg.dataDir)).failing?.count ?? 1;
+    const delay = Math.min(cfg.retryFailedMs, cfg.retryBaseMs * 2 ** (failures - 1));
+    clearRetry();
+    nextRetryAt = new Date(Date.now() + delay);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      nextRetryAt = null;
+      requestFull(`retry after failed build (attempt ${failures + 1})`, true);
+    }, delay);
+    retryTimer.unref();
+    log.warn('full build failed; retrying', { failures, retryInMs: delay });
+  };
   let stopping: Promise<void> | null = null;
 
   // What the next build must cover: entries the quick lane can render alone (`model:documentId`), or
@@ -139,7 +163,10 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
         }
         clearFullTimer();
         const r = await runBuild(cfg, { reasons, signal: abort.signal, log, onRevision: (rev) => (buildingRevision = rev) });
-        if (r.ok) prepareNext();
+        if (r.ok) {
+          clearRetry();
+          prepareNext();
+        } else if (!r.locked && !r.cancelled && !abort.signal.aborted) await scheduleRetry();
         // A CLI build holds the lock: try again shortly rather than dropping these events.
         if (!r.ok && r.locked && !abort.signal.aborted) {
           if (lockRetry) clearTimeout(lockRetry);
@@ -213,15 +240,18 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     if (live?.mode === 'fast' && !fullTimer && queue.state === 'idle' && !state.rolledBack) armFullAfterFast();
     if (live && live.revision === rev.revision) {
       behind = null;
+      behindSince = null;
       return;
     }
+    behindSince ??= Date.now();
     if (live && state.rolledBack) {
       log.info('reconcile: live release was rolled back; waiting for a webhook or /rebuild', { live: live.id, cmsRevision: rev.revision });
       return;
     }
     if (queue.state === 'building' && buildingRevision === rev.revision) return;
     const err = state.lastError;
-    if (err && err.revision === rev.revision && Date.now() - Date.parse(err.at) < cfg.retryFailedMs) {
+    // A failed revision is retried by scheduleRetry (with backoff), not at every reconcile.
+    if (err && err.revision === rev.revision && (retryTimer || Date.now() - Date.parse(err.at) < cfg.retryFailedMs)) {
       log.debug('reconcile: this revision failed to build recently; not retrying yet', { revision: rev.revision });
       return;
     }
@@ -242,8 +272,34 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
 
   const status = async () => {
     const [state, live, releases] = await Promise.all([readState(cfg.dataDir), liveInfo(cfg.dataDir), listReleases(cfg.dataDir)]);
+    // Stale: full builds keep failing (N in a row, or for PUBLISHER_STALE_AFTER_MS), or the CMS has
+    // been ahead of the live release that long.
+    const failing = state.failing ?? null;
+    const now = Date.now();
+    const failingSince = failing ? Date.parse(failing.since) : null;
+    const stale =
+      (!!failing && (failing.count >= cfg.staleAfterFailures || now - failingSince! >= cfg.staleAfterMs)) ||
+      (behindSince !== null && !state.rolledBack && now - behindSince >= cfg.staleAfterMs);
+    const since = Math.min(failingSince ?? Infinity, behindSince ?? Infinity);
+    // The newest revision known to be wanted: reconcile's last read, or what the failed build read.
+    const known = [cmsRevision, state.lastError?.revision].filter((r): r is number => typeof r === 'number');
+    const wanted = known.length ? Math.max(...known) : null;
     return {
       live,
+      freshness: stale ? 'stale' : 'current',
+      stale: stale
+        ? {
+            since: new Date(since).toISOString(),
+            failures: failing?.count ?? 0,
+            pending: [
+              ...(failing?.pending ?? []),
+              ...(wanted !== null && wanted !== live?.revision ? [`cms revision ${wanted} (live ${live?.revision ?? 'none'})`] : []),
+            ],
+            errors: failing?.errors ?? [],
+          }
+        : null,
+      failures: failing?.count ?? 0,
+      nextRetryAt: nextRetryAt?.toISOString() ?? null,
       state: queue.state,
       queued: queue.queued,
       cmsRevision,
@@ -307,6 +363,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
       if (dailyTimer) clearTimeout(dailyTimer);
       if (lockRetry) clearTimeout(lockRetry);
       if (reconcileRetry) clearTimeout(reconcileRetry);
+      clearRetry();
       if (nextTimed) clearTimeout(nextTimed.timer);
       clearFullTimer();
       abort.abort(); // kills a running build's process group

@@ -21,9 +21,21 @@ export interface LastError {
   revision?: number | null;
 }
 
+/** Full builds failing in a row since the last good one: what /status reports as `stale`. */
+export interface Failing {
+  /** When the first of these failures happened. */
+  since: string;
+  count: number;
+  /** What the failed builds were for (webhook events, reconcile, retries…), newest last, at most 20. */
+  pending: string[];
+  /** The last few failure reasons, newest last. */
+  errors: string[];
+}
+
 export interface State {
   live: LiveInfo | null;
   lastError: LastError | null;
+  failing?: Failing | null;
   builds: number;
   /** Quick-lane builds (changed pages laid over the live release), counted apart from full builds. */
   fastBuilds?: number;

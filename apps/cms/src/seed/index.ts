@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { addDays, localDate, mondayOf } from '../lib/dates';
+import { uploadScene } from './images';
 import type { SeedData, SeedStage } from './types';
 
 type Ids = Map<string, string>; // seed key → documentId
@@ -91,10 +92,11 @@ export async function seedDemo(strapi: Core.Strapi, data: SeedData, hooks: SeedH
   }
   for (const l of data.links) await save('api::link.link', l);
   for (const a of data.articles) {
-    const { field, unit, stage, author, ...rest } = a;
+    const { field, unit, stage, author, cover, ...rest } = a;
+    const photo = cover ? { cover: await uploadScene(strapi, cover.scene, cover.file, cover.alt), coverAlt: cover.alt } : {};
     await save(
       'api::article.article',
-      { ...rest, field: keyed('field').get(field), unit: unit ? keyed('unit').get(unit) : undefined },
+      { ...rest, ...photo, field: keyed('field').get(field), unit: unit ? keyed('unit').get(unit) : undefined },
       stage,
       author,
     );

@@ -1,3 +1,5 @@
+import type { Scene } from './images';
+
 // Shape of the demo content. Keys (`key`) link entries to each other inside the seed only.
 export type SeedStage = 'draft' | 'submitted' | 'assigned' | 'verified' | 'published' | 'returned' | 'withdrawn' | 'scheduled';
 
@@ -129,6 +131,8 @@ export interface SeedData {
     stage?: SeedStage;
     /** Author account of the demo (role code) for items in review; default contributor. */
     author?: 'contributor' | 'editor' | 'portal-admin';
+    /** Cover photo generated at seed time (images.ts), with its Vietnamese alt text. */
+    cover?: { scene: Scene; file: string; alt: string };
   }[];
   schedules: {
     board: string;

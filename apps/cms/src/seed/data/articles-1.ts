@@ -168,6 +168,11 @@ const economy: Article[] = [
   },
   {
     title: 'Điện gió và tôm: những trụ tuabin giữa vùng nuôi ven biển Hòa Bình',
+    cover: {
+      scene: 'wind',
+      file: 'dien-gio-ven-bien.jpg',
+      alt: 'Các trụ tuabin điện gió trên vùng biển ven bờ huyện Hòa Bình (ảnh minh họa)',
+    },
     summary:
       'Bản dịch bài viết từ bản tin tiếng Anh của dự án điện gió, giới thiệu cách nhà máy chung sống với vùng nuôi tôm và đóng góp cho cộng đồng.',
     date: '2026-03-16T09:00:00+07:00',

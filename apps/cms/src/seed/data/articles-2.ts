@@ -8,6 +8,7 @@ const NN = (name: string) =>
 const agriculture: Article[] = [
   {
     title: 'Mô hình lúa – tôm ở Vĩnh Bình: vụ lúa thắng lợi, vụ tôm an toàn',
+    cover: { scene: 'rice', file: 'ruong-lua-tom-vinh-binh.jpg', alt: 'Cánh đồng lúa trên nền đất nuôi tôm ở xã Vĩnh Bình (ảnh minh họa)' },
     summary:
       'Vụ lúa trên nền đất nuôi tôm năm 2025–2026 ở xã Vĩnh Bình đạt năng suất bình quân 5,8 tấn/ha, lợi nhuận cao hơn độc canh lúa từ 25 đến 30%.',
     date: '2026-04-15T08:30:00+07:00',
@@ -27,6 +28,11 @@ const agriculture: Article[] = [
   },
   {
     title: 'Nuôi tôm siêu thâm canh công nghệ cao: hướng đi hiệu quả ở Vĩnh Hậu A',
+    cover: {
+      scene: 'ponds',
+      file: 'ao-nuoi-tom-vinh-hau-a.jpg',
+      alt: 'Các ao nuôi tôm lót bạt có máy quạt nước ở xã Vĩnh Hậu A (ảnh minh họa)',
+    },
     summary: 'Với ao lót bạt, nhà kính và hệ thống tuần hoàn nước, nhiều hộ ở Vĩnh Hậu A đạt năng suất 40–60 tấn/ha/vụ.',
     date: '2025-08-22T09:00:00+07:00',
     field: 'agriculture',

@@ -124,6 +124,7 @@ const adminReform: Article[] = [
 const environment: Article[] = [
   {
     title: 'Phục hồi rừng ngập mặn ven biển Hòa Bình: bài học từ cộng đồng',
+    cover: { scene: 'mangrove', file: 'rung-ngap-man-ven-de.jpg', alt: 'Rừng đước ngập mặn dọc kênh triều ven đê biển (ảnh minh họa)' },
     summary:
       'Bản dịch bài viết từ báo cáo tiếng Anh của một dự án hỗ trợ kỹ thuật, giới thiệu mô hình cộng đồng cùng trồng và bảo vệ rừng đước ven đê.',
     date: '2025-07-09T08:30:00+07:00',
