@@ -19,15 +19,18 @@ const CRUD: readonly CrudOperation[] = ['read', 'create', 'update', 'delete'];
 const WORKFLOW_TYPE = { contributor: RCU, 'portal-admin': RCU, editor: RCU, 'editor-in-chief': RCU, inspector: R } as const;
 // Portal administration data: managed by Quản trị cổng, readable by reviewers and the inspector.
 const ADMIN_TYPE = { 'portal-admin': CRUD, editor: R, 'editor-in-chief': R, inspector: R } as const;
+// Types a contributor's items point to (lĩnh vực, đơn vị, cơ quan of a schedule): the Content Manager's
+// relation picker shows a target's name only to users who may read it, the document id otherwise.
+const REFERENCE_TYPE = { ...ADMIN_TYPE, contributor: R } as const;
 
 /** Default map; content type UIDs other than the workflow ones are placeholders the CMS may rename. */
 export const DEFAULT_CONTENT_PERMISSIONS: ContentPermissionMap = {
   ...Object.fromEntries(Object.keys(DEFAULT_WORKFLOW_PATHS).map((uid) => [uid, WORKFLOW_TYPE])),
   'api::link.link': ADMIN_TYPE,
-  'api::unit.unit': ADMIN_TYPE,
-  'api::field.field': ADMIN_TYPE,
+  'api::unit.unit': REFERENCE_TYPE,
+  'api::field.field': REFERENCE_TYPE,
   'api::site-setting.site-setting': { ...ADMIN_TYPE, 'strapi-super-admin': CRUD },
-  'api::board.board': ADMIN_TYPE,
+  'api::board.board': REFERENCE_TYPE,
 };
 
 /** Operations the actor may perform on a content type (union over roles). Unknown types: none (deny by default). */

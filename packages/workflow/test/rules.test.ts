@@ -302,6 +302,10 @@ describe('content permissions and paths', () => {
     expect(allowedOperations({ id: 5, roles: ['portal-admin'] }, 'api::link.link')).toEqual(['read', 'create', 'update', 'delete']);
     expect(canOnContentType({ id: 1, roles: ['contributor'] }, 'api::link.link', 'create')).toBe(false);
     expect(canOnContentType({ id: 1, roles: ['contributor'] }, 'api::article.article', 'create')).toBe(true);
+    // a contributor's relation pickers list fields, units and boards by name: they may read them, not change them
+    for (const uid of ['api::field.field', 'api::unit.unit', 'api::board.board'])
+      expect(allowedOperations({ id: 1, roles: ['contributor'] }, uid)).toEqual(['read']);
+    expect(allowedOperations({ id: 1, roles: ['contributor'] }, 'api::link.link')).toEqual([]);
     expect(allowedOperations({ id: 4, roles: ['inspector'] }, 'api::article.article')).toEqual(['read']);
     expect(allowedOperations({ id: 3, roles: ['finance'] }, 'api::article.article')).toEqual([]);
     expect(allowedOperations({ id: 3, roles: ['strapi-super-admin'] }, 'api::article.article')).toEqual([]);

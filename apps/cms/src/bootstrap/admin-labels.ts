@@ -108,6 +108,10 @@ const LABELS: Record<string, string> = {
   amendedAt: 'Thời điểm điều chỉnh',
 };
 const DOCUMENT_TITLE = 'Trích yếu';
+// settings.mainField is the type's own title; a relation picker reads the *source* type's
+// metadatas.<relation>.edit.mainField (filled from the target's on first sync) and falls back to the
+// document id when the user may not read that field of the target (content-manager relations
+// controller, sanitizeMainField): readers of each picker's target are set in packages/workflow permissions.
 const MAIN_FIELDS = ['title', 'name', 'fullName', 'portalName'];
 
 async function relabel(service: any, schema: any, overrides: Record<string, string> = {}) {

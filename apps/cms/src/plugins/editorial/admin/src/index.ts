@@ -4,6 +4,7 @@ import { Initializer } from './components/Initializer';
 import { PluginIcon, ReportsIcon } from './components/PluginIcon';
 import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
+import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
 
 const plugin = {
   register(app: StrapiApp) {
@@ -23,6 +24,8 @@ const plugin = {
       permissions: [{ action: 'plugin::editorial.reports.read', subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
+    // Enumerations: Vietnamese labels in the edit view (Strapi shows the raw codes).
+    app.addFields({ type: 'enumeration', Component: EnumerationField as any });
   },
 
   bootstrap(app: StrapiApp) {
@@ -30,6 +33,8 @@ const plugin = {
     apis.addEditViewSidePanel([EditorialPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', labelEnumerationFilters);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

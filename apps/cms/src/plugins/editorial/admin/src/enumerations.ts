@@ -1,0 +1,58 @@
+import {
+  ARTICLE_KIND_LABELS,
+  DISCLOSURE_LABELS,
+  DOC_TYPE_LABELS,
+  LEVEL_LABELS,
+  LINK_GROUP_LABELS,
+  ONLINE_LEVEL_LABELS,
+  PROCEDURE_LEVEL_LABELS,
+  UNIT_KIND_LABELS,
+} from '@cong-ttdt/content';
+
+// Labels the public site never shows (classification, the stored in-force override, the portal's level).
+const CLASSIFICATION_LABELS = { thuong: 'Thường', mat: 'Mật', toi_mat: 'Tối mật', tuyet_mat: 'Tuyệt mật' };
+const IN_FORCE_OVERRIDE_LABELS = {
+  auto: 'Tự động (theo ngày hiệu lực, hết hiệu lực)',
+  in_force: 'Còn hiệu lực',
+  not_in_force: 'Hết hiệu lực',
+};
+const ADMIN_LEVEL_LABELS = { province: 'Tỉnh, thành phố', district: 'Huyện', commune: 'Xã, phường, đặc khu' };
+
+/**
+ * District-level government ended on 01/7/2025 (two-tier local government): new entries cannot choose it,
+ * entries that hold it keep it and show when it applied.
+ */
+export const RETIRED: Record<string, string> = { district: 'Huyện (trước 01/7/2025)' };
+const retired = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, RETIRED[k] ?? v]));
+
+/** Vietnamese label of each enumeration value, per content type and attribute. */
+export const ENUM_LABELS: Record<string, Record<string, Record<string, string>>> = {
+  'api::article.article': { kind: ARTICLE_KIND_LABELS, classification: CLASSIFICATION_LABELS },
+  'api::document.document': {
+    docType: DOC_TYPE_LABELS,
+    level: retired(LEVEL_LABELS),
+    inForce: IN_FORCE_OVERRIDE_LABELS,
+    disclosure: DISCLOSURE_LABELS,
+    classification: CLASSIFICATION_LABELS,
+  },
+  'api::link.link': { group: LINK_GROUP_LABELS },
+  'api::procedure.procedure': { level: retired(PROCEDURE_LEVEL_LABELS), onlineLevel: ONLINE_LEVEL_LABELS },
+  'api::site-setting.site-setting': { adminLevel: retired(ADMIN_LEVEL_LABELS) },
+  'api::unit.unit': { kind: UNIT_KIND_LABELS },
+};
+
+/** The content type whose edit or list view is open (…/collection-types/<uid>/… or /single-types/<uid>). */
+export const currentModel = () => decodeURIComponent(window.location.pathname.match(/\/(?:collection|single)-types\/([^/]+)/)?.[1] ?? '');
+
+/** Label of one value; attribute paths inside components ("provenance.kind") use their last segment. */
+export function enumLabel(model: string, attribute: string, value: string): string {
+  const name = attribute.split('.').pop() ?? attribute;
+  return ENUM_LABELS[model]?.[name]?.[value] ?? value;
+}
+
+/** Options of a select: labelled, without retired values unless the entry holds one. */
+export function enumOptions(model: string, attribute: string, values: string[], current?: string | null) {
+  return values
+    .filter((value) => !(value in RETIRED) || current === value)
+    .map((value) => ({ value, label: enumLabel(model, attribute, value) }));
+}
