@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { fetchRevision } from './cms.ts';
 import { leakMarkers, ReleaseScanner } from './checks.ts';
 import type { Logger } from './log.ts';
+import { fault } from './faults.ts';
 import { newReleaseId, pruneLogs, pruneReleases, readLiveId, stageRelease, switchLive } from './release.ts';
 import {
   acquireLock,
@@ -226,6 +227,7 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
         blog.info(`finished ${label}`, { ms: Date.now() - t0 });
       },
     };
+    await fault('build');
     const a = await assemble(run);
 
     const dir = join(p.releases, id);

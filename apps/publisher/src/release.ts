@@ -1,6 +1,7 @@
 // Release directories: copy a build output into an immutable release, switch `live` atomically,
 // prune old releases and roll back. Release files are never written after creation, which is what
 // makes hard-linking unchanged files between releases safe.
+import { fault } from './faults.ts';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -158,6 +159,7 @@ export async function stageRelease(
     }
     if (linked) result.linked++;
     else {
+      await fault('stage');
       await writeFile(to, data, { flag: 'wx' });
       result.copied++;
     }
@@ -180,6 +182,7 @@ export async function switchLive(dataDir: string, id: string): Promise<void> {
   const tmp = `${p.live}.tmp-${randomBytes(6).toString('hex')}`;
   await symlink(join('releases', id), tmp);
   try {
+    await fault('switch');
     await rename(tmp, p.live);
   } catch (e) {
     await rm(tmp, { force: true });
