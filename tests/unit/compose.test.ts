@@ -17,6 +17,13 @@ describe('docker-compose.yml', () => {
     expect(missing).toEqual([]);
   });
 
+  it('restarts every long-running service after a crash (config check: no Docker engine runs here)', () => {
+    for (const service of ['db', 'cms', 'publisher', 'web']) {
+      const block = new RegExp(`^  ${service}:\\n([\\s\\S]*?)(?=^  [a-z-]+:$|^[a-z]|(?![\\s\\S]))`, 'm').exec(compose)?.[1] ?? '';
+      expect(block, service).toMatch(/^ {4}restart: (unless-stopped|always|on-failure)$/m);
+    }
+  });
+
   it('validates with docker-compose config -q (no engine needed)', { timeout: 60_000 }, () => {
     const bin = spawnSync('sh', ['-c', 'command -v docker-compose'], { encoding: 'utf8' }).stdout.trim();
     expect(bin, 'docker-compose is installed by scripts/test.ts').not.toBe('');

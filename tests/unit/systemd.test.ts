@@ -23,6 +23,16 @@ describe('systemd units', () => {
     });
   }
 
+  // A config check: no systemd runs here. A crashed service comes back by itself (issue 22).
+  for (const name of ['portal-cms.service', 'portal-publisher.service']) {
+    it(`${name} restarts on failure, with a pause and no give-up limit that would leave the site down`, () => {
+      const text = unit(name);
+      expect(text).toMatch(/^Restart=(on-failure|always)$/m);
+      expect(text).toMatch(/^RestartSec=\d+/m);
+      expect(text).not.toMatch(/^StartLimitBurst=[1-3]$/m);
+    });
+  }
+
   const analyze = spawnSync('sh', ['-c', 'command -v systemd-analyze'], { encoding: 'utf8' }).stdout.trim();
   it.skipIf(!analyze)('pass systemd-analyze verify (when systemd is installed)', () => {
     for (const name of readdirSync(dir)) {
