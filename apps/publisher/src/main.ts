@@ -215,7 +215,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
   };
 
   const reconcile = async () => {
-    let rev;
+    let rev: Awaited<ReturnType<typeof fetchRevision>>;
     try {
       rev = await fetchRevision(cfg);
     } catch (e) {

@@ -29,7 +29,7 @@ beforeAll(async () => {
   media = await serve(path.join(SITE_DIR, 'test/fixtures'));
   tmpSnapshot = path.join(tmp, 'snapshot.json');
   copyFileSync(snapshotFile, tmpSnapshot);
-  const env = (buildEnv = {
+  buildEnv = {
     PORTAL_CONTENT_SNAPSHOT: tmpSnapshot,
     CMS_URL: media.url,
     CMS_PUBLIC_URL: 'https://cms.example.gov.vn',
@@ -38,7 +38,8 @@ beforeAll(async () => {
     ASTRO_OUT_DIR: out,
     ASTRO_CACHE_DIR: path.join(tmp, 'cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
-  });
+  };
+  const env = buildEnv;
   await run(process.execPath, [path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
   await run(process.execPath, [path.join(SITE_DIR, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', out], env);
   files = walk(out).map((f) => path.relative(out, f));

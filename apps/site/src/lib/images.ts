@@ -39,7 +39,10 @@ async function probeOnce(url: string): Promise<Probe> {
 
 function probe(url: string): Promise<Probe> {
   let p = probes.get(url);
-  if (!p) probes.set(url, (p = probeOnce(url)));
+  if (!p) {
+    p = probeOnce(url);
+    probes.set(url, p);
+  }
   return p;
 }
 
