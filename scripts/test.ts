@@ -35,6 +35,8 @@ const SUITES: Suite[] = [
     args: ['run', '--config', 'tests/vitest.browser-admin.config.ts'],
     when: () => existsSync(join(ROOT, 'tests/vitest.browser-admin.config.ts')),
   },
+  // `npm run test:extended` (heavier matrices, outside CI's budget); never part of a plain `npm test`.
+  { name: 'extended', args: ['run', '--config', 'tests/vitest.extended.config.ts'], extended: true },
 ];
 
 // `npm test -- integration-sqlite tests/integration/workflow.test.ts`: suite names select suites, any
@@ -94,6 +96,7 @@ async function main() {
   }
   if (selected.some((s) => s.name.startsWith('browser'))) env.PORTAL_CHROMIUM = ensureChromium();
   let pg: Postgres | null = null;
+  if (!selected.length) throw new Error('no suite selected');
   if (selected.some((s) => s.name === 'integration-postgres')) {
     pg = startPostgres(await freePort());
     env.PORTAL_TEST_PG_URL = pg.url;
