@@ -97,7 +97,8 @@ async function main() {
   if (selected.some((s) => s.name.startsWith('browser'))) env.PORTAL_CHROMIUM = ensureChromium();
   let pg: Postgres | null = null;
   if (!selected.length) throw new Error('no suite selected');
-  if (selected.some((s) => s.name === 'integration-postgres')) {
+  // PostgreSQL for its suite, and for the extended matrices that repeat a case on it.
+  if (selected.some((s) => s.name === 'integration-postgres' || s.name === 'extended')) {
     pg = startPostgres(await freePort());
     env.PORTAL_TEST_PG_URL = pg.url;
     // An interrupted run must not leave the private cluster running.
