@@ -35,6 +35,14 @@ export interface FileRef {
   fieldId: number | null;
 }
 
+// Id lists are queried in slices: SQLite and PostgreSQL cap the parameters of one statement.
+const SLICE = 500;
+async function inSlices<T>(ids: readonly number[], run: (slice: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += SLICE) out.push(...(await run(ids.slice(i, i + SLICE))));
+  return out;
+}
+
 const has = (actor: Actor, ...roles: string[]) => actor.roles.some((r) => roles.includes(r));
 const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b);
 
@@ -81,7 +89,11 @@ export default (strapi: Core.Strapi) => {
   const self = {
     async files(ids: number[]): Promise<MediaFile[]> {
       if (!ids.length) return [];
-      return (await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: ids } }, populate: ['createdBy', 'folder'] })) as MediaFile[];
+      return inSlices(
+        ids,
+        async (slice) =>
+          (await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: slice } }, populate: ['createdBy', 'folder'] })) as MediaFile[],
+      );
     },
 
     /** Files inside these folders, sub-folders included (deleting a folder deletes them). */
@@ -101,16 +113,24 @@ export default (strapi: Core.Strapi) => {
     async references(fileIds: number[]): Promise<Map<number, FileRef[]>> {
       const out = new Map<number, FileRef[]>(fileIds.map((id) => [id, []]));
       if (!fileIds.length) return out;
-      const rows = (await strapi.db
-        .connection(MORPH_TABLE)
-        .whereIn('file_id', fileIds)
-        .select('file_id', 'related_id', 'related_type')) as Array<{ file_id: number; related_id: number; related_type: string }>;
+      const rows = await inSlices(
+        fileIds,
+        async (slice) =>
+          (await strapi.db.connection(MORPH_TABLE).whereIn('file_id', slice).select('file_id', 'related_id', 'related_type')) as Array<{
+            file_id: number;
+            related_id: number;
+            related_type: string;
+          }>,
+      );
       const byType = new Map<string, number[]>();
       for (const r of rows) byType.set(r.related_type, [...(byType.get(r.related_type) ?? []), r.related_id]);
       const entries = new Map<string, Record<string, any>>();
       for (const [uid, ids] of byType) {
         if (!(strapi.contentTypes as any)[uid]) continue;
-        const found = (await strapi.db.query(uid as any).findMany({ where: { id: { $in: ids } } })) as Record<string, any>[];
+        const found = await inSlices(
+          ids,
+          async (slice) => (await strapi.db.query(uid as any).findMany({ where: { id: { $in: slice } } })) as Record<string, any>[],
+        );
         for (const e of found) entries.set(`${uid}:${e.id}`, { ...e, __uid: uid });
       }
       // Review states, one query per type (the list route asks for every referenced file at once).
@@ -118,10 +138,13 @@ export default (strapi: Core.Strapi) => {
       const docsByType = new Map<string, Set<string>>();
       for (const e of entries.values()) if (e.documentId) docsByType.set(e.__uid, (docsByType.get(e.__uid) ?? new Set()).add(e.documentId));
       for (const [uid, docs] of docsByType) {
-        const found = (await strapi.db
-          .query('plugin::editorial.review-state')
-          .findMany({ where: { targetUid: uid, targetDocumentId: { $in: [...docs] } } })) as any[];
-        for (const st of found) states.set(`${uid}:${st.targetDocumentId}`, st);
+        const list = [...docs];
+        for (let i = 0; i < list.length; i += SLICE) {
+          const found = (await strapi.db
+            .query('plugin::editorial.review-state')
+            .findMany({ where: { targetUid: uid, targetDocumentId: { $in: list.slice(i, i + SLICE) } } })) as any[];
+          for (const st of found) states.set(`${uid}:${st.targetDocumentId}`, st);
+        }
       }
       for (const r of rows) {
         const e = entries.get(`${r.related_type}:${r.related_id}`);
