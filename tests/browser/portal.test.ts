@@ -107,7 +107,72 @@ describe('citizens ask a question', () => {
     const status = await http('GET', `/api/questions/status/${code}`);
     expect(status.status).toBe(200);
     expect(JSON.stringify(status.body)).not.toContain('0912345678');
+    // the code is on the page, not only in its address, and the page leads to the lookup
+    expect(await page.locator('#tracking-code').textContent()).toBe(code);
+    await page.locator('#status-link').click();
+    await page.waitForURL(/\/hoi-dap\/tra-cuu\/\?ma=/);
+    await expect.poll(() => page.locator('#status-result').textContent(), { timeout: 20_000 }).toContain('Đã tiếp nhận');
+    // typed by hand, in lower case, from the lookup page linked from "Hỏi đáp"
+    await page.goto(site().url + '/hoi-dap/');
+    await page.getByRole('link', { name: /Tra cứu câu hỏi/ }).click();
+    await page.locator('#f-code').fill(code!.toLowerCase());
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect.poll(() => page.locator('#status-result').textContent(), { timeout: 20_000 }).toContain(code!);
+    expect(await page.locator('#status-result').textContent()).toContain('Đã tiếp nhận');
+    await page.locator('#f-code').fill('AAAAAAAAAA');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect.poll(() => page.locator('#status-result').textContent(), { timeout: 20_000 }).toContain('Không tìm thấy');
     await page.close();
+  });
+
+  const fillForm = async (page: Page) => {
+    const form = page.locator('#ask-form');
+    await form.locator('[name="name"]').fill('Trần Văn Nhanh');
+    await form.locator('[name="phone"]').fill('0987654321');
+    await form.locator('[name="title"]').fill('Hỏi về giờ làm việc của bộ phận một cửa');
+    await form.locator('[name="question"]').fill('Xin hỏi bộ phận một cửa làm việc vào những giờ nào trong tuần ạ?');
+    const options = await form
+      .locator('[name="fieldId"] option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value).filter(Boolean));
+    await form.locator('[name="fieldId"]').selectOption(options[0]!);
+    await form.locator('[name="consent"]').check();
+    return form;
+  };
+
+  it('with JavaScript, a too-fast post is refused next to the form and the input is kept', async () => {
+    const page = await browser.newPage();
+    await page.goto(site().url + '/hoi-dap/dat-cau-hoi/');
+    const form = await fillForm(page);
+    await form.locator('button[type="submit"]').click();
+    const errors = page.locator('#ask-errors');
+    await errors.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await errors.textContent()).toMatch(/quá nhanh/);
+    expect(new URL(page.url()).pathname).toBe('/hoi-dap/dat-cau-hoi/');
+    expect(await form.locator('[name="question"]').inputValue()).toContain('bộ phận một cửa');
+    expect(await form.locator('[name="phone"]').inputValue()).toBe('0987654321');
+    await page.close();
+  });
+
+  it("without JavaScript, a refused post lands on the site's own page, with nothing typed in its URL", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const [startedAt, reason, text] of [
+      [null, 'bieu-mau', /cần JavaScript/],
+      [String(Date.now()), 'qua-nhanh', /quá nhanh/],
+    ] as const) {
+      await page.goto(site().url + '/hoi-dap/dat-cau-hoi/');
+      const form = await fillForm(page);
+      // A post sent at once after opening (as a script without JavaScript in the page would).
+      if (startedAt) await form.locator('[name="startedAt"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), startedAt);
+      await form.locator('button[type="submit"]').click();
+      await page.waitForURL((u) => u.pathname.startsWith('/hoi-dap/chua-gui-duoc/'), { timeout: 30_000 });
+      const url = new URL(page.url());
+      expect(url.origin).toBe(site().url);
+      expect(url.pathname).toBe(`/hoi-dap/chua-gui-duoc/${reason}/`);
+      expect(url.search).toBe('');
+      expect(await page.textContent('main')).toMatch(text);
+    }
+    await context.close();
   });
 });
 
@@ -178,5 +243,62 @@ describe('what the editorial board sees', () => {
     await page.goto(site().url + '/tin-tuc/');
     expect(await page.textContent('body')).toContain(title);
     await page.close();
+  });
+});
+
+describe('on a 390 px phone, without JavaScript', () => {
+  it('the main menu is folded and opens, and no page scrolls sideways; the directory and schedules are cards', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site().url + '/');
+    const menu = page.locator('nav.main-nav');
+    const link = menu.getByRole('link', { name: 'Danh bạ' });
+    expect(await link.isVisible()).toBe(false);
+    // the folded header leaves most of the screen to the content
+    const headerHeight = await page.locator('header.site-header').evaluate((h) => h.getBoundingClientRect().height);
+    expect(headerHeight).toBeLessThan(260);
+    await menu.locator('summary').click();
+    expect(await link.isVisible()).toBe(true);
+    await link.click();
+    await page.waitForURL(/\/danh-ba\/$/);
+
+    const home = await (await fetch(site().url + '/')).text();
+    const firstLink = (prefix: string) => new RegExp(`href="(${prefix}[^"#?]+/)"`).exec(home)?.[1] ?? null;
+    const paths = [
+      '/',
+      '/tin-tuc/',
+      firstLink('/tin-tuc/bai/'),
+      '/van-ban/',
+      firstLink('/van-ban/[a-z0-9]'),
+      '/danh-ba/',
+      '/lich-cong-tac/',
+      firstLink('/lich-cong-tac/[a-z0-9]'),
+      '/thu-tuc/',
+      '/hoi-dap/',
+      '/hoi-dap/dat-cau-hoi/',
+      '/hoi-dap/cam-on/',
+      '/hoi-dap/tra-cuu/',
+      '/hoi-dap/chua-gui-duoc/qua-nhanh/',
+      '/gioi-thieu/',
+      '/lien-ket/',
+      '/tim-kiem/',
+    ].filter(Boolean) as string[];
+    for (const p of paths) {
+      await page.goto(site().url + p);
+      const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+      expect(width, `${p} scrolls sideways at 390 px`).toBeLessThanOrEqual(390);
+      // nor does any table inside its own scroll box
+      const wide = await page.$$eval('.table-wrap', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+      expect(wide, `${p}: a table scrolls sideways`).toBe(0);
+    }
+    for (const p of ['/danh-ba/', firstLink('/lich-cong-tac/[a-z0-9]')!]) {
+      await page.goto(site().url + p);
+      const display = await page
+        .locator('table.stack-table tbody tr')
+        .first()
+        .evaluate((r) => getComputedStyle(r).display);
+      expect(display, p).toBe('block');
+    }
+    await context.close();
   });
 });

@@ -121,7 +121,26 @@ describe("citizens' questions: public submission route", () => {
     expect(rowByCode(code).asker_email).toBeNull();
   });
 
-  it('answers a bad form post with a Vietnamese error page and the right status', async () => {
+  it("sends a refused form post to the site's own page for the reason, with nothing typed in the URL", async () => {
+    const site = 'http://127.0.0.1:4999';
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [valid({ startedAt: Date.now() - 500, phone: '0999 888 777' }), 'qua-nhanh'],
+      [valid({ startedAt: '', phone: '0999 888 777' }), 'bieu-mau'],
+      [valid({ phone: '12345', email: '' }), 'thong-tin'],
+    ];
+    for (const [body, reason] of cases) {
+      const res = await submitForm(body, cms().url, { Origin: site });
+      expect(res.status, res.text).toBe(303);
+      expect(res.headers.get('location')).toBe(`${site}/hoi-dap/chua-gui-duoc/${reason}/`);
+    }
+    // JSON callers (the site's form with JavaScript) still get the 4xx with every problem, and a code
+    const fast = await submitJson(valid({ startedAt: Date.now() - 500 }), cms().url, { Origin: site });
+    expect(fast.status).toBe(400);
+    expect(fast.json.error.details.errors).toEqual([expect.objectContaining({ path: ['startedAt'], code: 'too_fast' })]);
+    expect(fast.json.error.message).toMatch(/quá nhanh/);
+  });
+
+  it('answers a bad form post with a Vietnamese error page and the right status when the site is unknown', async () => {
     const res = await submitForm(valid({ phone: '12345', email: '' }));
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
@@ -472,10 +491,10 @@ describe('question route limits on a CMS with tight settings', () => {
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(60);
     expect(over.json.error.message).toMatch(/quá nhiều/);
-    // A plain form post over the limit gets the same status as a page.
+    // A plain form post over the limit goes to the site's own page for that reason.
     const page = await submitForm(smallValid(), base, asClient(ip));
-    expect(page.status).toBe(429);
-    expect(page.text).toMatch(/quá nhiều câu hỏi/);
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe(`${SITE}/hoi-dap/chua-gui-duoc/qua-nhieu-lan/`);
     // Through the trusted proxy, another address has its own budget.
     expect((await submitJson({}, base, asClient('203.0.113.8'))).status).toBe(400);
   });

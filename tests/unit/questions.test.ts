@@ -9,7 +9,9 @@ import {
   normalizePhone,
   normalizeTrackingCode,
   stripHtml,
+  validateSubmission,
 } from '../../apps/cms/src/lib/questions/validate.ts';
+import { QUESTION_REFUSALS, questionRefusalPath, questionRefusalReason } from '../../packages/content/src/index.ts';
 
 describe('question route helpers', () => {
   it('normalizes Vietnamese phone numbers', () => {
@@ -56,5 +58,42 @@ describe('question route helpers', () => {
     expect([rl.hit('a', 0), rl.hit('a', 1), rl.hit('b', 1)]).toEqual([0, 0, 0]);
     expect(rl.hit('a', 2_000)).toBe(8);
     expect(rl.hit('a', 10_000)).toBe(0);
+  });
+});
+
+describe("refusals of plain form posts go to the site's page for their reason", () => {
+  const now = 1_800_000_000_000;
+  const form = (o: Record<string, string> = {}) => ({
+    name: 'Nguyễn Văn Dân',
+    phone: '0912345678',
+    fieldId: 'abc',
+    title: 'Hỏi về thủ tục khai sinh',
+    question: 'Xin hỏi đăng ký khai sinh cần những giấy tờ gì ạ?',
+    consent: 'yes',
+    website: '',
+    startedAt: String(now - 60_000),
+    ...o,
+  });
+  const reason = async (body: Record<string, string>) => {
+    const r = await validateSubmission(body, { now, minFillMs: 5000, findField: async () => 'abc' });
+    expect(r.ok).toBe(false);
+    return questionRefusalReason(400, r.ok ? [] : r.errors);
+  };
+
+  it('tells a too-fast post, a form without its script and wrong input apart', async () => {
+    expect(await reason(form({ startedAt: String(now - 1000) }))).toBe('qua-nhanh');
+    // too fast wins over field problems
+    expect(await reason(form({ startedAt: String(now - 1000), phone: '' }))).toBe('qua-nhanh');
+    expect(await reason(form({ startedAt: '' }))).toBe('bieu-mau');
+    expect(await reason(form({ website: 'spam' }))).toBe('bieu-mau');
+    expect(await reason(form({ phone: '12345' }))).toBe('thong-tin');
+    expect(await reason(form({ consent: '' }))).toBe('thong-tin');
+    expect(questionRefusalReason(429)).toBe('qua-nhieu-lan');
+    for (const s of [403, 411, 413, 415]) expect(questionRefusalReason(s)).toBe('khong-nhan');
+  });
+
+  it('names pages by reason only (nothing typed goes into the URL)', () => {
+    for (const r of Object.keys(QUESTION_REFUSALS) as (keyof typeof QUESTION_REFUSALS)[])
+      expect(questionRefusalPath(r)).toMatch(/^\/hoi-dap\/chua-gui-duoc\/[a-z-]+\/$/);
   });
 });

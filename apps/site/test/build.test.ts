@@ -147,13 +147,58 @@ describe('pages', () => {
     expect(html).toContain('(PDF, 402,7 KB)');
     expect(html).toContain('"@type":"Legislation"');
     const old = read('van-ban/quyet-dinh-45-2019-qd-ubnd/index.html');
-    expect(old).toContain('Hết hiệu lực');
+    expect(old).toContain('<span class="badge replaced">Bị thay thế</span>');
     expect(old).toContain('Bị thay thế bởi');
     const amending = read('van-ban/quyet-dinh-2345-qd-ubnd-2026/index.html');
     expect(amending).toContain('<strong>Điều 1.</strong>');
     expect(amending).toContain('Văn bản này sửa đổi, bổ sung');
     const registry = read('van-ban/index.html');
     expect(registry.match(/<tr data-type=/g)?.length).toBe(snapshot.documents.length);
+  });
+
+  it("shows each document's real status on the build day, a draft for comment with its window", () => {
+    const badge = (html: string) => /<span class="badge ([a-z_]+)">([^<]*)<\/span>/.exec(html.split('<main')[1]!)?.slice(1);
+    // PORTAL_NOW is 2026-11-27: the draft is open for comment until 05/12/2026
+    const draft = read('van-ban/thong-bao-88-tb-ubnd-2026/index.html');
+    expect(badge(draft)).toEqual(['comment_open', 'Dự thảo, đang lấy ý kiến đến hết 05/12/2026']);
+    expect(draft.split('<main')[1]).not.toContain('Còn hiệu lực');
+    expect(badge(read('van-ban/quyet-dinh-1520-qd-ubnd-2021/index.html'))).toEqual(['partly_expired', 'Hết hiệu lực một phần']);
+    expect(badge(read('van-ban/cong-van-1877-ubnd-kt-2026/index.html'))).toEqual(['expired', 'Hết hiệu lực toàn bộ']);
+    expect(badge(read('van-ban/luat-dat-dai-2024/index.html'))).toEqual(['in_force', 'Còn hiệu lực']);
+    const registry = read('van-ban/index.html');
+    expect(registry).toMatch(/data-status="comment_open"[^>]*>(?:(?!<\/tr>).)*Dự thảo, đang lấy ý kiến/s);
+    expect(registry).toMatch(/<option value="partly_expired"[^>]*>Hết hiệu lực một phần<\/option>/);
+  });
+
+  it('offers calendar subscription links for each board: webcal, Google, Outlook and the file', () => {
+    const feed = `${SITE_URL}/lich-cong-tac/lanh-dao-ubnd.ics`;
+    const webcal = feed.replace('https:', 'webcal:');
+    for (const f of [
+      'lich-cong-tac/index.html',
+      'lich-cong-tac/lanh-dao-ubnd/index.html',
+      'lich-cong-tac/lanh-dao-ubnd/2026-11-23/index.html',
+    ]) {
+      const html = read(f);
+      expect(html, f).toContain(`href="${webcal}"`);
+      expect(html, f).toContain(`href="https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}"`);
+      expect(html, f).toContain(`href="https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feed)}&amp;name=`);
+      expect(html, f).toContain('href="/lich-cong-tac/lanh-dao-ubnd.ics" download');
+    }
+  });
+
+  it('has Open Graph tags and plain Zalo/Facebook share links (no third-party script) on pages meant to be shared', () => {
+    const rel = 'tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/index.html';
+    const html = read(rel);
+    const url = `${SITE_URL}/tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/`;
+    expect(html).toContain(`<meta property="og:url" content="${url}"`);
+    expect(html).toMatch(/<meta property="og:title" content="[^"]+"/);
+    expect(html).toMatch(/<meta property="og:description" content="[^"]+"/);
+    expect(html).toContain(`href="https://sp.zalo.me/share_to_zalo?url=${encodeURIComponent(url)}"`);
+    expect(html).toContain(`href="https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}"`);
+    expect(read('van-ban/quyet-dinh-2345-qd-ubnd-2026/index.html')).toContain('https://sp.zalo.me/share_to_zalo?url=');
+    for (const f of ['hoi-dap/cam-on/index.html', 'tim-kiem/index.html', '404.html', 'hoi-dap/chua-gui-duoc/qua-nhanh/index.html'])
+      expect(read(f), f).not.toContain('share_to_zalo');
+    for (const f of htmlFiles) expect(read(f), f).not.toMatch(/<script[^>]+src="https?:|connect\.facebook\.net|sp\.zalo\.me\/plugins/);
   });
 
   it('renders the ask form with honeypot, timestamp, consent and the Decree 13 notice', () => {
@@ -165,6 +210,30 @@ describe('pages', () => {
     expect(html).toContain('Nghị định số 13/2023/NĐ-CP');
     const q = read('hoi-dap/dang-ky-khai-sinh-qua-han/index.html');
     expect(q).toContain('Nguyễn Thị Hoa');
+  });
+
+  it('shows the tracking code on the thank-you page and links the status lookup from "Hỏi đáp"', () => {
+    const thanks = read('hoi-dap/cam-on/index.html');
+    expect(thanks).toMatch(/<code id="tracking-code"/);
+    expect(thanks).toContain('id="copy-code"');
+    expect(thanks).toContain('href="/hoi-dap/tra-cuu/"');
+    expect(thanks).toContain('<script src="/js/question-receipt.js" defer');
+    expect(read('hoi-dap/index.html')).toContain('href="/hoi-dap/tra-cuu/"');
+    expect(read('hoi-dap/dat-cau-hoi/index.html')).toContain('href="/hoi-dap/tra-cuu/"');
+    const lookup = read('hoi-dap/tra-cuu/index.html');
+    expect(lookup).toContain('data-api="https://cms.example.gov.vn/api/questions/status/"');
+    expect(lookup).toMatch(/<input id="f-code" name="ma"/);
+    expect(exists('js/question-status.js')).toBe(true);
+  });
+
+  it("builds the site's own refusal page for every reason the CMS redirects to", async () => {
+    const { QUESTION_REFUSALS, questionRefusalPath } = await import('@cong-ttdt/content');
+    for (const [reason, r] of Object.entries(QUESTION_REFUSALS)) {
+      const html = read(path.join(questionRefusalPath(reason as keyof typeof QUESTION_REFUSALS), 'index.html'));
+      expect(html).toContain(r.text);
+      expect(html).toContain('<meta name="robots" content="noindex"');
+      expect(html).toContain('href="/hoi-dap/dat-cau-hoi/"');
+    }
   });
 
   it('marks spokespeople and links phones and e-mail in the directory', () => {
@@ -229,7 +298,18 @@ describe('pages', () => {
 
   it('loads client JS only on the search, registry and form pages', () => {
     const withScripts = htmlFiles.filter((f) => /<script(?![^>]*application\/ld\+json)[^>]*>/.test(read(f))).sort();
-    expect(withScripts).toEqual(['hoi-dap/dat-cau-hoi/index.html', 'tim-kiem/index.html', 'van-ban/index.html']);
+    expect(withScripts).toEqual([
+      'hoi-dap/cam-on/index.html',
+      'hoi-dap/dat-cau-hoi/index.html',
+      'hoi-dap/tra-cuu/index.html',
+      'tim-kiem/index.html',
+      'van-ban/index.html',
+    ]);
+  });
+
+  it('has nothing after </html> (a script placed after the layout lands there)', () => {
+    const bad = htmlFiles.filter((f) => !/<\/html>\s*$/.test(read(f)) || read(f).split('</html>').length !== 2);
+    expect(bad).toEqual([]);
   });
 
   it('has no inline executable script (the served Content-Security-Policy allows none)', () => {
@@ -382,7 +462,7 @@ describe('incremental build', () => {
       .filter((m) => !/\((cached|restored)\)/.test(m[2]!))
       .map((m) => m[1]!);
     // dynamic routes: only the article and the lists that show it
-    const STATIC = ['/hoi-dap/cam-on/index.html', '/hoi-dap/dat-cau-hoi/index.html'];
+    const STATIC = ['/hoi-dap/cam-on/index.html', '/hoi-dap/dat-cau-hoi/index.html', '/hoi-dap/tra-cuu/index.html'];
     const dynamic = rendered.filter(
       (r) => /^\/(tin-tuc|van-ban|lich-cong-tac|thu-tuc|hoi-dap|gioi-thieu)\/.+\/.+\.html$/.test(r) && !STATIC.includes(r),
     );

@@ -4,3 +4,4 @@ export * from './dates.js';
 export * from './status.js';
 export * from './client.js';
 export * from './urls.js';
+export * from './questions.js';

@@ -1,5 +1,5 @@
 import type { AdminLevel, ArticleKind, Disclosure, DocType, LinkGroup, OnlineLevel, ProcedureLevel, UnitKind } from './types.js';
-import type { InForceStatus } from './status.js';
+import type { DocumentStatus } from './status.js';
 
 /** Vietnamese labels for the enumerations of the content model (NFC). */
 export const DOC_TYPE_LABELS: Record<DocType, string> = {
@@ -65,10 +65,16 @@ export const LINK_GROUP_LABELS: Record<LinkGroup, string> = {
   online_service: 'Dịch vụ công trực tuyến',
 };
 
-export const IN_FORCE_LABELS: Record<InForceStatus, string> = {
-  in_force: 'Còn hiệu lực',
+/** Status of a document as the site shows it (documentStatus). */
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
+  comment_upcoming: 'Dự thảo, sắp lấy ý kiến',
+  comment_open: 'Dự thảo, đang lấy ý kiến',
+  comment_closed: 'Dự thảo, đã hết thời gian lấy ý kiến',
   not_yet: 'Chưa có hiệu lực',
-  not_in_force: 'Hết hiệu lực',
+  in_force: 'Còn hiệu lực',
+  partly_expired: 'Hết hiệu lực một phần',
+  expired: 'Hết hiệu lực toàn bộ',
+  replaced: 'Bị thay thế',
 };
 
 /** Label lookup that tolerates null/unknown values (returns '' or the raw value). */

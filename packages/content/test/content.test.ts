@@ -8,7 +8,8 @@ import {
   formatDateTime,
   formatTime,
   formatWeekdayDate,
-  inForceStatus,
+  documentStatus,
+  DOCUMENT_STATUS_LABELS,
   label,
   toQuery,
   weekStart,
@@ -48,19 +49,59 @@ describe('dates', () => {
   });
 });
 
-describe('inForceStatus', () => {
-  const base = { issueDate: '2025-01-01', inForce: 'auto' as const };
-  const now = '2026-11-27';
-  it('derives from dates and replacement', () => {
-    expect(inForceStatus({ ...base, effectiveDate: '2025-01-15' }, now)).toBe('in_force');
-    expect(inForceStatus({ ...base, effectiveDate: '2026-12-01' }, now)).toBe('not_yet');
-    expect(inForceStatus({ ...base, expiryDate: '2026-11-27' }, now)).toBe('not_in_force');
-    expect(inForceStatus({ ...base, expiryDate: '2026-11-28' }, now)).toBe('in_force');
-    expect(inForceStatus({ ...base, replacedBy: [{ documentId: 'x' }] }, now)).toBe('not_in_force');
+describe('documentStatus', () => {
+  const base = { issueDate: '2025-01-01', inForce: 'auto' as const, disclosure: 'none' };
+  it('derives in force, not yet and expired from the dates (Vietnam calendar day)', () => {
+    const now = '2026-11-27';
+    expect(documentStatus({ ...base, effectiveDate: '2025-01-15' }, now)).toBe('in_force');
+    expect(documentStatus({ ...base, effectiveDate: '2026-12-01' }, now)).toBe('not_yet');
+    expect(documentStatus({ ...base, effectiveDate: '2026-11-27' }, now)).toBe('in_force');
+    // the expiry date is the first day without force
+    expect(documentStatus({ ...base, expiryDate: '2026-11-27' }, now)).toBe('expired');
+    expect(documentStatus({ ...base, expiryDate: '2026-11-28' }, now)).toBe('in_force');
+    // 23:30 UTC on the 26th is already the 27th in Hà Nội
+    expect(documentStatus({ ...base, expiryDate: '2026-11-27' }, new Date('2026-11-26T23:30:00Z'))).toBe('expired');
+    expect(documentStatus({ ...base, expiryDate: '2026-11-27' }, new Date('2026-11-26T16:30:00Z'))).toBe('in_force');
   });
-  it('lets an explicit override win', () => {
-    expect(inForceStatus({ ...base, inForce: 'in_force', replacedBy: [{}] }, now)).toBe('in_force');
-    expect(inForceStatus({ ...base, inForce: 'not_in_force' }, now)).toBe('not_in_force');
+
+  it('counts a replacement or an amendment from the day the other document takes effect', () => {
+    const replacer = [{ issueDate: '2026-11-01', effectiveDate: '2026-12-01' }];
+    expect(documentStatus({ ...base, replacedBy: replacer }, '2026-11-30')).toBe('in_force');
+    expect(documentStatus({ ...base, replacedBy: replacer }, '2026-12-01')).toBe('replaced');
+    expect(documentStatus({ ...base, replacedBy: [{ issueDate: '2026-11-01' }] }, '2026-11-01')).toBe('replaced');
+    const amender = [{ issueDate: '2026-11-01', effectiveDate: '2026-11-10' }];
+    expect(documentStatus({ ...base, amendedBy: amender }, '2026-11-09')).toBe('in_force');
+    expect(documentStatus({ ...base, amendedBy: amender }, '2026-11-10')).toBe('partly_expired');
+    // wholly expired or replaced wins over partly
+    expect(documentStatus({ ...base, amendedBy: amender, expiryDate: '2026-11-20' }, '2026-11-20')).toBe('expired');
+    expect(documentStatus({ ...base, amendedBy: amender, replacedBy: replacer }, '2026-12-02')).toBe('replaced');
+  });
+
+  it('lets an explicit override win over the dates', () => {
+    const now = '2026-11-27';
+    expect(documentStatus({ ...base, inForce: 'in_force', expiryDate: '2026-01-01', replacedBy: [{ issueDate: '2026-01-01' }] }, now)).toBe(
+      'in_force',
+    );
+    expect(documentStatus({ ...base, inForce: 'not_in_force' }, now)).toBe('expired');
+    expect(documentStatus({ ...base, inForce: 'not_in_force', replacedBy: [{ issueDate: '2026-01-01' }] }, now)).toBe('replaced');
+  });
+
+  it('never calls a draft for comment in force: upcoming, open (both ends included), closed', () => {
+    const draft = {
+      ...base,
+      inForce: 'in_force' as const,
+      disclosure: 'draft_comment',
+      commentFrom: '2026-11-05',
+      commentTo: '2026-12-05',
+    };
+    expect(documentStatus(draft, '2026-11-04')).toBe('comment_upcoming');
+    expect(documentStatus(draft, '2026-11-05')).toBe('comment_open');
+    expect(documentStatus(draft, '2026-11-27')).toBe('comment_open');
+    expect(documentStatus(draft, '2026-12-05')).toBe('comment_open');
+    expect(documentStatus(draft, new Date('2026-12-05T17:00:00Z'))).toBe('comment_closed'); // 00:00 on the 6th in Hà Nội
+    expect(documentStatus({ ...draft, commentFrom: null, commentTo: null }, '2026-11-27')).toBe('comment_open');
+    for (const day of ['2026-11-01', '2026-11-20', '2027-01-01'])
+      expect(DOCUMENT_STATUS_LABELS[documentStatus(draft, day)]).not.toBe('Còn hiệu lực');
   });
 });
 

@@ -3,7 +3,7 @@
  * together with the digests they need for `cacheKey`.
  */
 import { getCollection } from 'astro:content';
-import { inForceStatus, vnYear, weekStart as weekStartOf, type InForceStatus } from '@cong-ttdt/content';
+import { documentStatus, vnYear, weekStart as weekStartOf, type DocumentStatus } from '@cong-ttdt/content';
 import type { Article, Board, Contact, Doc, Entry, Field, Link, Page, Procedure, Question, Schedule, Settings, Unit } from './types';
 
 import { FAST } from './build-mode';
@@ -197,14 +197,19 @@ export function headline(s: Site) {
 
 export interface DocView {
   entry: Entry<Doc>;
-  status: InForceStatus;
+  status: DocumentStatus;
   year: number;
 }
 
-/** In force or not on the build day; replacement counts from either side of the relation. */
-export function docStatus(s: Site, d: Entry<Doc>): InForceStatus {
-  const replacedBy = [...d.data.replacedBy, ...(s.docInverse.replaces.get(d.id) ?? [])].filter((id) => s.documentById.has(id));
-  return inForceStatus({ ...d.data, replacedBy }, NOW);
+/**
+ * Status on the build day (comment window, in force, partly or wholly expired, replaced); relations count
+ * from either side. It changes with the date: pages put it in their cacheKey and the publisher rebuilds
+ * daily (PUBLISHER_DAILY_AT, 00:05 by default), so the static value is never a day old.
+ */
+export function docStatus(s: Site, d: Entry<Doc>): DocumentStatus {
+  const rel = docRelations(s, d);
+  const dates = (l: Entry<Doc>[]) => l.map((x) => x.data);
+  return documentStatus({ ...d.data, replacedBy: dates(rel.replacedBy), amendedBy: dates(rel.amendedBy) }, NOW);
 }
 
 export function docView(s: Site, d: Entry<Doc>): DocView {

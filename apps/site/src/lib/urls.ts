@@ -8,6 +8,7 @@ export const SECTIONS = {
   questions: '/hoi-dap/',
   ask: '/hoi-dap/dat-cau-hoi/',
   thanks: '/hoi-dap/cam-on/',
+  questionStatus: '/hoi-dap/tra-cuu/',
   pages: '/gioi-thieu/',
   links: '/lien-ket/',
   search: '/tim-kiem/',

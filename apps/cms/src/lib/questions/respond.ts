@@ -1,5 +1,6 @@
 // Answers of the question route: JSON for scripts, a redirect or a small Vietnamese page for plain
 // HTML form posts (progressive enhancement: the form works without any script of the site).
+import { questionRefusalPath, questionRefusalReason } from '@cong-ttdt/content';
 import type { FieldError } from './validate';
 import { questionsConfig } from './config';
 
@@ -55,10 +56,20 @@ function page(title: string, body: string): string {
 </head><body><main>${body}</main></body></html>`;
 }
 
-/** Refusal: JSON `{ error: { status, name, message, details: { errors } } }`, or an HTML page with the same status. */
+/**
+ * Refusal: JSON `{ error: { status, name, message, details: { errors } } }`; for a plain form post, a 303
+ * to the site's own page for the reason (nothing the citizen typed goes into the URL), or, when the
+ * site's address is unknown, a small HTML page here with the same status.
+ */
 export function refuse(ctx: Ctx, status: number, message: string, errors: FieldError[] = [], headers: Record<string, string> = {}): void {
   for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
   ctx.status = status;
+  const site = wantsHtml(ctx) ? siteBase(ctx) : '';
+  if (site) {
+    ctx.redirect(`${site}${questionRefusalPath(questionRefusalReason(status, errors))}`);
+    ctx.status = 303;
+    return;
+  }
   if (wantsHtml(ctx)) {
     const items = errors.length
       ? `<ul>${errors.map((e) => `<li>${e.path[0] && LABELS[e.path[0]] ? `<strong>${esc(LABELS[e.path[0]])}:</strong> ` : ''}${esc(e.message)}</li>`).join('')}</ul>`

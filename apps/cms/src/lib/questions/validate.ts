@@ -2,10 +2,13 @@
 import { randomInt } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
 import { analyze } from '@cong-ttdt/vn-text';
+import { QUESTION_TOO_FAST } from '@cong-ttdt/content';
 
 export interface FieldError {
   path: string[];
   message: string;
+  /** Machine-readable kind, where a client must tell it apart (a too-fast post). */
+  code?: string;
 }
 
 export interface CleanQuestion {
@@ -166,8 +169,8 @@ export async function validateSubmission(
   opts: ValidateOptions,
 ): Promise<{ ok: true; value: CleanQuestion } | { ok: false; errors: FieldError[] }> {
   const errors: FieldError[] = [];
-  const err = (field: string, message: string) => {
-    if (!errors.some((e) => e.path[0] === field)) errors.push({ path: [field], message });
+  const err = (field: string, message: string, code?: string) => {
+    if (!errors.some((e) => e.path[0] === field)) errors.push({ path: [field], message, ...(code ? { code } : {}) });
   };
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     return { ok: false, errors: [{ path: [], message: 'Không đọc được nội dung gửi lên.' }] };
@@ -208,7 +211,7 @@ export async function validateSubmission(
   else {
     const elapsed = opts.now - startedAt;
     if (elapsed < -5 * 60_000) err('startedAt', MSG.clock);
-    else if (elapsed < opts.minFillMs) err('startedAt', MSG.tooFast(Math.ceil(opts.minFillMs / 1000)));
+    else if (elapsed < opts.minFillMs) err('startedAt', MSG.tooFast(Math.ceil(opts.minFillMs / 1000)), QUESTION_TOO_FAST);
   }
 
   const name = text('name');

@@ -81,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const state = await strapi.plugin('editorial').service('workflow').getState(UID, row.documentId);
       const live = (await db().findOne({
         where: { documentId: row.documentId, publishedAt: { $notNull: true } },
-        select: ['slug', 'publishedAt', 'answeredAt'],
+        select: ['slug', 'publishedAt', 'answeredAt', 'answer'],
       })) as Record<string, any> | null;
       const stage: string = state?.stage ?? 'submitted';
       const site = questionsConfig().siteUrl ?? '';
@@ -94,6 +94,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         answeredAt: live?.answeredAt ?? null,
         publishedAt: live?.publishedAt ?? null,
         slug: live?.slug ?? null,
+        // The published answer is public already (the site shows it); drafts of it never are.
+        answer: live?.answer ?? null,
         url: live?.slug ? `${site}/hoi-dap/${encodeURIComponent(live.slug)}/` : null,
       };
     },
