@@ -24,6 +24,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it("builds the site's question form and lookup against the site's own host, where the web server proxies them", () => {
+    expect(compose).toMatch(/^ {6}PUBLIC_INTAKE_URL: \$\{SITE_URL\}$/m);
+    const nginx = readFileSync(join(ROOT, 'deploy', 'nginx', 'portal.conf'), 'utf8');
+    expect(nginx).toContain('location = /api/questions/submit');
+    expect(nginx).toContain('location ^~ /api/questions/status/');
+    expect(nginx).toMatch(/form-action 'self'/);
+  });
+
   it('validates with docker-compose config -q (no engine needed)', { timeout: 60_000 }, () => {
     const bin = spawnSync('sh', ['-c', 'command -v docker-compose'], { encoding: 'utf8' }).stdout.trim();
     expect(bin, 'docker-compose is installed by scripts/test.ts').not.toBe('');

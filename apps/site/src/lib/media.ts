@@ -24,3 +24,10 @@ export function formatSize(kb: number | null | undefined): string {
 export const fileType = (m: Pick<Media, 'ext' | 'mime'>) => (m.ext || '').replace(/^\./, '').toUpperCase() || m.mime;
 
 export const CMS_PUBLIC = CMS_PUBLIC_URL;
+/**
+ * Where browsers send questions and look up their status: the public intake routes. Behind nginx or
+ * Caddy they are proxied on the site's own host (deploy/), so production builds set PUBLIC_INTAKE_URL to
+ * SITE_URL and the site's CSP (`form-action 'self'; connect-src 'self'`) allows them; the embedded default
+ * posts to the CMS itself.
+ */
+export const INTAKE = (process.env.PUBLIC_INTAKE_URL || CMS_PUBLIC_URL).replace(/\/+$/, '');
