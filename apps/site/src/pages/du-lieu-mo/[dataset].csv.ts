@@ -1,0 +1,11 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { site } from '../../lib/data';
+import { DATASETS, datasetCsv, type Dataset } from '../../lib/open-data';
+
+export const getStaticPaths = (() =>
+  DATASETS.map((dataset) => ({ params: { dataset: dataset.id }, props: { dataset } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) =>
+  new Response(datasetCsv(await site(), (props as { dataset: Dataset }).dataset), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
