@@ -207,6 +207,44 @@ describe('distributions', () => {
   });
 });
 
+describe('Dublin Core terms on content pages', () => {
+  const DC_PAGES = [
+    'van-ban/quyet-dinh-1520-qd-ubnd-2021/index.html',
+    'tin-tuc/bai/hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026/index.html',
+    'thu-tuc/dang-ky-khai-sinh/index.html',
+    'hoi-dap/dang-ky-khai-sinh-qua-han/index.html',
+  ];
+  /** The page's JSON-LD blocks, expanded by jsonld; the one carrying dcterms:title. */
+  async function dcOf(rel: string) {
+    const blocks = [...read(rel).matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!));
+    // schema.org blocks name a remote context (not vendored here): only blocks with an inline context.
+    for (const b of blocks.filter((x) => typeof x['@context'] === 'object')) {
+      const [node] = (await jsonld.expand(b, { documentLoader } as never)) as unknown as Node[];
+      if (node?.[`${DCT}title`]) return node;
+    }
+    throw new Error(`no Dublin Core block in ${rel}`);
+  }
+
+  it('carries title, publisher, subject and dates, with the page URL as subject', async () => {
+    for (const rel of DC_PAGES) {
+      const dc = await dcOf(rel);
+      expect(dc['@id'], rel).toBe(`${SITE_URL}/${rel.replace(/index\.html$/, '')}`);
+      expect(first(dc, `${DCT}publisher`)?.['@value'], rel).toBe(snapshot['site-setting'].agencyName);
+      expect(first(dc, `${DCT}modified`)?.['@type'], rel).toMatch(/XMLSchema#dateTime$/);
+    }
+  });
+
+  it('gives a document its number as identifier, its issuing body as creator and its issue date', async () => {
+    const doc = snapshot.documents.find((d: { slug: string }) => d.slug === 'quyet-dinh-1520-qd-ubnd-2021');
+    const dc = await dcOf(DC_PAGES[0]!);
+    expect(first(dc, `${DCT}identifier`)?.['@value']).toBe(doc.number);
+    expect(first(dc, `${DCT}creator`)?.['@value']).toBe(doc.issuingBody);
+    expect(first(dc, `${DCT}issued`)).toMatchObject({ '@value': doc.issueDate, '@type': 'http://www.w3.org/2001/XMLSchema#date' });
+    const field = snapshot.fields.find((f: { documentId: string }) => f.documentId === snapshot.documents[0].field.documentId);
+    expect(first(await dcOf(`van-ban/${snapshot.documents[0].slug}/index.html`), `${DCT}subject`)?.['@value']).toBe(field.name);
+  });
+});
+
 describe('"Dữ liệu mở" page', () => {
   it('lists every dataset with its distributions and data dictionary, linked from the footer', () => {
     const html = read('du-lieu-mo/index.html');
