@@ -245,6 +245,23 @@ describe('Dublin Core terms on content pages', () => {
   });
 });
 
+describe('feeds carry modification times', () => {
+  it('each RSS item has dcterms:modified, the channel a lastBuildDate', () => {
+    for (const rel of ['rss.xml', 'tin-tuc/kinh-te/rss.xml']) {
+      const xml = read(rel);
+      expect(xml, rel).toMatch(/<rss[^>]* xmlns:dcterms="http:\/\/purl.org\/dc\/terms\/"/);
+      const items = [...xml.matchAll(/<item>(.*?)<\/item>/gs)].map((m) => m[1]!);
+      expect(items.length, rel).toBeGreaterThan(0);
+      for (const item of items) {
+        const slug = /\/tin-tuc\/bai\/([^/]+)\//.exec(item)![1];
+        const article = snapshot.articles.find((a: { slug: string }) => a.slug === slug);
+        expect(item, slug).toContain(`<dcterms:modified>${new Date(article.updatedAt).toISOString()}</dcterms:modified>`);
+      }
+      expect(xml, rel).toMatch(/<lastBuildDate>[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT<\/lastBuildDate>/);
+    }
+  });
+});
+
 describe('"Dữ liệu mở" page', () => {
   it('lists every dataset with its distributions and data dictionary, linked from the footer', () => {
     const html = read('du-lieu-mo/index.html');
