@@ -4,7 +4,7 @@
  * vendored SHACL shapes with rdf-validate-shacl, then follows every distribution in the build output and
  * parses it (csv-parse, JSON, ical.js), comparing counts with the snapshot's own content.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -60,9 +60,19 @@ const documentLoader = async (url: string) => {
   throw new Error(`no network in tests: ${url}`);
 };
 
-type Node = Record<string, Array<Record<string, unknown>>>;
-const first = (n: Node, p: string) => n[p]?.[0] as { '@value'?: unknown; '@id'?: string; '@type'?: string } | undefined;
-const idOf = (n: Node, p: string) => first(n, p)?.['@id'] as string;
+/** A node of expanded JSON-LD (plain JSON). */
+type Node = { [p: string]: unknown };
+const nodes = (n: Node | undefined, p: string): Node[] => {
+  const v = n?.[p];
+  return Array.isArray(v) ? v : [];
+};
+const first = (n: Node | undefined, p: string): Node | undefined => nodes(n, p)[0];
+const idOf = (n: Node, p: string) => String(first(n, p)?.['@id']);
+/** The catalogue (or any JSON-LD document) expanded, as plain JSON. */
+const expanded = async (doc: object): Promise<Node[]> => JSON.parse(JSON.stringify(await jsonld.expand(doc, { documentLoader })));
+/** The document as RDF, in an N3 store. */
+const toStore = async (doc: object) =>
+  new Store(new N3Parser({ format: 'N-Quads' }).parse(String(await jsonld.toRDF(doc, { format: 'application/n-quads', documentLoader }))));
 
 /** What the site itself shows, computed from the snapshot (not from the site's code). */
 function expectedCounts() {
@@ -92,8 +102,7 @@ describe('DCAT-AP catalogue', () => {
   it('conforms to the vendored DCAT-AP shapes (rdf-validate-shacl)', async () => {
     const doc = JSON.parse(read('du-lieu-mo/catalog.jsonld'));
     expect(doc['@context']).toBe(CONTEXT_URL);
-    const nquads = (await jsonld.toRDF(doc, { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
-    const data = new Store(new N3Parser({ format: 'N-Quads' }).parse(nquads));
+    const data = await toStore(doc);
     const shapes = new Store(
       new N3Parser({ format: 'Turtle' }).parse(readFileSync(path.join(SITE_DIR, 'test/fixtures/dcat-ap-shapes.ttl'), 'utf8')),
     );
@@ -104,25 +113,19 @@ describe('DCAT-AP catalogue', () => {
     // The shapes do bite: without a publisher the same data fails.
     const broken = structuredClone(doc);
     delete broken.publisher;
-    const bad = new Store(
-      new N3Parser({ format: 'N-Quads' }).parse(
-        (await jsonld.toRDF(broken, { format: 'application/n-quads', documentLoader } as never)) as unknown as string,
-      ),
-    );
+    const bad = await toStore(broken);
     expect((await new SHACLValidator(shapes).validate(bad)).conforms).toBe(false);
   });
 
   it('names the publisher from the site settings, a licence, dates and themes', async () => {
-    const [catalog] = (await jsonld.expand(JSON.parse(read('du-lieu-mo/catalog.jsonld')), {
-      documentLoader,
-    } as never)) as unknown as Node[];
-    expect(catalog!['@type']).toEqual([`${DCAT}Catalog`]);
-    const publisher = first(catalog!, `${DCT}publisher`) as unknown as Node;
+    const [catalog] = await expanded(JSON.parse(read('du-lieu-mo/catalog.jsonld')));
+    expect(catalog?.['@type']).toEqual([`${DCAT}Catalog`]);
+    const publisher = first(catalog, `${DCT}publisher`);
     expect(first(publisher, 'http://xmlns.com/foaf/0.1/name')?.['@value']).toBe(snapshot['site-setting'].agencyName);
-    expect(idOf(catalog!, `${DCT}license`)).toMatch(/^https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/$/);
-    expect(first(catalog!, `${DCT}modified`)?.['@type']).toBe('http://www.w3.org/2001/XMLSchema#dateTime');
-    for (const ds of catalog![`${DCAT}dataset`] as unknown as Node[]) {
-      expect(ds[`${DCAT}theme`]?.length, JSON.stringify(ds['@id'])).toBeGreaterThan(0);
+    expect(idOf(catalog ?? {}, `${DCT}license`)).toMatch(/^https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/$/);
+    expect(first(catalog, `${DCT}modified`)?.['@type']).toBe('http://www.w3.org/2001/XMLSchema#dateTime');
+    for (const ds of nodes(catalog, `${DCAT}dataset`)) {
+      expect(nodes(ds, `${DCAT}theme`).length, JSON.stringify(ds['@id'])).toBeGreaterThan(0);
       expect(first(ds, `${DCT}title`)?.['@value']).toBeTruthy();
     }
   });
@@ -130,11 +133,9 @@ describe('DCAT-AP catalogue', () => {
 
 describe('distributions', () => {
   it('every distribution exists in the build with its byte size and media type, and parses', async () => {
-    const [catalog] = (await jsonld.expand(JSON.parse(read('du-lieu-mo/catalog.jsonld')), {
-      documentLoader,
-    } as never)) as unknown as Node[];
+    const [catalog] = await expanded(JSON.parse(read('du-lieu-mo/catalog.jsonld')));
     const want = expectedCounts();
-    const datasets = catalog![`${DCAT}dataset`] as unknown as Node[];
+    const datasets = nodes(catalog, `${DCAT}dataset`);
     expect(datasets.map((d) => first(d, `${DCT}identifier`)?.['@value']).sort()).toEqual(
       ['van-ban', 'thu-tuc', 'don-vi', 'danh-ba', 'lich-cong-tac', 'hoi-dap'].sort(),
     );
@@ -143,7 +144,7 @@ describe('distributions', () => {
       const id = first(ds, `${DCT}identifier`)?.['@value'] as keyof typeof want;
       const count = want[id] as number;
       expect(count, id).toBeGreaterThan(0);
-      for (const dist of ds[`${DCAT}distribution`] as unknown as Node[]) {
+      for (const dist of nodes(ds, `${DCAT}distribution`)) {
         const url = idOf(dist, `${DCAT}downloadURL`);
         expect(idOf(dist, `${DCAT}accessURL`)).toBe(url);
         expect(url.startsWith(`${SITE_URL}/`), url).toBe(true);
@@ -219,7 +220,7 @@ describe('Dublin Core terms on content pages', () => {
     const blocks = [...read(rel).matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!));
     // schema.org blocks name a remote context (not vendored here): only blocks with an inline context.
     for (const b of blocks.filter((x) => typeof x['@context'] === 'object')) {
-      const [node] = (await jsonld.expand(b, { documentLoader } as never)) as unknown as Node[];
+      const [node] = await expanded(b);
       if (node?.[`${DCT}title`]) return node;
     }
     throw new Error(`no Dublin Core block in ${rel}`);

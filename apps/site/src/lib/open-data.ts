@@ -72,8 +72,22 @@ interface Definition<R> {
   more?: (s: Site) => Distribution[];
 }
 
-export type Dataset = Definition<unknown>;
-const define = <R>(d: Definition<R>) => d as unknown as Dataset;
+/** A dataset with its row type erased: the rows are only reachable as records. */
+export interface Dataset extends Omit<Definition<never>, 'rows' | 'columns' | 'entry'> {
+  columns: Omit<Column<never>, 'value'>[];
+  records: (s: Site) => Record<string, Value>[];
+  /** Store entries behind the rows (for issued/modified). */
+  entries: (s: Site) => Array<{ publishedAt?: string | null; updatedAt?: string | null }>;
+}
+
+function define<R>({ rows, columns, entry, ...meta }: Definition<R>): Dataset {
+  return {
+    ...meta,
+    columns: columns.map(({ value: _, ...c }) => c),
+    records: (s) => rows(s).map((r) => Object.fromEntries(columns.map((c) => [c.name, c.value(r, s)]))),
+    entries: (s) => rows(s).map(entry),
+  };
+}
 
 const urls = (list: Array<{ url: string } | null | undefined>) => list.filter((m): m is { url: string } => !!m?.url).map(publicMediaUrl);
 const time = (t: string | null | undefined) => (t ? t.slice(0, 8) : null);
@@ -370,9 +384,7 @@ export function boardCalendar(s: Site, board: Entry<Board>): string {
 
 // ---------- bodies ----------
 
-export function records(s: Site, d: Dataset): Record<string, Value>[] {
-  return d.rows(s).map((r) => Object.fromEntries(d.columns.map((c) => [c.name, c.value(r, s)])));
-}
+export const records = (s: Site, d: Dataset) => d.records(s);
 
 /** JSON: an array of records, keys as in the data dictionary. */
 export const datasetJson = (s: Site, d: Dataset) => JSON.stringify(records(s, d), null, 1) + '\n';
@@ -428,7 +440,7 @@ export function distributions(s: Site, d: Dataset): Distribution[] {
 const byteSize = (body: string) => Buffer.byteLength(body, 'utf8');
 
 function span(s: Site, d: Dataset) {
-  const rows = d.rows(s).map(d.entry);
+  const rows = d.entries(s);
   const pick = (k: 'publishedAt' | 'updatedAt') =>
     rows
       .map((r) => r[k])
@@ -450,7 +462,7 @@ export interface DatasetSummary {
 export function summaries(s: Site): DatasetSummary[] {
   return DATASETS.map((d) => ({
     dataset: d,
-    count: d.rows(s).length,
+    count: d.entries(s).length,
     ...span(s, d),
     distributions: distributions(s, d).map(({ body, ...rest }) => ({ ...rest, bytes: byteSize(body) })),
   }));
