@@ -1,10 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { DATASETS, datasetSchema, type Dataset } from '../../../lib/open-data';
+import { cacheKey } from '../../../lib/hash';
+import { DATASETS, datasetSchema } from '../../../lib/open-data';
 
 export const getStaticPaths = (() =>
-  DATASETS.map((dataset) => ({ params: { dataset: dataset.id }, props: { dataset } }))) satisfies GetStaticPaths;
+  DATASETS.map((d) => {
+    const body = `${JSON.stringify(datasetSchema(d), null, 1)}\n`;
+    return { params: { dataset: d.id }, props: { body }, cacheKey: cacheKey(body) };
+  })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(JSON.stringify(datasetSchema((props as { dataset: Dataset }).dataset), null, 1) + '\n', {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  new Response((props as { body: string }).body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
