@@ -57,10 +57,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       '/hoi-dap/dat-cau-hoi/',
       '/gioi-thieu/',
       '/lien-ket/',
+      '/du-lieu-mo/',
       '/tim-kiem/',
       '/khong-co-trang-nay/',
     ].filter(Boolean) as string[];
-    expect(paths.length).toBeGreaterThanOrEqual(14);
+    expect(paths.length).toBeGreaterThanOrEqual(15);
     for (const width of [1280, 320]) {
       // axe is injected as an inline script: the page's CSP would refuse it.
       const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });

@@ -35,6 +35,8 @@ describe.skipIf(!NGINX && !process.env.CI)('deploy/nginx/portal.conf', () => {
     writeFileSync(join(live, '404.html'), '<!doctype html><title>404</title>');
     writeFileSync(join(live, '_astro', 'app.3f2a1b.css'), 'body{color:#000}'.repeat(100));
     writeFileSync(join(live, 'lich.ics'), 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    writeFileSync(join(live, 'catalog.jsonld'), '{}');
+    writeFileSync(join(live, 'van-ban.csv'), 'a,b\r\n');
     // A stand-in for the CMS: records what reaches it.
     const cmsPort = await freePort();
     cms = createServer((req, res) => {
@@ -99,6 +101,8 @@ describe.skipIf(!NGINX && !process.env.CI)('deploy/nginx/portal.conf', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     security(res.headers);
     expect((await fetch(`${base}/lich.ics`)).headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect((await fetch(`${base}/catalog.jsonld`)).headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    expect((await fetch(`${base}/van-ban.csv`)).headers.get('content-type')).toMatch(/^text\/csv/);
   });
 
   it('proxies only the question routes to the CMS, with a request id', async () => {

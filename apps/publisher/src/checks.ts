@@ -30,6 +30,7 @@ const TEXT_EXT = new Set([
   '.atom',
   '.ics',
   '.json',
+  '.jsonld',
   '.txt',
   '.csv',
   '.webmanifest',

@@ -59,6 +59,21 @@ describe('checks', () => {
     expect(text).not.toContain(secret);
     await rm(d, { recursive: true });
   });
+
+  it('scans the open-data files: a secret in a CSV dataset or in the JSON-LD catalogue fails the release', async () => {
+    const secret = 'tok_'.padEnd(40, 'x');
+    const d = await site({
+      'index.html': 'ok',
+      'du-lieu-mo/danh-ba.csv': `\uFEFFfullName,email\r\nNguyễn Văn A,${secret}\r\n`,
+      'du-lieu-mo/catalog.jsonld': `{"title":"NOI_BO_ONLY"}`,
+    });
+    const r = await runChecks(d, { ...base, markers: leakMarkers(['NOI_BO_ONLY']), secrets: [secret] });
+    expect(r.ok).toBe(false);
+    const text = r.problems.join('\n');
+    expect(text).toContain('(a publisher secret) found in 1 file(s): du-lieu-mo/danh-ba.csv');
+    expect(text).toContain('"NOI_BO_ONLY" found in 1 file(s): du-lieu-mo/catalog.jsonld');
+    await rm(d, { recursive: true });
+  });
 });
 
 describe('webhook rules', () => {
@@ -124,6 +139,8 @@ describe('static helpers', () => {
   });
   it('maps content types', () => {
     expect(contentType('a/lich.ics')).toBe('text/calendar; charset=utf-8');
+    expect(contentType('du-lieu-mo/catalog.jsonld')).toBe('application/ld+json; charset=utf-8');
+    expect(contentType('du-lieu-mo/van-ban.csv')).toBe('text/csv; charset=utf-8');
     expect(contentType('rss.xml')).toBe('application/xml; charset=utf-8');
     expect(contentType('x.pf_fragment')).toBe('application/octet-stream');
     expect(contentType('wasm.en.pagefind')).toBe('application/octet-stream');

@@ -12,6 +12,7 @@ export const SECTIONS = {
   pages: '/gioi-thieu/',
   links: '/lien-ket/',
   search: '/tim-kiem/',
+  openData: '/du-lieu-mo/',
 } as const;
 
 const seg = (s: string) => encodeURIComponent(s);
