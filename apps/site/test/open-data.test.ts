@@ -182,7 +182,7 @@ describe('distributions', () => {
     const amended = docs.find((d) => d.slug === 'quyet-dinh-1520-qd-ubnd-2021')!;
     expect(amended.amendedBy).toContain(`${SITE_URL}/van-ban/quyet-dinh-2345-qd-ubnd-2026/`);
     expect(amended.attachments).toContain('https://cms.example.gov.vn/uploads/qd-1520-quy-che-lam-viec.pdf');
-    expect(docs.find((d) => d.slug === 'quyet-dinh-45-2019-qd-ubnd')!.status).toBe('not_in_force');
+    expect(docs.find((d) => d.slug === 'quyet-dinh-45-2019-qd-ubnd')!.status).toBe('replaced');
     const csv = parseCsv(readFileSync(path.join(out, 'du-lieu-mo/van-ban.csv')), { bom: true, columns: true }) as Record<string, string>[];
     expect(csv.find((d) => d.slug === 'quyet-dinh-1520-qd-ubnd-2021')!.amendedBy).toContain(
       `${SITE_URL}/van-ban/quyet-dinh-2345-qd-ubnd-2026/`,

@@ -4,7 +4,7 @@
  * column added here shows up in the JSON, the CSV, the data dictionary and the catalogue's byte sizes.
  * Rows come from the content store (the loader's public projection): nothing private can enter.
  */
-import { DOC_TYPE_LABELS, IN_FORCE_LABELS, ONLINE_LEVEL_LABELS, PROCEDURE_LEVEL_LABELS, UNIT_KIND_LABELS, label } from '@cong-ttdt/content';
+import { DOC_TYPE_LABELS, DOCUMENT_STATUS_LABELS, ONLINE_LEVEL_LABELS, PROCEDURE_LEVEL_LABELS, UNIT_KIND_LABELS, label } from '@cong-ttdt/content';
 import { toCsv } from '@cong-ttdt/workflow/reports';
 import { answeredQuestions, docRelations, docStatus, entriesByDay, schedulesOfBoard, type Site } from './data';
 import { buildIcs } from './ics';
@@ -132,14 +132,14 @@ export const DATASETS: Dataset[] = [
       {
         name: 'status',
         type: 'string',
-        description: 'Tình trạng hiệu lực vào ngày xuất bản dữ liệu (in_force, not_yet, not_in_force)',
+        description: `Tình trạng vào ngày xuất bản dữ liệu (${Object.keys(DOCUMENT_STATUS_LABELS).join(', ')})`,
         value: (d, s) => docStatus(s, d),
       },
       {
         name: 'statusLabel',
         type: 'string',
         description: 'Tình trạng hiệu lực (tên)',
-        value: (d, s) => label(IN_FORCE_LABELS, docStatus(s, d)),
+        value: (d, s) => label(DOCUMENT_STATUS_LABELS, docStatus(s, d)),
       },
       {
         name: 'replaces',
