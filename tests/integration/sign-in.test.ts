@@ -280,3 +280,51 @@ describe('sign-in throttled per account across addresses', () => {
     expect(verify.body.data.ok).toBe(true);
   });
 });
+
+describe('common passwords refused', () => {
+  const WEAK = ['Password1', 'matkhau', 'Matkhau@123', '123456a@', 'Abc@123', 'Abc@123456', 'Nguyen1990@', 'ThanhHuong1990!', 'Qwerty@123'];
+  const weakMessage = /^Mật khẩu quá dễ đoán/;
+
+  it('on registration with the invitation link', async () => {
+    for (const [i, password] of WEAK.entries()) {
+      const { registered } = await createAdmin(`yeu${i}@hoabinh.example.gov.vn`, password, 'contributor');
+      expect(registered.status, password).toBe(400);
+      expect(registered.body.error.message, password).toMatch(weakMessage);
+    }
+    const { registered } = await createAdmin('manh@hoabinh.example.gov.vn', 'Song-Hau-Chay-Qua-Bac-Lieu-9', 'contributor');
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+  });
+
+  it('on a change of one’s own password, a reset and the Super Admin setting it', async () => {
+    const email = 'doimatkhau@hoabinh.example.gov.vn';
+    const password = 'Cay-Lua-Mua-Nuoc-Noi-Ven-Song-3';
+    const { id, registered } = await createAdmin(email, password, 'contributor');
+    expect(registered.status).toBe(200);
+    const token = registered.body.data.token;
+    for (const weak of ['Password1', 'Abc@123456']) {
+      const change = await call('PUT', '/admin/users/me', { token, body: { currentPassword: password, password: weak } });
+      expect(change.status, weak).toBe(400);
+      expect(change.body.error.message).toMatch(weakMessage);
+      const reset = await call('POST', '/admin/reset-password', { body: { resetPasswordToken: 'khong-co-that', password: weak } });
+      expect(reset.status, weak).toBe(400);
+      expect(reset.body.error.message).toMatch(weakMessage);
+      const bySuper = await call('PUT', `/admin/users/${id}`, { token: await superAdmin(), body: { password: weak } });
+      expect(bySuper.status, weak).toBe(400);
+      expect(bySuper.body.error.message).toMatch(weakMessage);
+    }
+    const good = await call('PUT', '/admin/users/me', {
+      token,
+      body: { currentPassword: password, password: 'Mua-Nuoc-Noi-Nam-Nay-Den-Som-8' },
+    });
+    expect(good.status, JSON.stringify(good.body)).toBe(200);
+  });
+
+  it('for the first Super Admin too', async () => {
+    // Refused before the route looks at anything else (this CMS already has its Super Admin).
+    const res = await call('POST', '/admin/register-admin', {
+      body: { ...SUPER, email: 'khac@hoabinh.example.gov.vn', password: 'Password1' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(weakMessage);
+  });
+});
