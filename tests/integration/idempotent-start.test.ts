@@ -1,4 +1,5 @@
-// Starting twice on the same database adds nothing: seed, roles, demo accounts, site token, webhook.
+// Starting twice on the same database adds nothing: seed, roles, demo accounts, site token, and no
+// stored webhook (the CMS signs and sends the publisher's notifications itself).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -73,7 +74,7 @@ describe('npm start is idempotent', () => {
       const first = counts(env.DATABASE_FILENAME);
       expect(first.articles).toBeGreaterThan(100); // drafts + published rows
       expect(first.admin_users).toBe(2);
-      expect(first.strapi_webhooks).toBe(1);
+      expect(first.strapi_webhooks).toBe(0);
       await boot(env);
       expect(counts(env.DATABASE_FILENAME)).toEqual(first);
     } finally {

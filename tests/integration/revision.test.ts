@@ -92,7 +92,7 @@ describe('demo content with photos', () => {
     }>;
     expect(withCover.length).toBeGreaterThanOrEqual(3);
     for (const a of withCover) {
-      expect(a.coverAlt, a.title).toMatch(/ảnh minh họa/);
+      expect(a.coverAlt, a.title).toMatch(/ảnh minh họa/i);
       expect(a.cover.alternativeText).toBe(a.coverAlt);
       const bytes = Buffer.from(await (await fetch(cms().url + a.cover.url)).arrayBuffer());
       const meta = await sharp(bytes).metadata();

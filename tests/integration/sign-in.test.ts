@@ -280,3 +280,108 @@ describe('sign-in throttled per account across addresses', () => {
     expect(verify.body.data.ok).toBe(true);
   });
 });
+
+describe('common passwords refused', () => {
+  const WEAK = ['Password1', 'matkhau', 'Matkhau@123', '123456a@', 'Abc@123', 'Abc@123456', 'Nguyen1990@', 'ThanhHuong1990!', 'Qwerty@123'];
+  const weakMessage = /^Mật khẩu quá dễ đoán/;
+
+  it('on registration with the invitation link', async () => {
+    for (const [i, password] of WEAK.entries()) {
+      const { registered } = await createAdmin(`yeu${i}@hoabinh.example.gov.vn`, password, 'contributor');
+      expect(registered.status, password).toBe(400);
+      expect(registered.body.error.message, password).toMatch(weakMessage);
+    }
+    const { registered } = await createAdmin('manh@hoabinh.example.gov.vn', 'Song-Hau-Chay-Qua-Bac-Lieu-9', 'contributor');
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+  });
+
+  it('on a change of one’s own password, a reset and the Super Admin setting it', async () => {
+    const email = 'doimatkhau@hoabinh.example.gov.vn';
+    const password = 'Cay-Lua-Mua-Nuoc-Noi-Ven-Song-3';
+    const { id, registered } = await createAdmin(email, password, 'contributor');
+    expect(registered.status).toBe(200);
+    const token = registered.body.data.token;
+    for (const weak of ['Password1', 'Abc@123456']) {
+      const change = await call('PUT', '/admin/users/me', { token, body: { currentPassword: password, password: weak } });
+      expect(change.status, weak).toBe(400);
+      expect(change.body.error.message).toMatch(weakMessage);
+      const reset = await call('POST', '/admin/reset-password', { body: { resetPasswordToken: 'khong-co-that', password: weak } });
+      expect(reset.status, weak).toBe(400);
+      expect(reset.body.error.message).toMatch(weakMessage);
+      const bySuper = await call('PUT', `/admin/users/${id}`, { token: await superAdmin(), body: { password: weak } });
+      expect(bySuper.status, weak).toBe(400);
+      expect(bySuper.body.error.message).toMatch(weakMessage);
+    }
+    const good = await call('PUT', '/admin/users/me', {
+      token,
+      body: { currentPassword: password, password: 'Mua-Nuoc-Noi-Nam-Nay-Den-Som-8' },
+    });
+    expect(good.status, JSON.stringify(good.body)).toBe(200);
+  });
+
+  it('for the first Super Admin too', async () => {
+    // Refused before the route looks at anything else (this CMS already has its Super Admin).
+    const res = await call('POST', '/admin/register-admin', {
+      body: { ...SUPER, email: 'khac@hoabinh.example.gov.vn', password: 'Password1' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(weakMessage);
+  });
+});
+
+describe('account events in the audit chain', () => {
+  const entriesOf = (uid: string, id: number) =>
+    dbRows<{ action: string; actor_name: string; meta: string | null }>(
+      'SELECT action, actor_name, meta FROM editorial_review_logs WHERE target_uid = ? AND target_document_id = ? ORDER BY seq',
+      [uid, String(id)],
+    );
+  const actor = `${SUPER.firstname} ${SUPER.lastname}`;
+
+  it('admin accounts created, activated, deactivated, given roles and deleted', async () => {
+    const token = await superAdmin();
+    const { id, registered } = await createAdmin('taikhoan@hoabinh.example.gov.vn', 'Ben-Kia-Song-Co-Cay-Da-Xanh-4', 'contributor');
+    expect(registered.status).toBe(200);
+    const roles = (await call('GET', '/admin/roles', { token })).body.data;
+    const editor = roles.find((r: any) => r.code === 'editor-in-chief');
+    expect((await call('PUT', `/admin/users/${id}`, { token, body: { roles: [editor.id] } })).status).toBe(200);
+    expect((await call('PUT', `/admin/users/${id}`, { token, body: { isActive: false } })).status).toBe(200);
+    expect((await call('DELETE', `/admin/users/${id}`, { token })).status).toBe(200);
+
+    const entries = entriesOf('admin::user', id);
+    expect(entries.map((e) => e.action)).toEqual([
+      'account-created',
+      'account-activated',
+      'roles-changed',
+      'account-deactivated',
+      'account-deleted',
+    ]);
+    expect(entries[0].actor_name).toBe(actor);
+    expect(JSON.parse(entries[0].meta!)).toMatchObject({ email: 'taikhoan@hoabinh.example.gov.vn', roles: ['contributor'] });
+    expect(JSON.parse(entries[2].meta!)).toEqual({ roles: ['editor-in-chief'] });
+    expect(entries[3].actor_name).toBe(actor);
+  });
+
+  it('API and transfer tokens created and revoked; the chain verifies', async () => {
+    const token = await superAdmin();
+    const api = await call('POST', '/admin/api-tokens', {
+      token,
+      body: { name: 'doc-thu', type: 'read-only', lifespan: null, description: 'thử' },
+    });
+    expect(api.status, JSON.stringify(api.body)).toBe(201);
+    expect((await call('DELETE', `/admin/api-tokens/${api.body.data.id}`, { token })).status).toBe(200);
+    expect(entriesOf('admin::api-token', api.body.data.id).map((e) => e.action)).toEqual(['api-token-created', 'api-token-revoked']);
+
+    const transfer = await call('POST', '/admin/transfer/tokens', {
+      token,
+      body: { name: 'chuyen-du-lieu', permissions: ['pull'], lifespan: null, description: 'thử' },
+    });
+    expect(transfer.status, JSON.stringify(transfer.body)).toBe(201);
+    expect((await call('DELETE', `/admin/transfer/tokens/${transfer.body.data.id}`, { token })).status).toBe(200);
+    const t = entriesOf('admin::transfer-token', transfer.body.data.id);
+    expect(t.map((e) => e.action)).toEqual(['transfer-token-created', 'transfer-token-revoked']);
+    expect(t[0].actor_name).toBe(actor);
+
+    const verify = await call('GET', '/editorial/audit/verify', { token });
+    expect(verify.body.data.ok).toBe(true);
+  });
+});

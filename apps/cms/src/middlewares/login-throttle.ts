@@ -19,15 +19,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     await strapi
       .plugin('editorial')
       .service('audit')
-      .append({
-        targetUid: 'admin::user',
-        targetDocumentId: String(user.id),
+      .record({
+        target: { uid: 'admin::user', documentId: String(user.id) },
         action: 'login-throttled',
-        fromStage: null,
-        toStage: 'login-throttled',
-        actorId: null,
-        actorName: 'Hệ thống',
-        actorRoles: [],
+        from: null,
+        to: 'login-throttled',
+        actor: { id: null, name: 'Hệ thống', roles: [] },
         comment: `Tạm dừng đăng nhập ${vietnameseDuration(lock.delayMs)} sau ${lock.failures} lần nhập sai mật khẩu.`,
         meta: {
           failures: lock.failures,
@@ -35,7 +32,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
           until: new Date(lock.until).toISOString(),
           addresses: lock.addresses,
         },
-        contentHash: null,
       });
   };
 

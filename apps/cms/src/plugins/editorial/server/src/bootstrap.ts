@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { registerAccountAudit } from './account-audit';
 import { schedulerInterval } from './scheduler-interval';
 
 let schedulerTimer: NodeJS.Timeout | null = null;
@@ -31,31 +32,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   });
 
-  // Every change of a user's roles is written to the audit log.
-  strapi.db.lifecycles.subscribe({
-    models: ['admin::user'],
-    async afterUpdate(event: any) {
-      if (!event.params?.data?.roles) return;
-      const ctx = strapi.requestContext.get() as any;
-      const actor = ctx?.state?.user;
-      const user = (await strapi.db.query('admin::user').findOne({ where: { id: event.result.id }, populate: ['roles'] })) as any;
-      await strapi
-        .plugin('editorial')
-        .service('audit')
-        .record({
-          target: { uid: 'admin::user', documentId: String(event.result.id) },
-          action: 'roles-changed',
-          from: null,
-          to: 'roles-changed',
-          actor: {
-            id: actor?.id ?? null,
-            name: actor ? [actor.firstname, actor.lastname].filter(Boolean).join(' ') : 'Hệ thống',
-            roles: (actor?.roles ?? []).map((r: any) => r.code),
-          },
-          meta: { roles: (user?.roles ?? []).map((r: any) => r.code) },
-        });
-    },
-  });
+  // Account events (created, activated, deactivated, deleted, roles, passwords, tokens) in the chain.
+  registerAccountAudit(strapi);
 
   // Go-live and expiry of approved items. A tick that is still running when the next one is due is
   // not doubled: the second would only find the same items again and log refused transitions.

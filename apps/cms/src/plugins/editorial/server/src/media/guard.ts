@@ -65,16 +65,12 @@ function createMediaGuard(strapi: Core.Strapi) {
 
     const log = async (targetUid: string, id: number, action: string, meta: Record<string, unknown>, newHash: string | null = null) => {
       try {
-        await audit().append({
-          targetUid,
-          targetDocumentId: String(id),
+        await audit().record({
+          target: { uid: targetUid, documentId: String(id) },
           action,
-          fromStage: null,
-          toStage: action,
-          actorId: user.id,
-          actorName: displayName(user),
-          actorRoles: [...actor.roles],
-          comment: null,
+          from: null,
+          to: action,
+          actor: { id: user.id, name: displayName(user), roles: [...actor.roles] },
           meta,
           contentHash: newHash,
         });

@@ -36,6 +36,8 @@ export interface LogRecord {
   meta?: Record<string, unknown> | null;
   /** The content the entry is about (its hash is stored); left out for entries about no content. */
   content?: unknown;
+  /** A hash computed elsewhere, for content that is not a document (a media file's bytes). */
+  contentHash?: string | null;
 }
 
 /** The one place an audit entry's fields are built (every writer records through `record`). */
@@ -51,7 +53,7 @@ export function logEntry(r: LogRecord): LogInput {
     actorRoles: [...r.actor.roles],
     comment: r.comment ?? null,
     meta: r.meta ?? null,
-    contentHash: r.content === undefined ? null : contentHash(r.content),
+    contentHash: r.contentHash ?? (r.content === undefined ? null : contentHash(r.content)),
   };
 }
 

@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+
+// Account events in the audit chain, through its one writer (services/audit.ts): who could act, and
+// since when, is part of the record of who approved what. Admin accounts created, activated
+// (registration with the invitation link included), deactivated, deleted, their roles and password
+// changed; API and transfer tokens created and revoked. Changes made with no request (seed, start)
+// are logged with the actor "Hệ thống".
+
+const TOKENS: Record<string, { created: string; revoked: string }> = {
+  'admin::api-token': { created: 'api-token-created', revoked: 'api-token-revoked' },
+  'admin::transfer-token': { created: 'transfer-token-created', revoked: 'transfer-token-revoked' },
+};
+
+export function registerAccountAudit(strapi: Core.Strapi) {
+  const append = async (targetUid: string, id: number | string, action: string, meta: Record<string, unknown>) => {
+    const actor = (strapi.requestContext.get() as any)?.state?.user;
+    await strapi
+      .plugin('editorial')
+      .service('audit')
+      .record({
+        target: { uid: targetUid, documentId: String(id) },
+        action,
+        from: null,
+        to: action,
+        actor: {
+          id: actor?.id ?? null,
+          name: actor ? [actor.firstname, actor.lastname].filter(Boolean).join(' ') : 'Hệ thống',
+          roles: (actor?.roles ?? []).map((r: any) => r.code),
+        },
+        meta,
+      });
+  };
+  const rolesOf = async (id: number) =>
+    (((await strapi.db.query('admin::user').findOne({ where: { id }, populate: ['roles'] })) as any)?.roles ?? []).map((r: any) => r.code);
+
+  strapi.db.lifecycles.subscribe({
+    models: ['admin::user'],
+    async afterCreate(event: any) {
+      const u = event.result;
+      await append('admin::user', u.id, 'account-created', { email: u.email, isActive: !!u.isActive, roles: await rolesOf(u.id) });
+    },
+    async beforeUpdate(event: any) {
+      // The state before the change, to tell an activation from a save that leaves it active.
+      const id = event.params?.where?.id;
+      if (id != null && 'isActive' in (event.params?.data ?? {}))
+        event.state.wasActive = !!((await strapi.db.query('admin::user').findOne({ where: { id }, select: ['isActive'] })) as any)
+          ?.isActive;
+    },
+    async afterUpdate(event: any) {
+      const data = event.params?.data ?? {};
+      const u = event.result;
+      if (!u?.id) return;
+      if ('isActive' in data && event.state.wasActive !== undefined && !!data.isActive !== event.state.wasActive)
+        await append('admin::user', u.id, data.isActive ? 'account-activated' : 'account-deactivated', { email: u.email });
+      if (data.roles) await append('admin::user', u.id, 'roles-changed', { roles: await rolesOf(u.id) });
+      // A registration sets the first password with the activation: one entry is enough.
+      const activated = 'isActive' in data && !!data.isActive && event.state.wasActive === false;
+      if (data.password && !activated) await append('admin::user', u.id, 'password-changed', { email: u.email });
+    },
+    async afterDelete(event: any) {
+      const u = event.result;
+      if (u?.id) await append('admin::user', u.id, 'account-deleted', { email: u.email });
+    },
+  });
+
+  strapi.db.lifecycles.subscribe({
+    models: Object.keys(TOKENS),
+    async afterCreate(event: any) {
+      const t = event.result;
+      await append(event.model.uid, t.id, TOKENS[event.model.uid].created, {
+        name: t.name,
+        type: t.type ?? null,
+        lifespan: t.lifespan ?? null,
+      });
+    },
+    async afterDelete(event: any) {
+      const t = event.result;
+      if (t?.id) await append(event.model.uid, t.id, TOKENS[event.model.uid].revoked, { name: t.name });
+    },
+  });
+}
