@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { registerContactGuard } from './contact-guard';
 import { registerGuard } from './guard';
 import { registerStageFilter } from './stage-filter';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerGuard(strapi);
   registerStageFilter(strapi);
+  registerContactGuard(strapi);
 };
 
 export default register;
