@@ -20,6 +20,9 @@ export default {
   // Every step is idempotent: it runs at each start and only adds what is missing.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerMediaRevision(strapi);
+    // Here, not in the plugin's bootstrap: the admin's bootstrap (which registers the conditions the
+    // board's permissions use) runs after every plugin's.
+    await (strapi.plugin('editorial').service('roles') as any).ensureRoles();
     await ensurePublicPermissions(strapi);
     await closeRegistration(strapi);
     await ensureSiteToken(strapi);

@@ -29,7 +29,7 @@ export function safeUrl(value: unknown, rule: UrlRule = {}): string | null {
   const v = value.trim();
   if (!v || v.length > MAX_LENGTH) return null;
   // Spaces, control characters (C0, DEL, C1), backslashes: never in a URL we write.
-  if (/[\s\u0000-\u001f\u007f-\u009f\\]/u.test(v)) return null;
+  if (/[\s\p{Cc}\\]/u.test(v)) return null;
   if (v.startsWith('/')) {
     if (!rule.relative || v.startsWith('//')) return null;
     return v;

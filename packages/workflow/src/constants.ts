@@ -1,6 +1,16 @@
 // Codes are stable English identifiers stored in the database; labels are Vietnamese display text.
 
-export const STAGES = ['draft', 'submitted', 'assigned', 'verified', 'scheduled', 'published', 'returned', 'withdrawn'] as const;
+export const STAGES = [
+  'draft',
+  'submitted',
+  'assigned',
+  'verified',
+  'scheduled',
+  'published',
+  'returned',
+  'withdrawn',
+  'discarded',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
@@ -12,9 +22,11 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   published: 'Đã xuất bản',
   returned: 'Trả lại',
   withdrawn: 'Đã gỡ',
+  // Terminal: spam questions the portal administrator discarded (contact details erased at once).
+  discarded: 'Đã loại bỏ',
 };
 
-export const ACTIONS = ['submit', 'assign', 'verify', 'approve', 'return', 'withdraw', 'golive', 'expire'] as const;
+export const ACTIONS = ['submit', 'assign', 'verify', 'approve', 'return', 'withdraw', 'discard', 'golive', 'expire'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions only SYSTEM_ACTOR may take (scheduler); the admin panel should never show them as buttons. */
@@ -27,6 +39,7 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   approve: 'Duyệt và xuất bản',
   return: 'Trả lại',
   withdraw: 'Gỡ bài',
+  discard: 'Loại bỏ (câu hỏi rác)',
   golive: 'Tự động xuất bản',
   expire: 'Tự động gỡ khi hết hạn',
 };

@@ -39,6 +39,8 @@ export interface WorkflowItem {
   goLiveAt?: DateInput | null;
   /** Stored expiry time of a published item (checked by expire). */
   expiresAt?: DateInput | null;
+  /** May be discarded as spam (citizens' questions only; missing = no). */
+  discardable?: boolean;
 }
 
 export interface ActionParams {
@@ -76,7 +78,8 @@ export type DecisionCode =
   | 'provenance-incomplete'
   | 'invalid-date'
   | 'invalid-royalty-grade'
-  | 'not-due';
+  | 'not-due'
+  | 'not-discardable';
 
 export type Refusal = { ok: false; code: DecisionCode; message: string };
 export type Decision = { ok: true; to: Stage } | Refusal;

@@ -76,6 +76,11 @@ const RULES: Readonly<Record<Action, Rule>> = {
     },
   },
   withdraw: { to: 'withdrawn', paths: { full: WITHDRAWABLE, short: WITHDRAWABLE } },
+  // Spam questions (the server allows it for questions only): nothing is deleted, the item leaves every queue.
+  discard: {
+    to: 'discarded',
+    paths: { full: { submitted: [['portal-admin', 'any']], assigned: [['portal-admin', 'any']] }, short: null },
+  },
   golive: { to: 'published', paths: { full: { scheduled: [['system', 'any']] }, short: { scheduled: [['system', 'any']] } } },
   expire: { to: 'withdrawn', paths: { full: { published: [['system', 'any']] }, short: { published: [['system', 'any']] } } },
 };
@@ -87,6 +92,7 @@ const FORBIDDEN_MESSAGES: Readonly<Record<Action, string>> = {
   approve: 'Chỉ Trưởng ban biên tập được duyệt và xuất bản.',
   return: 'Bạn không có quyền trả lại bài ở trạng thái này.',
   withdraw: 'Chỉ Trưởng ban biên tập được gỡ bài.',
+  discard: 'Chỉ Quản trị cổng được loại bỏ câu hỏi rác.',
   golive: 'Chỉ hệ thống được tự động xuất bản.',
   expire: 'Chỉ hệ thống được tự động gỡ bài hết hạn.',
 };
@@ -219,6 +225,9 @@ function checkRequirements(action: Action, path: WorkflowPath, item: WorkflowIte
       return hasText(params.comment) ? { ok: true, to } : refuse('comment-required', 'Phải nhập lý do khi trả lại.');
     case 'withdraw':
       return hasText(params.comment) ? { ok: true, to } : refuse('comment-required', 'Phải nhập lý do khi gỡ bài.');
+    case 'discard':
+      if (item?.discardable !== true) return refuse('not-discardable', 'Chỉ câu hỏi của người dân mới được loại bỏ.');
+      return hasText(params.comment) ? { ok: true, to } : refuse('comment-required', 'Phải nhập lý do khi loại bỏ.');
     case 'approve': {
       const blocked = checkClassification(item) ?? checkProvenance(path, item);
       if (blocked) return blocked;
@@ -309,6 +318,7 @@ const EDIT_REFUSALS: Readonly<Record<Stage, string>> = {
   assigned: 'Chỉ biên tập viên được giao hoặc phụ trách lĩnh vực được sửa bài đang biên tập.',
   verified: 'Chỉ Trưởng ban biên tập được sửa bài đã kiểm tra.',
   scheduled: 'Bài đang chờ xuất bản, không sửa được; hãy trả lại để hủy lịch trước.',
+  discarded: 'Câu hỏi đã bị loại bỏ, không sửa được.',
 };
 
 /**
@@ -342,6 +352,7 @@ export function canEdit(stage: Stage, actor: Actor, item: WorkflowItem): Check {
       break;
     case 'submitted':
     case 'scheduled':
+    case 'discarded':
       code = 'wrong-stage';
       break;
   }

@@ -30,12 +30,13 @@ return   short submitted                : P K
 return   short scheduled                : K
 withdraw full  published scheduled      : K
 withdraw short published scheduled      : K
+discard  full  submitted assigned       : P
 golive   full  scheduled                : SYS
 golive   short scheduled                : SYS
 expire   full  published                : SYS
 expire   short published                : SYS
 `;
-const NOT_IN_SHORT_PATH: Action[] = ['assign', 'verify'];
+const NOT_IN_SHORT_PATH: Action[] = ['assign', 'verify', 'discard'];
 const TARGET: Record<Action, Stage> = {
   submit: 'submitted',
   assign: 'assigned',
@@ -43,6 +44,7 @@ const TARGET: Record<Action, Stage> = {
   approve: 'published',
   return: 'returned',
   withdraw: 'withdrawn',
+  discard: 'discarded',
   golive: 'published',
   expire: 'withdrawn',
 };
@@ -96,6 +98,7 @@ function itemFor(actor: Actor, rel: Relation): WorkflowItem {
     provenance: { authorName: 'Nguyễn Văn A', authorAddress: 'Phường 1, Quận 1' },
     goLiveAt: NOW - 1000,
     expiresAt: NOW - 1000,
+    discardable: true,
   };
 }
 
@@ -148,13 +151,13 @@ describe('decide() — full role × stage × action × path matrix', () => {
         }
       }
     }
-    expect(count).toBe(15 * 4 * 2 * 8 * 8);
+    expect(count).toBe(15 * 4 * 2 * 9 * 9);
     expect(mismatches).toEqual([]);
   });
 
   it('sanity of the table itself: every stage has a way out on the full path', () => {
-    // Every stage has at least one way out on the full path.
-    for (const stage of STAGES) {
+    // Every stage has at least one way out on the full path, but `discarded` (spam questions), which is final.
+    for (const stage of STAGES.filter((s) => s !== 'discarded')) {
       expect(
         [...table.keys()].some((k) => k.endsWith(` full ${stage}`)),
         stage,

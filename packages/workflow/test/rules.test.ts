@@ -318,3 +318,47 @@ describe('content permissions and paths', () => {
     ).toEqual(['read', 'update']);
   });
 });
+
+describe('discard (spam questions)', () => {
+  const question = { authorId: null, assigneeId: 7, fieldId: 3, classification: 'thuong', discardable: true };
+  const admin = { id: 5, roles: ['portal-admin'] };
+  it('the portal administrator discards a submitted or assigned question with a reason', () => {
+    expect(
+      decide({ action: 'discard', stage: 'submitted', path: 'full', actor: admin, item: question, params: { comment: 'Thư rác' } }),
+    ).toEqual({
+      ok: true,
+      to: 'discarded',
+    });
+    expect(
+      decide({ action: 'discard', stage: 'assigned', path: 'full', actor: admin, item: question, params: { comment: 'Quảng cáo' } }).ok,
+    ).toBe(true);
+    expect(decide({ action: 'discard', stage: 'submitted', path: 'full', actor: admin, item: question, params: {} })).toMatchObject({
+      code: 'comment-required',
+    });
+  });
+  it('nothing else is discarded, and nobody else discards', () => {
+    const article = { ...question, discardable: undefined };
+    expect(
+      decide({ action: 'discard', stage: 'submitted', path: 'full', actor: admin, item: article, params: { comment: 'x' } }),
+    ).toMatchObject({
+      code: 'not-discardable',
+    });
+    for (const roles of [['editor'], ['editor-in-chief'], ['contributor'], ['inspector'], ['finance']]) {
+      expect(
+        decide({ action: 'discard', stage: 'submitted', path: 'full', actor: { id: 9, roles }, item: question, params: { comment: 'x' } })
+          .ok,
+      ).toBe(false);
+    }
+    expect(decide({ action: 'discard', stage: 'published', path: 'full', actor: admin, item: question, params: { comment: 'x' } }).ok).toBe(
+      false,
+    );
+  });
+  it('a discarded question waits for nobody and cannot be edited', () => {
+    for (const roles of [['portal-admin'], ['editor'], ['editor-in-chief'], ['contributor']]) {
+      expect(waitingFor({ id: 7, roles }, 'discarded', question, 'full')).toBe(false);
+      expect(canEdit('discarded', { id: 7, roles }, question).ok).toBe(false);
+    }
+    expect(availableActions('discarded', 'full', admin, question)).toEqual([]);
+    expect(availableActions('submitted', 'full', admin, question)).toContain('discard');
+  });
+});

@@ -12,7 +12,8 @@ export function stopScheduler() {
 }
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.plugin('editorial').service('roles').ensureRoles();
+  // The roles themselves are assigned by the app's bootstrap, after the admin's (services/roles.ts).
+  await strapi.plugin('editorial').service('roles').registerActions();
 
   // The log is append-only for everyone, Super Admin included: no route writes it, and the database
   // layer refuses updates and deletes of its rows.

@@ -92,9 +92,11 @@ export function registerGuard(strapi: Core.Strapi): void {
     if (action === 'unpublish')
       refuse('Dùng nút "Gỡ bài" trong khung Biên tập để gỡ tin, bài (phải ghi lý do); chỉ Trưởng ban biên tập được gỡ.');
     if (action === 'delete') {
-      const own = state.authorId != null && String(state.authorId) === String(user!.id);
-      if (!(own && ['draft', 'returned'].includes(state.stage) && !state.hasLive)) {
-        refuse('Không được xóa tin, bài đã gửi duyệt hoặc đã xuất bản; hãy dùng "Gỡ bài" để lưu vết.');
+      // One rule, in packages/workflow (permissions.ts): nobody deletes workflow items by hand.
+      if (!allowedOperations(actor, uid).includes('delete')) {
+        refuse(
+          'Không được xóa nội dung trong quy trình biên tập: hãy dùng "Gỡ bài" (tin, bài đã xuất bản) hoặc "Loại bỏ" (câu hỏi rác) để lưu vết.',
+        );
       }
       const result = await next();
       await strapi.db.query('plugin::editorial.review-state').delete({ where: { id: state.id } });

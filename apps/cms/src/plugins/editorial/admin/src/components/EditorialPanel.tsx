@@ -27,7 +27,7 @@ interface PanelData {
 
 const fmt = (iso: string) =>
   new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
-const NEEDS_COMMENT: Action[] = ['return', 'withdraw'];
+const NEEDS_COMMENT: Action[] = ['return', 'withdraw', 'discard'];
 const inputStyle: React.CSSProperties = {
   width: '100%',
   padding: 6,

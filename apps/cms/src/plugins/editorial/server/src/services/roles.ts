@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CONTACT_FIELDS, CONTACT_READERS } from '../roles-access';
 import { DEFAULT_CONTENT_PERMISSIONS, ROLE_LABELS, allowedOperations, resolvePath, type RoleCode } from '@cong-ttdt/workflow';
 
 // Admin roles of the editorial board, recognised by code (display names may be renamed by users).
@@ -47,7 +48,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const uid of Object.keys(DEFAULT_CONTENT_PERMISSIONS)) {
       const ct = (strapi.contentTypes as any)[uid];
       if (!ct) continue;
-      const fields = fieldPaths(ct.attributes);
+      // Askers' contact details: only the roles that handle questions (the editor when assigned: contact-guard.ts).
+      const fields = fieldPaths(ct.attributes).filter(
+        (f) =>
+          uid !== 'api::question.question' ||
+          [...CONTACT_READERS, 'editor'].includes(code) ||
+          !(CONTACT_FIELDS as readonly string[]).includes(f),
+      );
       const ops = allowedOperations(actor, uid);
       const inWorkflow = !!resolvePath(uid, paths);
       for (const op of ops) {
@@ -76,11 +83,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Creates the board's roles when missing; keeps their permissions in step with the rules. */
-    async ensureRoles() {
+    /** The plugin's own admin action (plugin bootstrap: before the admin cleans unknown actions). */
+    async registerActions() {
       await (strapi.service('admin::permission') as any).actionProvider.registerMany([
         { section: 'plugins', displayName: 'Xem báo cáo', uid: 'reports.read', pluginName: 'editorial' },
       ]);
+    },
+
+    /**
+     * Creates the board's roles when missing; keeps their permissions in step with the rules.
+     * Must run after the admin's bootstrap (the app's bootstrap): the admin registers its conditions
+     * there, and assignPermissions silently drops conditions it does not know yet (admin::is-creator
+     * was stored as no condition at all, so contributors read everyone's drafts).
+     */
+    async ensureRoles() {
+      const conditions = (strapi.service('admin::permission') as any).conditionProvider;
+      if (!conditions.has('admin::is-creator')) throw new Error('editorial: ensureRoles ran before the admin registered its conditions');
       const roleService = strapi.service('admin::role') as any;
       // Strapi creates its default roles (Super Admin included) only when no role exists yet: let it
       // run first on a fresh database, before the board's roles appear.

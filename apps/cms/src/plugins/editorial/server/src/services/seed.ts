@@ -22,6 +22,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!workflow.pathOf(uid)) return;
       const authorId = authorRole ? await userOf(authorRole) : null;
       const assigneeId = ['assigned', 'verified'].includes(stage) ? await userOf('editor') : null;
+      // The author's items are theirs in the Content Manager too (its admin::is-creator condition).
+      if (authorId) {
+        const rows = (await strapi.db.query(uid as any).findMany({ where: { documentId }, select: ['id'] })) as Array<{ id: number }>;
+        for (const r of rows) await strapi.db.query(uid as any).update({ where: { id: r.id }, data: { createdBy: authorId } });
+      }
       const draft = await workflow.loadDraft(uid, documentId);
       await workflow.saveState(uid, documentId, {
         stage,

@@ -77,6 +77,8 @@ export function serialised<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+const QUESTION_UID = 'api::question.question';
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => strapi.plugin('editorial').service('audit');
   const config = () => strapi.config.get('plugin::editorial') as { paths: Record<string, WorkflowPath | null> };
@@ -107,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.documents(uid as any).findOne({ documentId, status: 'draft', populate } as any)) as Record<string, any> | null;
     },
 
-    toItem(state: ReviewState | null, draft: Record<string, any> | null): WorkflowItem {
+    toItem(state: ReviewState | null, draft: Record<string, any> | null, targetUid?: string): WorkflowItem {
       const p = draft?.provenance ?? null;
       const hasProvenance = draft ? 'provenance' in draft : false;
       return {
@@ -129,6 +131,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         provenanceRequired: hasProvenance ? undefined : false,
         goLiveAt: state?.goLiveAt ?? null,
         expiresAt: state?.expiresAt ?? null,
+        // Only citizens' questions may be discarded as spam (packages/workflow decides the rest).
+        discardable: targetUid === QUESTION_UID,
       };
     },
 
@@ -170,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           (await self.getState(input.uid, input.documentId)) ??
           (await self.saveState(input.uid, input.documentId, { stage: 'draft', authorId: draft.createdBy?.id ?? null }));
         const actor: Actor = user ? await toActor(strapi, user) : SYSTEM_ACTOR;
-        const item = self.toItem(state, draft);
+        const item = self.toItem(state, draft, input.uid);
         if (input.action === 'assign' && input.assigneeId != null) {
           const assignee = (await strapi.db
             .query('admin::user')
@@ -229,6 +233,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           update.hasLive = false;
           update.goLiveAt = null;
           update.expiresAt = null;
+        }
+        // A discarded (spam) question keeps no personal data: its contact details go at once, every row.
+        if (input.action === 'discard') {
+          await strapi.db
+            .query(input.uid as any)
+            .updateMany({ where: { documentId: input.documentId }, data: { askerPhone: null, askerEmail: null, askerAddress: null } });
         }
         const saved = await self.saveState(input.uid, input.documentId, update);
         await audit().record({
@@ -342,7 +352,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         toActor(strapi, user),
       ]);
       const stage: Stage = state?.stage ?? 'draft';
-      const item = self.toItem(state, draft);
+      const item = self.toItem(state, draft, uid);
       const actions = availableActions(stage, path, actor, item, new Date()).filter((a) => a !== 'golive' && a !== 'expire');
       const assignee = state?.assigneeId
         ? ((await strapi.db.query('admin::user').findOne({ where: { id: state.assigneeId } })) as AdminUser | null)
@@ -365,7 +375,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async queue(user: AdminUser) {
       const actor = await toActor(strapi, user);
       const states = (await strapi.db.query(STATE).findMany({
-        where: { stage: { $notIn: ['published', 'withdrawn'] } },
+        where: { stage: { $notIn: ['published', 'withdrawn', 'discarded'] } },
         orderBy: { updatedAt: 'desc' },
         limit: 2000,
       })) as ReviewState[];

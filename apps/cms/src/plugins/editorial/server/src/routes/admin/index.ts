@@ -1,16 +1,18 @@
 // Admin-authenticated routes, served under /editorial/… (documented in docs/workflow.md).
 const auth = { policies: ['admin::isAuthenticatedAdmin'] };
+// Every route but the reports: members of the editorial board only (finance gets 403; policies/index.ts).
+const board = { policies: ['admin::isAuthenticatedAdmin', 'plugin::editorial.is-board-member'] };
 
 export default () => ({
   type: 'admin',
   routes: [
-    { method: 'POST', path: '/transition', handler: 'editorial.transition', config: auth },
-    { method: 'GET', path: '/history/:uid/:documentId', handler: 'editorial.history', config: auth },
-    { method: 'GET', path: '/panel/:uid/:documentId', handler: 'editorial.panel', config: auth },
-    { method: 'GET', path: '/stages/:uid', handler: 'editorial.stages', config: auth },
-    { method: 'GET', path: '/queue', handler: 'editorial.queue', config: auth },
-    { method: 'GET', path: '/editors', handler: 'editorial.editors', config: auth },
-    { method: 'GET', path: '/audit/verify', handler: 'editorial.verify', config: auth },
+    { method: 'POST', path: '/transition', handler: 'editorial.transition', config: board },
+    { method: 'GET', path: '/history/:uid/:documentId', handler: 'editorial.history', config: board },
+    { method: 'GET', path: '/panel/:uid/:documentId', handler: 'editorial.panel', config: board },
+    { method: 'GET', path: '/stages/:uid', handler: 'editorial.stages', config: board },
+    { method: 'GET', path: '/queue', handler: 'editorial.queue', config: board },
+    { method: 'GET', path: '/editors', handler: 'editorial.editors', config: board },
+    { method: 'GET', path: '/audit/verify', handler: 'editorial.verify', config: board },
     // Reports (issue #9); each handler checks the caller's roles.
     { method: 'GET', path: '/reports/access', handler: 'reports.access', config: auth },
     { method: 'GET', path: '/reports/summary', handler: 'reports.summary', config: auth },
@@ -19,7 +21,7 @@ export default () => ({
     { method: 'GET', path: '/reports/rates', handler: 'reports.getRates', config: auth },
     { method: 'PUT', path: '/reports/rates', handler: 'reports.setRates', config: auth },
     // Editorial profiles (unit, fields) of admin users.
-    { method: 'GET', path: '/profiles', handler: 'profiles.list', config: auth },
-    { method: 'PUT', path: '/profiles/:userId', handler: 'profiles.update', config: auth },
+    { method: 'GET', path: '/profiles', handler: 'profiles.list', config: board },
+    { method: 'PUT', path: '/profiles/:userId', handler: 'profiles.update', config: board },
   ],
 });
