@@ -138,7 +138,12 @@ describe('the stock Publish button is the workflow approve', () => {
     const edited = await http('PUT', `${CM}/${ARTICLE}/${id}`, { ...(await token('editor')), body: { summary: 'Biên tập viên sửa' } });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     await step('editor', id, { action: 'verify' });
-    const mailsBefore = mailsAbout(id, cms().accounts.contributor.email).length;
+    // The first approval's mail is sent after its transition: wait for it before counting.
+    const author = cms().accounts.contributor.email;
+    for (const deadline = Date.now() + 20_000; mailsAbout(id, author).length < 1 && Date.now() < deadline; )
+      await new Promise((r) => setTimeout(r, 200));
+    const mailsBefore = mailsAbout(id, author).length;
+    expect(mailsBefore).toBe(1);
 
     const res = await cmPublish(ARTICLE, id, 'editor-in-chief');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
