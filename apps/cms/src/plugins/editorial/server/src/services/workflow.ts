@@ -4,6 +4,7 @@ import {
   SYSTEM_ACTOR,
   availableActions,
   canEdit,
+  checkClassification,
   decide,
   resolvePath,
   waitingFor,
@@ -279,6 +280,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       submittedBy: number | null,
       opts: { unlessSame?: boolean } = {},
     ): Promise<void> {
+      // The archive can never be emptied: nothing classified may enter it, whatever let it into the CMS.
+      if (checkClassification(self.toItem(null, content)))
+        throw new errors.ValidationError(
+          'Tin, bài, văn bản có độ mật (Mật, Tối mật, Tuyệt mật) không được gửi duyệt hay lưu bản gốc trên Cổng thông tin điện tử. Hãy báo quản trị hệ thống để gỡ tài liệu khỏi CMS.',
+        );
       const hash = contentHash(content);
       if (opts.unlessSame) {
         const last = (await strapi.db.query(ORIGINAL).findOne({
