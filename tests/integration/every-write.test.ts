@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CM, cmCreate, cmPublish, fieldEditorId, publishThroughWorkflow, transition, uniq, validArticle } from '../helpers/content.ts';
-import { dbQuery } from '../helpers/db.ts';
+import { dbExec, dbQuery } from '../helpers/db.ts';
 import { adminToken, cms, http } from '../helpers/http.ts';
 
 const ARTICLE = 'api::article.article';
@@ -138,7 +138,12 @@ describe('the stock Publish button is the workflow approve', () => {
     const edited = await http('PUT', `${CM}/${ARTICLE}/${id}`, { ...(await token('editor')), body: { summary: 'Biên tập viên sửa' } });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     await step('editor', id, { action: 'verify' });
-    const mailsBefore = mailsAbout(id, cms().accounts.contributor.email).length;
+    // The first approval's mail is sent after its transition: wait for it before counting.
+    const author = cms().accounts.contributor.email;
+    for (const deadline = Date.now() + 20_000; mailsAbout(id, author).length < 1 && Date.now() < deadline; )
+      await new Promise((r) => setTimeout(r, 200));
+    const mailsBefore = mailsAbout(id, author).length;
+    expect(mailsBefore).toBe(1);
 
     const res = await cmPublish(ARTICLE, id, 'editor-in-chief');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -216,5 +221,19 @@ describe('the stock Publish button is the workflow approve', () => {
     const mailed = () => ids.every((id) => mailsAbout(id, cms().accounts.contributor.email).length === 1);
     while (!mailed() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(mailed()).toBe(true);
+  });
+});
+
+describe('nothing classified is ever archived', () => {
+  it('refuses to submit an item whose stored classification is not "thuong", before the archive is written', async () => {
+    const id = (await cmCreate(ARTICLE, validArticle())).body.data.documentId as string;
+    // A row that reached the database past the save rules (a direct query, an old import).
+    dbExec('UPDATE articles SET classification = ? WHERE document_id = ?', ['toi_mat', id]);
+    const before = digest(id);
+    const res = await transition('contributor', { uid: ARTICLE, documentId: id, action: 'submit' });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.message).toMatch(/độ mật/);
+    expect(dbQuery('SELECT id FROM editorial_originals WHERE target_document_id = ?', [id])).toEqual([]);
+    expect(digest(id)).toBe(before);
   });
 });

@@ -17,6 +17,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   webhooks: {
     populateRelations: false,
   },
+  // Remote data transfer (push/pull of the whole database through /admin/transfer) would write below
+  // the workflow and the audit log: off (src/lib/data-transfer.ts).
+  transfer: { remote: { enabled: false } },
 });
 
 export default config;

@@ -58,7 +58,11 @@ const models = [
 await app.db.init({ models });
 let code = 0;
 try {
-  const { by, documentIds } = await app.service('api::question.intake').eraseContacts(value, kind);
+  // Runs as the named system writer "erasure" (editorial plugin, writers.ts).
+  const { by, documentIds } = await app
+    .plugin('editorial')
+    .service('system')
+    .run('erasure', () => app.service('api::question.intake').eraseContacts(value, kind));
   console.log(
     documentIds.length
       ? `Erased the contact details (phone, e-mail, address) of ${documentIds.length} question(s) matched by ${by}: ${documentIds.join(', ')}`

@@ -7,6 +7,7 @@ import { startPublisherNotifications } from './lib/publisher-notify';
 import { questionsConfig } from './lib/questions/config';
 import { registerMediaRevision } from './lib/media-revision';
 import { registerContentRules } from './lib/rules';
+import { refuseDataTransferImport } from './lib/data-transfer';
 import { assertProductionSecrets } from './lib/secrets';
 import { seedDemo } from './seed';
 import { seedSynthetic } from './seed/synthetic';
@@ -14,6 +15,7 @@ import { seedSynthetic } from './seed/synthetic';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionSecrets();
+    refuseDataTransferImport();
     registerContentRules(strapi);
   },
 
@@ -29,17 +31,17 @@ export default {
     await startPublisherNotifications(strapi);
     await ensureAdminLabels(strapi);
     if (process.env.PORTAL_DEMO === '1') {
-      await ensureDemoAccounts(strapi);
-      const data = (await import('./seed/data')).default;
-      let hooks = {};
-      try {
-        hooks = (strapi.plugin('editorial') as any)?.service('seed') ?? {};
-      } catch {}
-      await seedDemo(strapi, data, hooks);
-      await ensureDemoProfiles(strapi);
-      // Benchmarks only: N synthetic articles (and N/5 documents) on top of the demo content.
-      const synthetic = Number(process.env.PORTAL_SYNTHETIC_ARTICLES ?? 0);
-      if (synthetic > 0) await seedSynthetic(strapi, synthetic);
+      // The demo seed writes as the named system writer "seed" (editorial plugin, writers.ts).
+      await asSystem(strapi, 'seed', async () => {
+        await ensureDemoAccounts(strapi);
+        const data = (await import('./seed/data')).default;
+        const hooks = strapi.plugin('editorial').service('seed');
+        await seedDemo(strapi, data, hooks);
+        await ensureDemoProfiles(strapi);
+        // Benchmarks only: N synthetic articles (and N/5 documents) on top of the demo content.
+        const synthetic = Number(process.env.PORTAL_SYNTHETIC_ARTICLES ?? 0);
+        if (synthetic > 0) await seedSynthetic(strapi, synthetic);
+      });
     }
     startContactRetention(strapi);
   },
@@ -52,12 +54,16 @@ export default {
 
 let retentionTimer: NodeJS.Timeout | null = null;
 
+/** Runs `fn` as a named system writer of the editorial plugin (writes with no user must name one). */
+const asSystem = <T>(strapi: Core.Strapi, writer: string, fn: () => Promise<T>): Promise<T> =>
+  strapi.plugin('editorial').service('system').run(writer, fn);
+
 /** Decree 13/2023: askers' contact details are erased when their retention period is over. */
 function startContactRetention(strapi: Core.Strapi) {
   const run = () =>
-    (strapi.service('api::question.intake') as any)
-      .eraseExpired()
-      .catch((e: Error) => strapi.log.error(`questions: contact retention job failed: ${e.message}`));
+    asSystem(strapi, 'erasure', () => (strapi.service('api::question.intake') as any).eraseExpired()).catch((e: Error) =>
+      strapi.log.error(`questions: contact retention job failed: ${e.message}`),
+    );
   run();
   retentionTimer = setInterval(run, questionsConfig().eraseIntervalMs);
   retentionTimer.unref();

@@ -12,6 +12,7 @@ export {
   canEdit,
   stageAfterEdit,
   canPublishDirectly,
+  checkClassification,
   waitingFor,
 } from './workflow.js';
 export {

@@ -181,7 +181,8 @@ function checkProvenance(path: WorkflowPath, item: WorkflowItem): Refusal | unde
   return problems.length ? refuse('provenance-incomplete', `Chưa đủ thông tin nguồn gốc: ${problems.join(' ')}`) : undefined;
 }
 
-function checkClassification(item: WorkflowItem): Refusal | undefined {
+/** Anything but "thuong" is classified: refused for publication and for the archive of originals. */
+export function checkClassification(item: WorkflowItem): Refusal | undefined {
   return item?.classification === 'thuong'
     ? undefined
     : refuse('classified', 'Chỉ được xuất bản tin bài có độ mật "Thường"; tài liệu mật không được đăng lên cổng.');

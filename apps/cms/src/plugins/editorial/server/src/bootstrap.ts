@@ -2,6 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { registerAccountAudit } from './account-audit';
 import { schedulerInterval } from './scheduler-interval';
+import { assertWriterMayTable, runAs } from './writers';
+
+const WRITE_EVENTS: Record<string, string> = {
+  beforeCreate: 'create',
+  beforeCreateMany: 'create',
+  beforeUpdate: 'update',
+  beforeUpdateMany: 'update',
+  beforeDelete: 'delete',
+  beforeDeleteMany: 'delete',
+};
 
 let schedulerTimer: NodeJS.Timeout | null = null;
 
@@ -14,6 +24,22 @@ export function stopScheduler() {
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The roles themselves are assigned by the app's bootstrap, after the admin's (services/roles.ts).
   await strapi.plugin('editorial').service('roles').registerActions();
+
+  // Strapi's data transfer switches the database lifecycles off while it runs (import, remote push), which
+  // would bypass the check below and the log's protection: they stay on, so its writes meet them.
+  // PORTAL_DATA_IMPORT=1: the operator's one-off move to PostgreSQL (docs/operations.md) runs as in stock Strapi.
+  if (process.env.PORTAL_DATA_IMPORT !== '1')
+    strapi.db.lifecycles.disable = () => strapi.log.warn('editorial: database lifecycles stay on (data transfer meets the write checks).');
+
+  // Below the Document Service (direct queries, Strapi's data-transfer import): a write to the portal's
+  // content or the plugin's tables with no request behind it must name a system writer listed for it.
+  strapi.db.lifecycles.subscribe((event: any) => {
+    const operation = WRITE_EVENTS[event.action];
+    const uid: string = event.model?.uid ?? '';
+    if (!operation || !(uid.startsWith('api::') || uid.startsWith('plugin::editorial.'))) return;
+    if (strapi.requestContext.get()) return;
+    assertWriterMayTable(uid, operation);
+  });
 
   // The log is append-only for everyone, Super Admin included: no route writes it, and the database
   // layer refuses updates and deletes of its rows.
@@ -44,10 +70,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   schedulerTimer = setInterval(() => {
     if (running) return;
     running = true;
-    strapi
-      .plugin('editorial')
-      .service('schedule')
-      .tick()
+    runAs('scheduler', () => strapi.plugin('editorial').service('schedule').tick())
       .catch((e: Error) => strapi.log.error(`editorial scheduler: ${e.message}`))
       .finally(() => (running = false));
   }, ms);

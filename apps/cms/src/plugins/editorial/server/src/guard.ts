@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { allowedOperations, canEdit, stageAfterEdit } from '@cong-ttdt/workflow';
 import { requestUser, toActor } from './actor';
-import { systemScope, transitionScope } from './context';
+import { transitionScope } from './context';
+import { assertWriterMayDocument, currentWriter } from './writers';
 import { contentHash } from './services/audit';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -11,9 +12,25 @@ const refuse = (message: string): never => {
 };
 
 /**
+ * Document Service middleware, first in line: a write to a portal type with no request behind it, or
+ * made by a system writer inside one (the question intake), must come from a named system writer
+ * allowed to do it (writers.ts); anything else is refused. Writes in a request are the guard's and
+ * Strapi's permissions' business; the transition service's own publish/unpublish was decided there.
+ */
+export function registerWriterCheck(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context: any, next: () => Promise<any>) => {
+    const { uid, action } = context;
+    if (!WRITE_ACTIONS.has(action) || !String(uid).startsWith('api::') || transitionScope.getStore()) return next();
+    if (requestUser(strapi).inRequest && !currentWriter()) return next();
+    assertWriterMayDocument(uid, action);
+    return next();
+  });
+}
+
+/**
  * Document Service middleware: every write to a workflow type, from any path (Content Manager, bulk
- * actions, content API), is checked against the stage kept by the plugin. Calls with no request
- * context (seed, scripts, timers) are the documented system path and pass.
+ * actions, content API), is checked against the stage kept by the plugin. System writers were checked
+ * by `registerWriterCheck`; their items start as drafts with no author.
  */
 export function registerGuard(strapi: Core.Strapi): void {
   strapi.documents.use(async (context: any, next: () => Promise<any>) => {
@@ -25,10 +42,8 @@ export function registerGuard(strapi: Core.Strapi): void {
     if (transitionScope.getStore()) return next(); // the transition service's own publish/unpublish
     const { user, inRequest } = requestUser(strapi);
     const params = context.params ?? {};
-    // The system path: scripts, seeds, timers (no request), and the plugin's own `receive` (system scope,
-    // create only, for the type it was opened for).
-    const system = systemScope.getStore();
-    if (!inRequest || (system && system.uid === uid && action === 'create')) {
+    // A named system writer (checked by registerWriterCheck): seeds, timers, the question intake.
+    if (!inRequest || currentWriter()) {
       const result = await next();
       if ((action === 'create' || action === 'clone') && result?.documentId && !(await workflow.getState(uid, result.documentId))) {
         await workflow.saveState(uid, result.documentId, { stage: 'draft', authorId: null });

@@ -4,6 +4,7 @@ import reports from './reports';
 import roles from './roles';
 import schedule from './schedule';
 import seed from './seed';
+import system from './system';
 import workflow from './workflow';
 
-export default { audit, notify, reports, roles, schedule, seed, workflow };
+export default { audit, notify, reports, roles, schedule, seed, system, workflow };

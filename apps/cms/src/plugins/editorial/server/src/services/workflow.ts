@@ -4,6 +4,7 @@ import {
   SYSTEM_ACTOR,
   availableActions,
   canEdit,
+  checkClassification,
   decide,
   resolvePath,
   waitingFor,
@@ -14,7 +15,8 @@ import {
   type WorkflowPath,
 } from '@cong-ttdt/workflow';
 import { displayName, toActor, type AdminUser } from '../actor';
-import { systemScope, transitionScope } from '../context';
+import { transitionScope } from '../context';
+import { SYSTEM_WRITERS, currentWriter, runAs, writerMayTransition } from '../writers';
 import { contentHash } from './audit';
 
 const STATE = 'plugin::editorial.review-state';
@@ -173,6 +175,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const state =
           (await self.getState(input.uid, input.documentId)) ??
           (await self.saveState(input.uid, input.documentId, { stage: 'draft', authorId: draft.createdBy?.id ?? null }));
+        // With no user, only a named system writer listed for this action (the scheduler: golive, expire).
+        const writer = currentWriter();
+        if (!user && !writerMayTransition(writer, input.action))
+          throw new errors.ApplicationError(`Thao tác "${input.action}" không có người thực hiện hợp lệ: bị từ chối.`);
         const actor: Actor = user ? await toActor(strapi, user) : SYSTEM_ACTOR;
         const item = self.toItem(state, draft, input.uid);
         if (input.action === 'assign' && input.assigneeId != null) {
@@ -246,7 +252,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           action: input.action,
           from: state.stage,
           to,
-          actor: { id: user?.id ?? null, name: displayName(user ?? undefined), roles: actor.roles },
+          actor: user
+            ? { id: user.id, name: displayName(user), roles: actor.roles }
+            : { id: null, name: SYSTEM_WRITERS[writer!].label, roles: actor.roles },
           comment: input.comment ?? null,
           meta: {
             ...(input.assigneeId != null ? { assigneeId: input.assigneeId } : {}),
@@ -282,6 +290,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       submittedBy: number | null,
       opts: { unlessSame?: boolean } = {},
     ): Promise<void> {
+      // The archive can never be emptied: nothing classified may enter it, whatever let it into the CMS.
+      if (checkClassification(self.toItem(null, content)))
+        throw new errors.ValidationError(
+          'Tin, bài, văn bản có độ mật (Mật, Tối mật, Tuyệt mật) không được gửi duyệt hay lưu bản gốc trên Cổng thông tin điện tử. Hãy báo quản trị hệ thống để gỡ tài liệu khỏi CMS.',
+        );
       const hash = contentHash(content);
       if (opts.unlessSame) {
         const last = (await strapi.db.query(ORIGINAL).findOne({
@@ -315,9 +328,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // not at all (and one commit instead of five).
       return serialised(() =>
         strapi.db.transaction(async () => {
-          const created = (await systemScope.run({ reason: 'receive', uid }, () =>
-            strapi.documents(uid as any).create({ data } as any),
-          )) as { documentId: string };
+          const created = (await runAs('question-intake', () => strapi.documents(uid as any).create({ data } as any))) as {
+            documentId: string;
+          };
           const documentId = created.documentId;
           const draft = await self.loadDraft(uid, documentId);
           await self.saveState(uid, documentId, {
