@@ -18,6 +18,10 @@ const WRITE_SITES: Record<string, readonly Who[]> = {
   'apps/cms/src/bootstrap/demo.ts': ['seed'],
   // Strapi's own tables at start (public role permissions): not content.
   'apps/cms/src/bootstrap/public-access.ts': ['startup'],
+  // users-permissions' settings and the public role's register/connect actions, at every start.
+  'apps/cms/src/bootstrap/registration.ts': ['startup'],
+  // Demo items created by their demo author's account (issue 20).
+  'apps/cms/src/plugins/editorial/server/src/services/seed.ts': ['seed'],
   'apps/cms/src/api/question/services/intake.ts': ['erasure', 'request'],
   'apps/cms/src/plugins/editorial/server/src/controllers/profiles.ts': ['request'],
   'apps/cms/src/plugins/editorial/server/src/guard.ts': ['request', 'seed', 'question-intake'],
@@ -30,6 +34,7 @@ const ENTRY_POINTS: Record<keyof typeof SYSTEM_WRITERS, readonly string[]> = {
   seed: ['apps/cms/src/index.ts'],
   scheduler: ['apps/cms/src/plugins/editorial/server/src/bootstrap.ts'],
   'question-intake': ['apps/cms/src/plugins/editorial/server/src/services/workflow.ts'],
+  'account-audit': ['apps/cms/src/plugins/editorial/server/src/account-audit.ts'],
   erasure: ['apps/cms/src/index.ts', 'apps/cms/scripts/erase-asker.mjs'],
 };
 

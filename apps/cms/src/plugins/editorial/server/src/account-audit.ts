@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { runAs } from './writers';
 
 // Account events in the audit chain, through its one writer (services/audit.ts): who could act, and
 // since when, is part of the record of who approved what. Admin accounts created, activated
@@ -13,22 +14,26 @@ const TOKENS: Record<string, { created: string; revoked: string }> = {
 
 export function registerAccountAudit(strapi: Core.Strapi) {
   const append = async (targetUid: string, id: number | string, action: string, meta: Record<string, unknown>) => {
-    const actor = (strapi.requestContext.get() as any)?.state?.user;
-    await strapi
-      .plugin('editorial')
-      .service('audit')
-      .record({
-        target: { uid: targetUid, documentId: String(id) },
-        action,
-        from: null,
-        to: action,
-        actor: {
-          id: actor?.id ?? null,
-          name: actor ? [actor.firstname, actor.lastname].filter(Boolean).join(' ') : 'Hệ thống',
-          roles: (actor?.roles ?? []).map((r: any) => r.code),
-        },
-        meta,
-      });
+    const request = strapi.requestContext.get() as any;
+    const actor = request?.state?.user;
+    const write = () =>
+      strapi
+        .plugin('editorial')
+        .service('audit')
+        .record({
+          target: { uid: targetUid, documentId: String(id) },
+          action,
+          from: null,
+          to: action,
+          actor: {
+            id: actor?.id ?? null,
+            name: actor ? [actor.firstname, actor.lastname].filter(Boolean).join(' ') : 'Hệ thống',
+            roles: (actor?.roles ?? []).map((r: any) => r.code),
+          },
+          meta,
+        });
+    // With no request (the site token and demo accounts made at start) the entry is written by a named writer.
+    await (request ? write() : runAs('account-audit', write));
   };
   const rolesOf = async (id: number) =>
     (((await strapi.db.query('admin::user').findOne({ where: { id }, populate: ['roles'] })) as any)?.roles ?? []).map((r: any) => r.code);

@@ -30,6 +30,13 @@ export const SYSTEM_WRITERS = {
     tables: ['plugin::editorial.review-state', 'plugin::editorial.original', 'plugin::editorial.review-log'],
     transitions: [],
   },
+  /** Account events that happen with no request (the site's API token and demo accounts made at start). */
+  'account-audit': {
+    label: 'Hệ thống (nhật ký tài khoản)',
+    documents: {},
+    tables: ['plugin::editorial.review-log'],
+    transitions: [],
+  },
   /** Askers' contact details past their retention period, or on request (apps/cms/scripts/erase-asker.mjs). */
   erasure: {
     label: 'Hệ thống (xóa thông tin liên hệ)',
