@@ -47,10 +47,10 @@ for (const client of ['sqlite', 'postgres'] as const) {
         ]),
       );
       const secrets = Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
-      const dbEnv: Record<string, string> =
-        client === 'postgres'
-          ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: (db = await createTestDatabase()).url }
-          : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db') };
+      if (client === 'postgres') db = await createTestDatabase();
+      const dbEnv: Record<string, string> = db
+        ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url }
+        : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'cms.db') };
       const cmsEnv: Record<string, string> = {
         ...(process.env as Record<string, string>),
         ...secrets,

@@ -614,17 +614,15 @@ describe('exports parse back to the same figures', () => {
     const units = sheet('Theo đơn vị');
     expect(units[0].slice(0, 4)).toEqual(['Đơn vị', 'Số đã gửi', 'Số bị trả lại', 'Số đã xuất bản']);
     expect(
-      units
-        .slice(1)
-        .map((r) => ({
-          name: r[0],
-          submitted: r[1],
-          returned: r[2],
-          published: r[3],
-          withdrawn: r[4],
-          medianHours: r[5] ?? null,
-          flagged: r[6] === 'Có',
-        })),
+      units.slice(1).map((r) => ({
+        name: r[0],
+        submitted: r[1],
+        returned: r[2],
+        published: r[3],
+        withdrawn: r[4],
+        medianHours: r[5] ?? null,
+        flagged: r[6] === 'Có',
+      })),
     ).toEqual(api(s.byUnit));
     const people = sheet('Theo người viết');
     expect(people.slice(1).map((r) => ({ name: r[0], published: r[3], medianHours: r[5] ?? null }))).toEqual(

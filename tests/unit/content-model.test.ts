@@ -36,7 +36,9 @@ describe('content model generator', () => {
     expect(r.status).toBe(0);
   });
 
-  it('a field added to one schema.json is typed and projected with no other edit; a private one never appears', { timeout: 180_000 }, () => {
+  it('a field added to one schema.json is typed and projected with no other edit; a private one never appears', {
+    timeout: 180_000,
+  }, () => {
     for (const p of [
       'apps/cms/src/api',
       'apps/cms/src/components',

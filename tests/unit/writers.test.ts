@@ -69,7 +69,12 @@ describe('writer inventory', () => {
 
   it('names only declared writers, each entered where the inventory says', () => {
     const found: Record<string, string[]> = {};
-    for (const f of files) for (const m of f.text.matchAll(ENTRY)) (found[m[1]] ??= []).push(f.path);
+    for (const f of files) {
+      for (const m of f.text.matchAll(ENTRY)) {
+        found[m[1]] ??= [];
+        found[m[1]].push(f.path);
+      }
+    }
     const entries = Object.fromEntries(Object.entries(found).map(([w, paths]) => [w, [...new Set(paths)].sort()]));
     expect(entries).toEqual(Object.fromEntries(Object.entries(ENTRY_POINTS).map(([w, p]) => [w, [...p].sort()])));
     expect(Object.keys(SYSTEM_WRITERS).sort()).toEqual(Object.keys(ENTRY_POINTS).sort());

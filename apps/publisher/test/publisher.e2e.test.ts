@@ -1,93 +1,29 @@
 // Spawns the real publisher (node src/main.ts) with a fixture build script and a fixture CMS,
 // and drives it over real HTTP on 127.0.0.1.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '../src/signature.ts';
 import { startFakeCms, type FakeCms } from './fixtures/cms.ts';
-
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const FIXTURE = fileURLToPath(new URL('./fixtures/fake-site-build.mjs', import.meta.url));
-const SECRET = 'webhook-secret-0123456789abcdef';
-const ADMIN = 'admin-token-0123456789abcdef';
-const SITE_TOKEN = 'site-token-0123456789abcdef0123';
-
-interface Running {
-  child: ChildProcess;
-  apiPort: number;
-  sitePort: number;
-  lines: string[];
-}
+import { ADMIN, publisherEnv, type Running, runPublisher, SECRET, SITE_TOKEN, stopPublisher } from './fixtures/run-publisher.ts';
 
 let tmp: string;
 let cms: FakeCms;
 let pub: Running;
 
-async function startPublisher(): Promise<Running> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      PATH: process.env.PATH,
-      PUBLISHER_WEBHOOK_SECRET: SECRET,
-      PUBLISHER_ADMIN_TOKEN: ADMIN,
-      SITE_API_TOKEN: SITE_TOKEN,
-      CMS_URL: cms.url,
-      PUBLISHER_PORT: '0',
-      SITE_PORT: '0',
-      SITE_HOST: '127.0.0.1',
-      PUBLISHER_DATA_DIR: join(tmp, 'data'),
-      PUBLISHER_SITE_DIR: join(tmp, 'site'),
-      PUBLISHER_BUILD_CMD: JSON.stringify([['node', FIXTURE]]),
+const startPublisher = () =>
+  runPublisher(
+    publisherEnv(tmp, cms.url, {
       PUBLISHER_DEBOUNCE_MS: '800',
-      PUBLISHER_RECONCILE_MS: '600000',
       PUBLISHER_LEAK_MARKERS: 'NOI_BO_KHONG_CONG_BO',
-      PUBLISHER_DAILY_AT: 'off',
-      PUBLIC_MEDIA_ORIGIN: 'https://media.example.gov.vn/uploads',
-      CMS_PUBLIC_URL: 'https://cms.example.gov.vn',
       FAKE_FAIL_FLAG: join(tmp, 'fail.flag'),
       FAKE_BUILD_DELAY_MS: '200',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let buf = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`publisher did not start:\n${lines.join('\n')}`)), 15_000);
-    child.stderr!.on('data', (c) => lines.push(String(c)));
-    child.stdout!.on('data', (c: Buffer) => {
-      buf += c.toString();
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        lines.push(line);
-        try {
-          const rec = JSON.parse(line);
-          if (rec.msg === 'publisher listening') {
-            clearTimeout(timer);
-            resolve({ child, apiPort: rec.apiPort, sitePort: rec.sitePort, lines });
-          }
-        } catch {
-          /* not JSON */
-        }
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`publisher exited early (${code}):\n${lines.join('\n')}`)));
-  });
-}
-
-async function stopPublisher(p: Running): Promise<number | null> {
-  if (p.child.exitCode !== null) return p.child.exitCode;
-  return new Promise((resolve) => {
-    p.child.once('exit', (code) => resolve(code));
-    p.child.kill('SIGTERM');
-  });
-}
+    }),
+  );
 
 const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${pub.apiPort}${path}`, init);
 const status = async () => (await (await api('/status')).json()) as any;

@@ -153,8 +153,9 @@ function copyLegacyTexts(attributes: Record<string, Attr>, source: Data, data: D
   }
 }
 
-// Shared with the editorial plugin (it tells the editor in the panel).
-export const conversionNotes: Map<string, string[]> = ((globalThis as any).__portalConversionNotes ??= new Map());
+/** The editorial plugin tells the editor in the panel which fields were converted (its conversionNotes service). */
+const recordConversion = (strapi: Core.Strapi, uid: string, documentId: string, fields: string[]) =>
+  strapi.plugin('editorial').service('conversionNotes').record(uid, documentId, fields);
 
 /**
  * The Document Service actions of Strapi 5.54 that write data given by the caller (its repository,
@@ -188,10 +189,10 @@ export function registerContentRules(strapi: Core.Strapi): void {
       normalizeTexts(strapi, attributes, params.data, notes);
       await validate(strapi, uid, params.data, prev, clone ? undefined : params.documentId);
       await fillSlugs(strapi, uid, attributes, params.data, clone ? undefined : params.documentId, clone ? prev : null);
-      if (notes.length && params.documentId && !clone) conversionNotes.set(`${uid}:${params.documentId}`, notes);
+      if (params.documentId && !clone) recordConversion(strapi, uid, params.documentId, notes);
       const result = await next();
       const docId = (result as Data | null)?.documentId;
-      if (notes.length && docId) conversionNotes.set(`${uid}:${docId}`, notes);
+      if (docId) recordConversion(strapi, uid, docId, notes);
       if (!(strapi.contentTypes as any)[uid].options?.draftAndPublish) await bumpRevision(strapi);
       return result;
     }

@@ -25,7 +25,7 @@
       if (input && input.setAttribute && input.type !== 'hidden') input.setAttribute('aria-invalid', 'true');
       if (e.message && !shown[e.message] && e.message !== message) {
         shown[e.message] = true;
-        var li = document.createElement('li');
+        const li = document.createElement('li');
         li.textContent = e.message;
         list.appendChild(li);
       }

@@ -31,8 +31,8 @@
       });
     }
     if (d.slug) {
-      var p = el('p');
-      var a = el('a', null, 'Xem câu hỏi và trả lời trên trang Hỏi đáp');
+      const p = el('p');
+      const a = el('a', null, 'Xem câu hỏi và trả lời trên trang Hỏi đáp');
       a.href = form.getAttribute('data-questions') + encodeURIComponent(d.slug) + '/';
       p.appendChild(a);
       box.appendChild(p);

@@ -20,7 +20,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { createClient, MODELS, PROJECTIONS, safeUrl, URL_FIELDS, type CmsClient, type ModelName, type PopulateObject, type UrlRule } from '@cong-ttdt/content';
+import {
+  createClient,
+  MODELS,
+  PROJECTIONS,
+  safeUrl,
+  URL_FIELDS,
+  type CmsClient,
+  type ModelName,
+  type PopulateObject,
+  type UrlRule,
+} from '@cong-ttdt/content';
 import { FAST, FAST_IDS, fastIdsOf, recordRemoved } from './build-mode';
 import { articleWindow, readSeed, readSlugs, seedDir, windowSize, writeSeed } from './fast-seed';
 import { articleUrl, documentUrl, pageUrl, procedureUrl, questionUrl } from './urls';

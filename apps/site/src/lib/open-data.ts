@@ -4,7 +4,14 @@
  * column added here shows up in the JSON, the CSV, the data dictionary and the catalogue's byte sizes.
  * Rows come from the content store (the loader's public projection): nothing private can enter.
  */
-import { DOC_TYPE_LABELS, DOCUMENT_STATUS_LABELS, ONLINE_LEVEL_LABELS, PROCEDURE_LEVEL_LABELS, UNIT_KIND_LABELS, label } from '@cong-ttdt/content';
+import {
+  DOC_TYPE_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  ONLINE_LEVEL_LABELS,
+  PROCEDURE_LEVEL_LABELS,
+  UNIT_KIND_LABELS,
+  label,
+} from '@cong-ttdt/content';
 import { toCsv } from '@cong-ttdt/workflow/reports';
 import { answeredQuestions, docRelations, docStatus, entriesByDay, schedulesOfBoard, type Site } from './data';
 import { buildIcs } from './ics';

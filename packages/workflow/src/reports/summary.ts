@@ -1,6 +1,17 @@
 // Inspection summary: counts per unit, contributor, field and type, and the chart's data. Pure.
 import { localDay, monthsOf, type Period } from './period.js';
-import { eventKind, inPeriod, itemKey, median, roundHours, type EventKind, type ItemInfo, type LogRow, type Named, type ReportInput } from './events.js';
+import {
+  eventKind,
+  inPeriod,
+  itemKey,
+  median,
+  roundHours,
+  type EventKind,
+  type ItemInfo,
+  type LogRow,
+  type Named,
+  type ReportInput,
+} from './events.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Summary

@@ -82,7 +82,6 @@ export function cleanText(value: string, multiline: boolean): { text: string; co
   const a = analyze(value);
   const converted = a.converted && (a.encoding === 'tcvn3' || a.encoding === 'vni' || a.encoding === 'mixed');
   let text = stripHtml(a.result.replace(/\r\n?/g, '\n'))
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
     .normalize('NFC');
   if (multiline) {

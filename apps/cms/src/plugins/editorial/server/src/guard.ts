@@ -123,10 +123,8 @@ export function registerGuard(strapi: Core.Strapi): void {
 
 /** Tells the editor (panel note) when legacy-encoded text was converted on save. */
 async function noteConversion(strapi: Core.Strapi, uid: string, documentId: string) {
-  const notes = (globalThis as any).__portalConversionNotes as Map<string, string[]> | undefined;
-  const fields = notes?.get(`${uid}:${documentId}`);
+  const fields = strapi.plugin('editorial').service('conversionNotes').take(uid, documentId) as string[] | null;
   if (!fields) return;
-  notes!.delete(`${uid}:${documentId}`);
   await strapi
     .plugin('editorial')
     .service('workflow')

@@ -47,7 +47,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** documentId → stage for the list view's stage column (one request per list page). */
     async stages(ctx: any) {
       const { uid } = ctx.params;
-      if (!workflow().pathOf(uid)) return (ctx.body = { data: {} });
+      if (!workflow().pathOf(uid)) {
+        ctx.body = { data: {} };
+        return;
+      }
       const ids = String(ctx.query.ids ?? '')
         .split(',')
         .filter(Boolean)

@@ -1,4 +1,5 @@
 import audit from './audit';
+import conversionNotes from './conversion-notes';
 import notify from './notify';
 import reports from './reports';
 import roles from './roles';
@@ -7,4 +8,4 @@ import seed from './seed';
 import system from './system';
 import workflow from './workflow';
 
-export default { audit, notify, reports, roles, schedule, seed, system, workflow };
+export default { audit, conversionNotes, notify, reports, roles, schedule, seed, system, workflow };
