@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import pruneStale from './src/integrations/prune-stale.mjs';
 import fastManifest from './src/integrations/fast-manifest.mjs';
 import imageService from './src/integrations/image-service.mjs';
+import sitemapLastmod from './src/integrations/sitemap-lastmod.mjs';
 
 // The publisher's quick lane (src/lib/build-mode.ts): only changed pages, into an empty folder.
 const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
@@ -41,8 +42,11 @@ export default defineConfig({
         imageService(),
         pruneStale(),
         sitemap({
-          filter: (page) => !NOT_IN_SITEMAP.some((p) => new URL(page).pathname === p),
+          filter: (page) =>
+            !NOT_IN_SITEMAP.some((p) => new URL(page).pathname === p || new URL(page).pathname.startsWith('/hoi-dap/chua-gui-duoc/')),
         }),
+        // After the sitemap: each content page's own modification time as <lastmod>.
+        sitemapLastmod(),
       ],
   prefetch: false,
   devToolbar: { enabled: false },

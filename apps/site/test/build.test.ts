@@ -354,6 +354,12 @@ describe('feeds', () => {
     expect(read('tin-tuc/nong-nghiep/rss.xml').match(/<item>/g)?.length).toBe(2);
     const sitemap = read('sitemap-0.xml');
     expect(sitemap).toContain(`<loc>${SITE_URL}/van-ban/</loc>`);
+    // Content pages carry their modification time (their Dublin Core dcterms:modified); lists do not.
+    const doc = snapshot.documents[0];
+    expect(sitemap).toContain(`<loc>${SITE_URL}/van-ban/${doc.slug}/</loc><lastmod>${doc.updatedAt}</lastmod>`);
+    expect(sitemap).toContain(`<loc>${SITE_URL}/van-ban/</loc></url>`);
+    // The refusal pages of the question form are noindex, and not listed.
+    expect(sitemap).not.toContain('/hoi-dap/chua-gui-duoc/');
     expect(sitemap).not.toContain('/tim-kiem/');
     expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
   });
