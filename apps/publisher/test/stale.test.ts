@@ -1,72 +1,37 @@
 // Failed full builds are retried by themselves with backoff, their reasons kept; after N failures in a
 // row or a set time, /status says `stale`, since when and what is pending. The real publisher
 // (node src/main.ts) with the fixture build and CMS, over real HTTP.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signWebhook } from '../src/signature.ts';
 import { startFakeCms, type FakeCms } from './fixtures/cms.ts';
-
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const FIXTURE = fileURLToPath(new URL('./fixtures/fake-site-build.mjs', import.meta.url));
-const SECRET = 'webhook-secret-0123456789abcdef';
-const SITE_TOKEN = 'site-token-0123456789abcdef0123';
+import { publisherEnv, type Running, runPublisher, SECRET, SITE_TOKEN, stopPublisher } from './fixtures/run-publisher.ts';
 
 let tmp: string;
 let cms: FakeCms;
-let pub: { child: ChildProcess; apiPort: number } | null = null;
+let pub: Running | null = null;
 
-function start(extra: Record<string, string>): Promise<{ child: ChildProcess; apiPort: number }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      PATH: process.env.PATH,
-      PUBLISHER_WEBHOOK_SECRET: SECRET,
-      SITE_API_TOKEN: SITE_TOKEN,
-      CMS_URL: cms.url,
-      PUBLISHER_PORT: '0',
-      SITE_PORT: '0',
-      SITE_HOST: '127.0.0.1',
-      PUBLISHER_DATA_DIR: join(tmp, 'data'),
-      PUBLISHER_SITE_DIR: join(tmp, 'site'),
-      PUBLISHER_BUILD_CMD: JSON.stringify([['node', FIXTURE]]),
-      PUBLISHER_DEBOUNCE_MS: '200',
-      PUBLISHER_RECONCILE_MS: '600000',
-      PUBLISHER_DAILY_AT: 'off',
-      FAKE_FAIL_FLAG: join(tmp, 'fail.flag'),
-      ...extra,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let buf = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      buf += c.toString();
-      const m = /"msg":"publisher listening".*?"apiPort":(\d+)/.exec(buf);
-      if (m) resolve({ child, apiPort: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`publisher exited (${code}): ${buf}`)));
-  });
-}
+const start = (extra: Record<string, string>) =>
+  runPublisher(publisherEnv(tmp, cms.url, { PUBLISHER_DEBOUNCE_MS: '200', FAKE_FAIL_FLAG: join(tmp, 'fail.flag'), ...extra }));
 
 async function stop() {
-  if (!pub || pub.child.exitCode !== null) return;
-  const p = pub;
-  await new Promise((r) => {
-    p.child.once('exit', r);
-    p.child.kill('SIGTERM');
-  });
+  if (pub) await stopPublisher(pub);
   pub = null;
 }
 
 const status = async () => (await (await fetch(`http://127.0.0.1:${pub!.apiPort}/status`)).json()) as any;
-const webhook = (event: string, model: string) =>
-  fetch(`http://127.0.0.1:${pub!.apiPort}/webhook`, {
+/** A webhook as the CMS sends it: signed over its timestamp and body (src/signature.ts). */
+const webhook = (event: string, model: string) => {
+  const raw = JSON.stringify({ event, model, entry: { id: 7, documentId: 'lienket7', publishedAt: new Date().toISOString() } });
+  const ts = Math.floor(Date.now() / 1000);
+  return fetch(`http://127.0.0.1:${pub!.apiPort}/webhook`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${SECRET}` },
-    body: JSON.stringify({ event, model, entry: { id: 7, documentId: 'lienket7', publishedAt: new Date().toISOString() } }),
+    headers: { 'Content-Type': 'application/json', 'X-Portal-Timestamp': String(ts), 'X-Portal-Signature': signWebhook(SECRET, ts, raw) },
+    body: raw,
   });
+};
 async function waitFor<T>(fn: () => Promise<T>, what: string, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
