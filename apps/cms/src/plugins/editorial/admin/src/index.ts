@@ -25,7 +25,7 @@ const plugin = {
     });
     app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
     // Enumerations: Vietnamese labels in the edit view (Strapi shows the raw codes).
-    app.addFields({ type: 'enumeration', Component: EnumerationField as any });
+    app.addFields({ type: 'enumeration', Component: EnumerationField } as Parameters<StrapiApp['addFields']>[0]);
   },
 
   bootstrap(app: StrapiApp) {
