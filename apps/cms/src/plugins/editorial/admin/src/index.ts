@@ -4,6 +4,7 @@ import { Initializer } from './components/Initializer';
 import { PluginIcon, ReportsIcon } from './components/PluginIcon';
 import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
+import { hideStockPublishing } from './components/StockActions';
 import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
 
 const plugin = {
@@ -31,6 +32,7 @@ const plugin = {
   bootstrap(app: StrapiApp) {
     const apis = app.getPlugin('content-manager').apis as any;
     apis.addEditViewSidePanel([EditorialPanel]);
+    apis.addDocumentAction(hideStockPublishing);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
