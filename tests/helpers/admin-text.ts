@@ -150,7 +150,8 @@ export function enumerationCodes(): Set<string> {
       if (e.isDirectory()) walk(p, any);
       else if (any ? e.name.endsWith('.json') : e.name === 'schema.json') {
         const schema = JSON.parse(readFileSync(p, 'utf8'));
-        for (const a of Object.values<any>(schema.attributes ?? {})) if (a?.type === 'enumeration') for (const v of a.enum) codes.add(v);
+        for (const a of Object.values<{ type?: string; enum?: string[] }>(schema.attributes ?? {}))
+          if (a?.type === 'enumeration') for (const v of a.enum ?? []) codes.add(v);
       }
     }
   };

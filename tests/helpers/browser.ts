@@ -35,7 +35,7 @@ export async function adminPage(browser: Browser, role: string, options: Paramet
   const page = await context.newPage();
   const account = cms().accounts[role];
   await page.goto(`${cms().url}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(account.email);
+  await page.getByLabel(/email|thư điện tử/i).fill(account.email);
   await page
     .getByLabel(/password|mật khẩu/i)
     .first()

@@ -19,8 +19,8 @@ function enumerations(): { uid: string; attr: string; values: string[] }[] {
       }
     })()) {
       const schema = JSON.parse(readFileSync(join(dir, ct, 'schema.json'), 'utf8'));
-      for (const [attr, a] of Object.entries<any>(schema.attributes))
-        if (a.type === 'enumeration') out.push({ uid: `api::${api}.${ct}`, attr, values: a.enum });
+      for (const [attr, a] of Object.entries<{ type?: string; enum?: string[] }>(schema.attributes))
+        if (a.type === 'enumeration') out.push({ uid: `api::${api}.${ct}`, attr, values: a.enum ?? [] });
     }
   }
   return out;

@@ -91,6 +91,8 @@ describe('admin Vietnamese catalogue', () => {
       'app.loading',
       'upload.modal.url.title',
       'upload.modal.url.upload',
+      'list.asset.at.finished',
+      'upload.modal.upload-list.sub-header.add-folder',
     ]);
     expect(Object.keys(OURS).filter((k) => !known.has(k) && !codeOnly.has(k))).toEqual([]);
   });

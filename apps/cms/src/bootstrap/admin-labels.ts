@@ -5,6 +5,7 @@ import { PORTAL_TYPES } from '../lib/content-types';
 // the board may still rename a label in the admin, and a later start only fills labels still equal
 // to the attribute name.
 const LABELS: Record<string, string> = {
+  id: 'Mã',
   title: 'Tiêu đề',
   slug: 'Đường dẫn (slug)',
   summary: 'Tóm tắt',

@@ -4,6 +4,7 @@ import { Initializer } from './components/Initializer';
 import { PluginIcon, ReportsIcon } from './components/PluginIcon';
 import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
+import { hideStockPublishing } from './components/StockActions';
 import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
 
 const plugin = {
@@ -25,12 +26,13 @@ const plugin = {
     });
     app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
     // Enumerations: Vietnamese labels in the edit view (Strapi shows the raw codes).
-    app.addFields({ type: 'enumeration', Component: EnumerationField as any });
+    app.addFields({ type: 'enumeration', Component: EnumerationField } as Parameters<StrapiApp['addFields']>[0]);
   },
 
   bootstrap(app: StrapiApp) {
     const apis = app.getPlugin('content-manager').apis as any;
     apis.addEditViewSidePanel([EditorialPanel]);
+    apis.addDocumentAction(hideStockPublishing);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);

@@ -43,7 +43,7 @@ function StageCell({ uid, documentId }: { uid: string; documentId: string }) {
 }
 
 const currentUid = () => decodeURIComponent(window.location.pathname.split('/collection-types/')[1]?.split('/')[0] ?? '');
-const WORKFLOW_UIDS = [
+export const WORKFLOW_UIDS = [
   'api::article.article',
   'api::document.document',
   'api::procedure.procedure',
