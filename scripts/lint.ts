@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { NODE, ROOT } from './lib/paths.ts';
 
 /** Lower these as the code is typed; raising one needs a reason in the commit (issue 16 aims at 20 `any` in all). */
-export const BUDGET = { explicitAny: 328, asUnknownAs: 6, suppressions: 0 };
+export const BUDGET = { explicitAny: 317, asUnknownAs: 6, suppressions: 0 };
 /** Packages whose `tsc --noEmit` passes today; the site (.astro, content collections) and the CMS follow. */
 const TYPECHECKED = ['packages/content', 'packages/vn-text', 'packages/workflow', 'apps/publisher'];
 
