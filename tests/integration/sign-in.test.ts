@@ -361,7 +361,7 @@ describe('account events in the audit chain', () => {
     expect(entries[3].actor_name).toBe(actor);
   });
 
-  it('API and transfer tokens created and revoked; the chain verifies', async () => {
+  it('API tokens created and revoked in the chain; transfer tokens cannot be made (remote transfer is off); the chain verifies', async () => {
     const token = await superAdmin();
     const api = await call('POST', '/admin/api-tokens', {
       token,
@@ -371,15 +371,13 @@ describe('account events in the audit chain', () => {
     expect((await call('DELETE', `/admin/api-tokens/${api.body.data.id}`, { token })).status).toBe(200);
     expect(entriesOf('admin::api-token', api.body.data.id).map((e) => e.action)).toEqual(['api-token-created', 'api-token-revoked']);
 
+    // Issue 17 switched remote data transfer off (config/server.ts): no transfer token can be made, so
+    // none can pull the database. Were it switched on, account-audit.ts logs their creation and revocation.
     const transfer = await call('POST', '/admin/transfer/tokens', {
       token,
       body: { name: 'chuyen-du-lieu', permissions: ['pull'], lifespan: null, description: 'thử' },
     });
-    expect(transfer.status, JSON.stringify(transfer.body)).toBe(201);
-    expect((await call('DELETE', `/admin/transfer/tokens/${transfer.body.data.id}`, { token })).status).toBe(200);
-    const t = entriesOf('admin::transfer-token', transfer.body.data.id);
-    expect(t.map((e) => e.action)).toEqual(['transfer-token-created', 'transfer-token-revoked']);
-    expect(t[0].actor_name).toBe(actor);
+    expect(transfer.status, JSON.stringify(transfer.body)).toBe(404);
 
     const verify = await call('GET', '/editorial/audit/verify', { token });
     expect(verify.body.data.ok).toBe(true);
