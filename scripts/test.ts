@@ -37,6 +37,13 @@ const SUITES: Suite[] = [
   },
   // `npm run test:extended` (heavier matrices, outside CI's budget); never part of a plain `npm test`.
   { name: 'extended', args: ['run', '--config', 'tests/vitest.extended.config.ts'], extended: true },
+  // The admin in Vietnamese for every board role (CI walks two; tests/browser/admin-vietnamese.test.ts).
+  {
+    name: 'browser-admin-all-roles',
+    args: ['run', '--config', 'tests/vitest.browser-admin.config.ts', 'tests/browser/admin-vietnamese.test.ts'],
+    env: { PORTAL_ADMIN_ALL_ROLES: '1' },
+    extended: true,
+  },
 ];
 
 // `npm test -- integration-sqlite tests/integration/workflow.test.ts`: suite names select suites, any
