@@ -22,6 +22,8 @@ import { GENERATED_SECRETS } from './lib/env.ts';
 import { DATA, NODE, PUBLISHER_DIR, ROOT, SITE_DIR } from './lib/paths.ts';
 import { startCms, startPublisher, waitForCms } from './lib/portal.ts';
 import { benchStart } from './lib/start-bench.ts';
+// The content package's own list of collection plurals (built by prepare.ts before the bench runs).
+import { PLURALS } from '../packages/content/dist/index.js';
 import { stopAll, stopService, waitForUrl } from './lib/proc.ts';
 
 const args = process.argv.slice(2);
@@ -120,19 +122,7 @@ async function cmsFor(n: number, port: number, publisherPort: number) {
 
 async function exportSnapshot(cmsUrl: string, token: string, file: string) {
   const out: Record<string, unknown> = {};
-  for (const plural of [
-    'articles',
-    'documents',
-    'units',
-    'contacts',
-    'boards',
-    'schedules',
-    'procedures',
-    'questions',
-    'pages',
-    'links',
-    'fields',
-  ]) {
+  for (const plural of PLURALS) {
     const all: unknown[] = [];
     for (let page = 1; ; page++) {
       const r = await (
