@@ -24,6 +24,7 @@ import { startCms, startPublisher, waitForCms } from './lib/portal.ts';
 import { benchStart } from './lib/start-bench.ts';
 // The content package's own list of collection plurals (built by prepare.ts before the bench runs).
 import { PLURALS } from '../packages/content/dist/index.js';
+import { REVIEW_CHAIN } from '../packages/workflow/dist/index.js';
 import { stopAll, stopService, waitForUrl } from './lib/proc.ts';
 
 const args = process.argv.slice(2);
@@ -82,7 +83,7 @@ async function cmsFor(n: number, port: number, publisherPort: number) {
   writeFileSync(
     accounts,
     JSON.stringify(
-      ['contributor', 'portal-admin', 'editor', 'editor-in-chief'].map((role) => ({
+      REVIEW_CHAIN.map((role) => ({
         role,
         email: `${role.replace(/-/g, '')}@bench.example.com`,
         password: 'Bench-Passw0rd-A1',
@@ -301,9 +302,7 @@ async function latency(cms: { url: string; env: Record<string, string> }, n: num
         })
       ).json()
     ).data.token as string;
-  const tokens = Object.fromEntries(
-    await Promise.all(['contributor', 'portal-admin', 'editor', 'editor-in-chief'].map(async (r) => [r, await login(r)])),
-  );
+  const tokens = Object.fromEntries(await Promise.all(REVIEW_CHAIN.map(async (r) => [r, await login(r)])));
   const call = async (role: string, method: string, path: string, body?: unknown) =>
     (
       await fetch(cms.url + path, {

@@ -4,6 +4,8 @@
 //   3. Explicit `any` and `as unknown as` casts: counted against a budget that only goes down.
 //   4. The generated content model is up to date (scripts/generate-model.ts --check) and committed.
 //   5. TypeScript: every package with a typecheck that holds today (tsc --noEmit).
+//   6. One module per term: the time zone, role groups and content-type lists are defined once.
+//   7. Dead exports: knip finds exports, types and namespace members that nothing imports.
 // Prints the counts; exits 1 on any error or a count over its budget.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -81,6 +83,86 @@ for (const dir of TYPECHECKED) {
     `tsc ${dir}`,
     r.status === 0,
     `${r.status === 0 ? 0 : (r.stdout.match(/error TS/g)?.length ?? 1)} errors (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  );
+}
+
+// 6. One module per term (issue 34): a term's definition lives in one module; a second copy elsewhere
+// fails here. Tests are left out (they pin expectations independently on purpose), as are comments.
+const isTest = (f: string) => /(^|\/)(tests?|__tests__)\//.test(f) || /\.test\.tsx?$/.test(f);
+const codeOnly = (text: string) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split('\n')
+    .map((l) => l.replace(/^\s*\/\/.*$/, '').replace(/\s\/\/ .*$/, ''))
+    .join('\n');
+const ROLE = /'(contributor|portal-admin|editor|editor-in-chief|inspector|finance|strapi-super-admin)'/g;
+const UID = /'api::[a-z-]+\.[a-z-]+'/g;
+interface Term {
+  name: string;
+  owners: string[];
+  /** Files allowed a copy, each with the reason it cannot import the owner. */
+  except: Record<string, string>;
+  find: (code: string) => string[];
+}
+const arraysWith = (re: RegExp, min: number) => (code: string) =>
+  [...code.matchAll(/\[[^[\]]*\]/g)]
+    .map((m) => m[0])
+    .filter((a) => (a.match(re)?.length ?? 0) >= min)
+    .map((a) => a.slice(0, 90));
+export const TERMS: Term[] = [
+  {
+    name: 'time zone',
+    owners: ['packages/content/src/dates.ts'],
+    except: {
+      'apps/cms/src/seed/data/*': 'demo content: dated entries written as ISO timestamps',
+      'scripts/bootstrap.mjs': 'runs before anything is installed (Node built-ins only)',
+      'apps/site/public/js/question-status.js': 'a browser script served as it is, with no bundler to import through',
+    },
+    find: (code) => [...code.matchAll(/Asia\/Ho_Chi_Minh|\b7 \* 3600|[+]07:?00\b/g)].map((m) => m[0]),
+  },
+  {
+    name: 'role groups',
+    owners: [
+      'packages/workflow/src/constants.ts',
+      'packages/workflow/src/workflow.ts',
+      'apps/cms/src/plugins/editorial/server/src/roles-access.ts',
+      'apps/cms/src/plugins/editorial/server/src/services/roles.ts',
+    ],
+    except: { 'apps/cms/src/seed/data/*': 'demo content: each item names the role of its author' },
+    find: arraysWith(ROLE, 2),
+  },
+  {
+    name: 'content-type lists',
+    owners: ['packages/content/src/generated/model.ts', 'packages/workflow/src/constants.ts', 'apps/cms/src/lib/content-types.ts'],
+    except: {},
+    find: arraysWith(UID, 2),
+  },
+];
+const copies: string[] = [];
+for (const term of TERMS) {
+  for (const { f, text } of sources) {
+    const excepted = Object.keys(term.except).some((e) => (e.endsWith('/*') ? f.startsWith(e.slice(0, -1)) : f === e));
+    if (isTest(f) || term.owners.includes(f) || excepted || f === 'scripts/lint.ts') continue;
+    for (const hit of term.find(codeOnly(text))) copies.push(`${term.name}: ${f}: ${hit}`);
+  }
+}
+for (const c of copies) console.log(`  second copy of a term: ${c}`);
+report('one module per term', copies.length === 0, `${copies.length} copies (${TERMS.map((t) => t.name).join(', ')})`);
+
+// 7. Dead exports (knip.jsonc): an export nothing imports is removed, not kept "in case".
+{
+  const t0 = Date.now();
+  const knip = spawnSync(NODE, [join(ROOT, 'node_modules', 'knip', 'bin', 'knip.js'), '--no-progress', '--no-config-hints'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const out = (knip.stdout + knip.stderr).trim();
+  if (knip.status !== 0) console.log(out.slice(-6000));
+  const findings = out ? out.split('\n').filter((l) => /^\S+\s+.*:\d+:\d+/.test(l) || /^\S.*\.(ts|tsx|mjs)\b/.test(l)).length : 0;
+  report(
+    'dead exports (knip)',
+    knip.status === 0,
+    `${knip.status === 0 ? 0 : findings || 'some'} findings (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
   );
 }
 

@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+// The portal's one time zone (packages/content, built by prepare.ts before any command runs).
+import { TIME_ZONE } from '../packages/content/dist/dates.js';
 import { NODE, ROOT } from './lib/paths.ts';
 import { ensureChromium, ensureDockerCompose, ensureNginx, startPostgres, type Postgres } from './lib/services.ts';
 
@@ -96,7 +98,7 @@ async function main() {
   if (filters.length && !only.length)
     throw new Error(`name the suite to run ${filters.join(' ')} in (one of: ${SUITES.map((s) => s.name).join(', ')})`);
   const selected = SUITES.filter((s) => (only.length ? only.includes(s.name) : !!s.extended === EXTENDED) && (s.when?.() ?? true));
-  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'Asia/Ho_Chi_Minh' };
+  const env: NodeJS.ProcessEnv = { ...process.env, TZ: TIME_ZONE };
   if (selected.some((s) => s.name === 'unit')) {
     ensureDockerCompose();
     ensureNginx();

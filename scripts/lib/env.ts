@@ -19,9 +19,6 @@ export const GENERATED_SECRETS: Record<string, () => string> = {
   PUBLISHER_ADMIN_TOKEN: () => randomBytes(32).toString('hex'),
 };
 
-/** Values that must never be used in production (Strapi's template placeholders). */
-export const DEFAULT_SECRET_VALUES = ['tobemodified', 'toBeModified1,toBeModified2', 'changeme', ''];
-
 export function readEnvFile(file: string): Record<string, string> {
   return existsSync(file) ? parse(readFileSync(file)) : {};
 }

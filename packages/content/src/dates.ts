@@ -1,5 +1,14 @@
-/** Dates for Vietnamese readers, always in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
+// The portal's one dates module: every package and app takes the time zone, the local calendar day
+// and date arithmetic from here (scripts/lint.ts refuses a second copy of the time zone).
+
+/** Dates for Vietnamese readers, always in Asia/Ho_Chi_Minh (UTC+7, no daylight saving since 1975). */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Asia/Ho_Chi_Minh's fixed offset from UTC. */
+export const VN_OFFSET_MS = 7 * 3600_000;
+
+/** The same offset as ISO 8601 writes it. */
+export const VN_OFFSET_ISO = '+07:00';
 
 const WEEKDAYS = ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
@@ -31,7 +40,7 @@ interface Parts {
 /** Calendar parts of an instant in Vietnam (fixed UTC+7). */
 export function vnParts(value: DateInput): Parts {
   const d = toDate(value);
-  const shifted = new Date(d.getTime() + 7 * 3600_000);
+  const shifted = new Date(d.getTime() + VN_OFFSET_MS);
   return {
     year: shifted.getUTCFullYear(),
     month: shifted.getUTCMonth() + 1,
@@ -63,11 +72,6 @@ export function formatDateTime(value: DateInput | null | undefined): string {
   if (value == null || value === '') return '';
   const p = vnParts(value);
   return `${pad(p.hour)}:${pad(p.minute)}, ${formatDate(value)}`;
-}
-
-/** Weekday name in Vietnamese ("Thứ Hai" … "Chủ Nhật"). */
-export function weekdayName(value: DateInput): string {
-  return WEEKDAYS[vnParts(value).weekday]!;
 }
 
 /** `yyyy-mm-dd` of the calendar day in Vietnam. */
@@ -102,4 +106,9 @@ export function formatTime(value: string | null | undefined): string {
 /** Year (in Vietnam) of a date. */
 export function vnYear(value: DateInput): number {
   return vnParts(value).year;
+}
+
+/** UTC instant of the local midnight that starts a `yyyy-mm-dd` day in Vietnam. */
+export function localDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - VN_OFFSET_MS);
 }

@@ -22,14 +22,11 @@ export type ArticleKind = G.ArticleKind;
 export type UnitKind = G.UnitKind;
 export type DocType = G.DocumentDocType;
 export type AdminLevel = G.DocumentLevel;
-export type InForceOverride = G.DocumentInForce;
 export type Disclosure = G.DocumentDisclosure;
 export type ProcedureLevel = G.ProcedureLevel;
 export type OnlineLevel = G.ProcedureOnlineLevel;
 export type LinkGroup = G.LinkGroup;
 
-export type Provenance = G.ProvenanceComponent;
-export type ScheduleEntry = G.EntryComponent;
 export interface Field extends Entity, G.FieldAttributes {}
 export interface Unit extends Entity, G.UnitAttributes {}
 export interface Article extends Entity, G.ArticleAttributes {}
@@ -72,6 +69,3 @@ export const PLURALS: readonly Plural[] = [
   'links',
   'fields',
 ];
-
-/** A snapshot file: `{ "<plural>": [...], "site-setting": {...} }` — the same JSON the REST API returns. */
-export type Snapshot = { [P in Plural]?: CollectionTypes[P][] } & { 'site-setting'?: SiteSetting };

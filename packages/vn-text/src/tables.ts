@@ -14,15 +14,6 @@ export function cp1252Char(byte: number): string {
   return byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
 }
 
-/** Inverse of {@link cp1252Char}; undefined when the character is not in Windows-1252. */
-export function cp1252Byte(ch: string): number | undefined {
-  const c = ch.charCodeAt(0);
-  if (ch.length !== 1) return undefined;
-  if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) return c;
-  const i = CP1252_HIGH.indexOf(ch);
-  return i >= 0 ? 0x80 + i : undefined;
-}
-
 /**
  * TCVN3 (TCVN 5712:1993 VN3, the "ABC" .VnTime fonts): byte → Unicode.
  * Lower case toned letters and the seven capitals Ă Â Ê Ô Ơ Ư Đ; capitals with

@@ -65,6 +65,9 @@ export const ROLE_CODES: readonly RoleCode[] = [
   'strapi-super-admin',
 ];
 
+/** The four roles an item passes through, in order (contributor → portal administrator → editor → editor-in-chief). */
+export const REVIEW_CHAIN: readonly RoleCode[] = [ROLES.contributor, ROLES.portalAdmin, ROLES.editor, ROLES.editorInChief];
+
 export const ROLE_LABELS: Readonly<Record<RoleCode, string>> = {
   contributor: 'Cộng tác viên',
   'portal-admin': 'Quản trị cổng',
@@ -80,11 +83,6 @@ export const AUTHOR_ROLES: readonly RoleCode[] = ['contributor', 'portal-admin',
 
 export const PATHS = ['full', 'short'] as const;
 export type WorkflowPath = (typeof PATHS)[number];
-
-export const PATH_LABELS: Readonly<Record<WorkflowPath, string>> = {
-  full: 'Quy trình đầy đủ',
-  short: 'Quy trình rút gọn',
-};
 
 /** Content type UID → path. Types not listed are not under the workflow. Override with resolvePath(uid, overrides). */
 export const DEFAULT_WORKFLOW_PATHS: Readonly<Record<string, WorkflowPath>> = {
@@ -124,14 +122,6 @@ export function classificationOf(value: unknown): Classification | null {
   return (CLASSIFICATIONS as readonly string[]).includes(key) ? (key as Classification) : null;
 }
 
-export const CONTENT_KINDS = ['original', 'collected', 'translated'] as const;
-export type ContentKind = (typeof CONTENT_KINDS)[number];
-
-export const CONTENT_KIND_LABELS: Readonly<Record<ContentKind, string>> = {
-  original: 'Tự viết',
-  collected: 'Sưu tầm',
-  translated: 'Dịch',
-};
 
 /** Royalty multiplier bounds (inclusive), validated on approve. */
 export const ROYALTY_GRADE_RANGE = { min: 0.5, max: 3 } as const;
@@ -146,10 +136,6 @@ export function isAction(value: unknown): value is Action {
 
 export function isPath(value: unknown): value is WorkflowPath {
   return typeof value === 'string' && (PATHS as readonly string[]).includes(value);
-}
-
-export function isRoleCode(value: unknown): value is RoleCode {
-  return typeof value === 'string' && (ROLE_CODES as readonly string[]).includes(value);
 }
 
 /** Path for a content type UID, or undefined when the type is not under the workflow. */

@@ -1,20 +1,10 @@
 // The portal's own content types and what each exposes; one list so guards, seeds and tests agree.
-export const PORTAL_TYPES = [
-  'api::article.article',
-  'api::document.document',
-  'api::unit.unit',
-  'api::contact.contact',
-  'api::board.board',
-  'api::schedule.schedule',
-  'api::procedure.procedure',
-  'api::question.question',
-  'api::page.page',
-  'api::link.link',
-  'api::field.field',
-  'api::site-setting.site-setting',
-] as const;
+import { MODELS, type ModelUid } from '@cong-ttdt/content';
 
-export type PortalUid = (typeof PORTAL_TYPES)[number];
+/** Every api:: type, from the generated content model (packages/content), so a new type is covered at once. */
+export const PORTAL_TYPES = Object.values(MODELS).map((m) => m.uid);
+
+export type PortalUid = ModelUid;
 
 /** Types with a `classification` attribute: anything but "thuong" is refused on save and never served. */
 export const CLASSIFIED_TYPES: readonly string[] = ['api::article.article', 'api::document.document'];

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { addDays, localDate, mondayOf } from '../lib/dates';
+import { addDays, weekStart as mondayOfWeek } from '@cong-ttdt/content/dates';
 import { uploadScene } from './images';
 import type { SeedData, SeedStage } from './types';
 
@@ -101,7 +101,7 @@ export async function seedDemo(strapi: Core.Strapi, data: SeedData, hooks: SeedH
       author,
     );
   }
-  const monday = mondayOf(localDate());
+  const monday = mondayOfWeek(new Date());
   for (const s of data.schedules) {
     const weekStart = addDays(monday, 7 * s.weekOffset);
     const board = data.boards.find((b) => b.key === s.board);

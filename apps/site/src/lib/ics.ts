@@ -1,8 +1,9 @@
 /**
  * iCalendar (RFC 5545) feed of a board's schedule: one VEVENT per entry, local times with
- * TZID=Asia/Ho_Chi_Minh (VTIMEZONE included), stable UIDs, escaped text, lines folded at 75 octets,
+ * TZID of the portal's time zone (VTIMEZONE included), stable UIDs, escaped text, lines folded at 75 octets,
  * CRLF line endings.
  */
+import { TIME_ZONE, VN_OFFSET_ISO } from '@cong-ttdt/content';
 import type { Board, Schedule } from './types';
 
 const enc = new TextEncoder();
@@ -67,13 +68,13 @@ export function buildIcs({ board, schedules, domain, calendarName, url }: IcsOpt
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(calendarName)}`,
-    'X-WR-TIMEZONE:Asia/Ho_Chi_Minh',
+    `X-WR-TIMEZONE:${TIME_ZONE}`,
     'BEGIN:VTIMEZONE',
-    'TZID:Asia/Ho_Chi_Minh',
+    `TZID:${TIME_ZONE}`,
     'BEGIN:STANDARD',
     'DTSTART:19750613T000000',
-    'TZOFFSETFROM:+0700',
-    'TZOFFSETTO:+0700',
+    `TZOFFSETFROM:${VN_OFFSET_ISO.replace(':', '')}`,
+    `TZOFFSETTO:${VN_OFFSET_ISO.replace(':', '')}`,
     'TZNAME:ICT',
     'END:STANDARD',
     'END:VTIMEZONE',
@@ -89,8 +90,8 @@ export function buildIcs({ board, schedules, domain, calendarName, url }: IcsOpt
       const uid = `${s.documentId}-${compactDate(e.date)}-${n}@${domain}`;
       lines.push('BEGIN:VEVENT', `UID:${uid}`, `DTSTAMP:${stamp}`);
       if (e.startTime) {
-        lines.push(`DTSTART;TZID=Asia/Ho_Chi_Minh:${localTime(e.date, e.startTime)}`);
-        if (e.endTime) lines.push(`DTEND;TZID=Asia/Ho_Chi_Minh:${localTime(e.date, e.endTime)}`);
+        lines.push(`DTSTART;TZID=${TIME_ZONE}:${localTime(e.date, e.startTime)}`);
+        if (e.endTime) lines.push(`DTEND;TZID=${TIME_ZONE}:${localTime(e.date, e.endTime)}`);
         else lines.push('DURATION:PT1H');
       } else {
         lines.push(`DTSTART;VALUE=DATE:${compactDate(e.date)}`, `DTEND;VALUE=DATE:${compactDate(nextDay(e.date))}`);

@@ -1,9 +1,10 @@
+import { VN_OFFSET_ISO } from '@cong-ttdt/content';
 import type { Board, Schedule } from './types';
 
 /** `2026-11-23` + `07:30:00.000` → `2026-11-23T07:30:00+07:00` (or the bare date without a time). */
 export function vnDateTime(date: string, time?: string | null): string {
   const m = time && /^(\d{1,2}):(\d{2})/.exec(time);
-  return m ? `${date}T${m[1]!.padStart(2, '0')}:${m[2]}:00+07:00` : date;
+  return m ? `${date}T${m[1]!.padStart(2, '0')}:${m[2]}:00${VN_OFFSET_ISO}` : date;
 }
 
 /** schema.org Event for each schedule entry. */

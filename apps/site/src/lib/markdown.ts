@@ -93,10 +93,3 @@ export function htmlText(html: string): string {
 export function markdownText(md: string | null | undefined): string {
   return md ? htmlText(renderMarkdown(md)) : '';
 }
-
-/** First `max` characters of a text, cut at a word boundary. */
-export function excerpt(text: string, max = 200): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).replace(/[\s,.;:–-]+$/, '') + '…';
-}

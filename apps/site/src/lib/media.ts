@@ -23,7 +23,6 @@ export function formatSize(kb: number | null | undefined): string {
 /** "PDF", "DOCX" from `.pdf`. */
 export const fileType = (m: Pick<Media, 'ext' | 'mime'>) => (m.ext || '').replace(/^\./, '').toUpperCase() || m.mime;
 
-export const CMS_PUBLIC = CMS_PUBLIC_URL;
 /**
  * Where browsers send questions and look up their status: the public intake routes. Behind nginx or
  * Caddy they are proxied on the site's own host (deploy/), so production builds set PUBLIC_INTAKE_URL to

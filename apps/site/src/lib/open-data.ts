@@ -374,8 +374,6 @@ export const DATASETS: Dataset[] = [
   }),
 ];
 
-export const datasetById = (id: string) => DATASETS.find((d) => d.id === id);
-
 /** A board's iCalendar feed (also served by src/pages/lich-cong-tac/[board].ics.ts). */
 export function boardCalendar(s: Site, board: Entry<Board>): string {
   return buildIcs({

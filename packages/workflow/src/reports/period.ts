@@ -1,7 +1,7 @@
-// Report periods in local time (Asia/Ho_Chi_Minh, UTC+7). Pure.
+// Report periods in local time (the portal's time zone, from the one dates module). Pure.
+import { isoDay, localDayStart } from '@cong-ttdt/content/dates';
 
-/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving since 1975). */
-export const VN_OFFSET_MS = 7 * 3600_000;
+export { localDayStart };
 
 // ---------------------------------------------------------------------------------------------------
 // Periods
@@ -33,15 +33,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** UTC instant of local midnight starting the given local day. */
-export function localDayStart(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) - VN_OFFSET_MS);
-}
-
 /** Local day (YYYY-MM-DD) of an instant. */
-export function localDay(at: string | Date): string {
-  return new Date(new Date(at).getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const localDay = (at: string | Date): string => isoDay(at);
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86400_000).toISOString().slice(0, 10);

@@ -62,24 +62,33 @@ export const ROYALTY_LINE_HEADERS = [
   'Thành tiền (đồng)',
 ];
 
+type RoyaltyLine = RoyaltyReport['statements'][number]['lines'][number];
+const lineCells = (l: RoyaltyLine): Array<string | number> => [
+  l.title,
+  ROYALTY_KIND_LABELS[l.kind],
+  localDay(l.publishedAt).split('-').reverse().join('/'),
+  l.points,
+  l.grade,
+  l.value,
+  l.amount,
+];
+
 export function royaltyLinesTable(r: RoyaltyReport): Table {
   return {
     title: 'Bảng kê nhuận bút',
     headers: ROYALTY_LINE_HEADERS,
-    rows: r.statements.flatMap((s) =>
-      s.lines.map((l) => [
-        s.name,
-        s.unitName,
-        l.title,
-        ROYALTY_KIND_LABELS[l.kind],
-        localDay(l.publishedAt).split('-').reverse().join('/'),
-        l.points,
-        l.grade,
-        l.value,
-        l.amount,
-      ]),
-    ),
+    rows: r.statements.flatMap((s) => s.lines.map((l) => [s.name, s.unitName, ...lineCells(l)])),
   };
+}
+
+/** One table per contributor: their lines, the caption carrying their totals. */
+export function royaltyStatementTables(r: RoyaltyReport): Table[] {
+  const n = (x: number) => x.toLocaleString('vi-VN');
+  return r.statements.map((s) => ({
+    title: `${s.name} — ${s.unitName}: ${n(s.lines.length)} tin, bài, ${n(s.totalValue)} điểm, ${n(s.totalAmount)} đồng`,
+    headers: ROYALTY_LINE_HEADERS.slice(2),
+    rows: s.lines.map(lineCells),
+  }));
 }
 
 export function royaltyUnitTable(r: RoyaltyReport): Table {

@@ -8,9 +8,11 @@ import {
   PROCEDURE_LEVEL_LABELS,
   UNIT_KIND_LABELS,
 } from '@cong-ttdt/content';
+import { CLASSIFICATION_LABELS as WORKFLOW_CLASSIFICATION_LABELS } from '@cong-ttdt/workflow';
 
 // Labels the public site never shows (classification, the stored in-force override, the portal's level).
-const CLASSIFICATION_LABELS = { thuong: 'Thường', mat: 'Mật', toi_mat: 'Tối mật', tuyet_mat: 'Tuyệt mật' };
+// The schema's enumeration spells the workflow's codes with underscores (toi_mat for toi-mat).
+const CLASSIFICATION_LABELS = Object.fromEntries(Object.entries(WORKFLOW_CLASSIFICATION_LABELS).map(([k, v]) => [k.replace('-', '_'), v]));
 const IN_FORCE_OVERRIDE_LABELS = {
   auto: 'Tự động (theo ngày hiệu lực, hết hiệu lực)',
   in_force: 'Còn hiệu lực',

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Box, Button, Flex, Typography, Badge } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ACTION_LABELS, ROYALTY_GRADE_RANGE, STAGE_LABELS, type Action, type Stage } from '@cong-ttdt/workflow';
+import { TIME_ZONE } from '@cong-ttdt/content/dates';
 
 // Log entries written by the system that are not workflow buttons.
 const LOG_ONLY_LABELS: Record<string, string> = { receive: 'Tiếp nhận từ biểu mẫu hỏi đáp', import: 'Nhập dữ liệu' };
@@ -26,7 +27,7 @@ interface PanelData {
 }
 
 const fmt = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+  new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 const NEEDS_COMMENT: Action[] = ['return', 'withdraw', 'discard'];
 const inputStyle: React.CSSProperties = {
   width: '100%',

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { STAGE_LABELS, STAGES, type Stage } from '@cong-ttdt/workflow';
+import { DEFAULT_WORKFLOW_PATHS, STAGE_LABELS, STAGES, type Stage } from '@cong-ttdt/workflow';
 
 // One request per list page: cells that mount together share a batch.
 let pending: { uid: string; ids: Set<string>; promise: Promise<Record<string, string>> } | null = null;
@@ -43,15 +43,8 @@ function StageCell({ uid, documentId }: { uid: string; documentId: string }) {
 }
 
 const currentUid = () => decodeURIComponent(window.location.pathname.split('/collection-types/')[1]?.split('/')[0] ?? '');
-export const WORKFLOW_UIDS = [
-  'api::article.article',
-  'api::document.document',
-  'api::procedure.procedure',
-  'api::question.question',
-  'api::page.page',
-  'api::schedule.schedule',
-  'api::contact.contact',
-];
+/** The types under the workflow: the workflow package's own table, not a copy. */
+export const WORKFLOW_UIDS = Object.keys(DEFAULT_WORKFLOW_PATHS);
 
 /** Content Manager hook: a "Trạng thái biên tập" column in list views of workflow types. */
 export const addStageColumn = ({ displayedHeaders, layout }: any) => {

@@ -11,7 +11,7 @@ interface Queue {
 }
 
 // "Việc chờ xử lý": what waits for the signed-in user, with counts per stage.
-export const QueuePage = () => {
+const QueuePage = () => {
   const { get } = useFetchClient();
   const [queue, setQueue] = React.useState<Queue | null>(null);
   React.useEffect(() => {

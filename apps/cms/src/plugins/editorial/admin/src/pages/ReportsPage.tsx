@@ -1,18 +1,21 @@
 import * as React from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { TIME_ZONE, formatDate, isoDay } from '@cong-ttdt/content/dates';
 import {
   ROYALTY_KIND_LABELS,
   SUMMARY_DIMENSIONS,
-  monthLabel,
+  royaltyStatementTables,
+  royaltyUnitTable,
+  summaryTables,
   type RateTable,
   type ReportAccess,
   type RoyaltyReport,
-  type Row,
   type Summary,
 } from '@cong-ttdt/workflow/reports';
 import { ProfilesSection } from '../components/ProfilesSection';
 import { ReportChart } from '../components/ReportChart';
+import { ReportTable } from '../components/ReportTable';
 
 // "Báo cáo": inspection of each unit's provision of information and royalty statements (issue #9).
 // The server decides what each role may see; this page only shows what it was given.
@@ -21,7 +24,6 @@ const inputStyle: React.CSSProperties = { padding: 6, border: '1px solid #dcdce4
 const cell: React.CSSProperties = { border: '1px solid #dcdce4', padding: '4px 8px', textAlign: 'right' };
 const head: React.CSSProperties = { ...cell, textAlign: 'left', background: '#f6f6f9' };
 const num = (n: number | null | undefined) => (n == null ? '—' : n.toLocaleString('vi-VN'));
-const day = (iso: string) => new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 
 interface PeriodForm {
   period: 'month' | 'quarter' | 'year' | 'custom';
@@ -33,7 +35,7 @@ interface PeriodForm {
 }
 
 function initialPeriod(): PeriodForm {
-  const local = new Date(Date.now() + 7 * 3600_000).toISOString();
+  const local = isoDay(new Date());
   return {
     period: 'month',
     year: local.slice(0, 4),
@@ -59,52 +61,7 @@ function queryOf(p: PeriodForm): string {
 
 const errorMessage = (e: any) => e?.response?.data?.error?.message ?? e?.message ?? 'Có lỗi xảy ra.';
 
-function CountsTable({ label, rows, flag }: { label: string; rows: Row[]; flag?: boolean }) {
-  return (
-    <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }} data-testid={`reports-table-${label}`}>
-      <caption style={{ textAlign: 'left', fontWeight: 600, padding: '8px 0' }}>Theo {label.toLowerCase()}</caption>
-      <thead>
-        <tr>
-          <th scope="col" style={head}>
-            {label}
-          </th>
-          <th scope="col" style={head}>
-            Đã gửi
-          </th>
-          <th scope="col" style={head}>
-            Bị trả lại
-          </th>
-          <th scope="col" style={head}>
-            Đã xuất bản
-          </th>
-          <th scope="col" style={head}>
-            Đã gỡ
-          </th>
-          <th scope="col" style={head}>
-            Trung vị gửi → xuất bản (giờ)
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={String(r.id)} style={flag && r.flagged ? { background: '#fdf4dc' } : undefined}>
-            <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
-              {r.name}
-              {flag && r.flagged ? <strong> (⚠ không xuất bản tin, bài nào)</strong> : null}
-            </th>
-            <td style={cell}>{num(r.submitted)}</td>
-            <td style={cell}>{num(r.returned)}</td>
-            <td style={cell}>{num(r.published)}</td>
-            <td style={cell}>{num(r.withdrawn)}</td>
-            <td style={cell}>{num(r.medianHours)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-export const ReportsPage = () => {
+const ReportsPage = () => {
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [access, setAccess] = React.useState<ReportAccess | null | 'forbidden'>(null);
@@ -205,6 +162,7 @@ export const ReportsPage = () => {
     );
   }
 
+  const summaryTabs = summary ? summaryTables(summary) : [];
   const periodLabel = summary?.period.label ?? royalty?.period.label ?? '';
   const exportButtons = (report: 'summary' | 'royalty') => (
     <Flex gap={2} wrap="wrap">
@@ -320,7 +278,7 @@ export const ReportsPage = () => {
               <Button type="submit">Xem báo cáo</Button>
             </form>
             <Typography variant="pi" textColor="neutral600">
-              Mốc thời gian theo giờ Việt Nam (Asia/Ho_Chi_Minh). Số liệu lấy từ nhật ký biên tập.
+              Mốc thời gian theo giờ Việt Nam ({TIME_ZONE}). Số liệu lấy từ nhật ký biên tập.
             </Typography>
           </Box>
 
@@ -358,40 +316,13 @@ export const ReportsPage = () => {
                 {summary.chart.series.length > 0 && (
                   <details>
                     <summary>Bảng số liệu của biểu đồ</summary>
-                    <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-                      <thead>
-                        <tr>
-                          <th scope="col" style={head}>
-                            Đơn vị
-                          </th>
-                          {summary.chart.months.map((m) => (
-                            <th key={m} scope="col" style={head}>
-                              {monthLabel(m)}
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {summary.chart.series.map((s) => (
-                          <tr key={String(s.id)}>
-                            <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
-                              {s.name}
-                            </th>
-                            {s.counts.map((n, i) => (
-                              <td key={summary.chart.months[i]} style={cell}>
-                                {n}
-                              </td>
-                            ))}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                    <ReportTable table={summaryTabs[SUMMARY_DIMENSIONS.length]!} />
                   </details>
                 )}
               </Box>
-              {SUMMARY_DIMENSIONS.map(({ key, label }) => (
-                <Box key={key} paddingTop={4}>
-                  <CountsTable label={label} rows={summary[key]} flag={key === 'byUnit'} />
+              {SUMMARY_DIMENSIONS.map(({ label }, i) => (
+                <Box key={label} paddingTop={4}>
+                  <ReportTable table={summaryTabs[i]!} testId={`reports-table-${label}`} />
                 </Box>
               ))}
             </Box>
@@ -412,94 +343,10 @@ export const ReportsPage = () => {
                 </Typography>
               </p>
               {royalty.statements.length === 0 && <Typography>Không có tin, bài nào được xuất bản lần đầu trong kỳ.</Typography>}
-              {royalty.statements.map((s) => (
-                <table
-                  key={String(s.contributorId)}
-                  style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13, marginTop: 12 }}
-                  data-testid="royalty-statement"
-                >
-                  <caption style={{ textAlign: 'left', fontWeight: 600, padding: '8px 0' }}>
-                    {s.name} — {s.unitName}: {num(s.lines.length)} tin, bài, {num(s.totalValue)} điểm, {num(s.totalAmount)} đồng
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" style={head}>
-                        Tiêu đề
-                      </th>
-                      <th scope="col" style={head}>
-                        Loại
-                      </th>
-                      <th scope="col" style={head}>
-                        Ngày xuất bản
-                      </th>
-                      <th scope="col" style={head}>
-                        Điểm
-                      </th>
-                      <th scope="col" style={head}>
-                        Hệ số
-                      </th>
-                      <th scope="col" style={head}>
-                        Điểm tính
-                      </th>
-                      <th scope="col" style={head}>
-                        Thành tiền (đồng)
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.lines.map((l) => (
-                      <tr key={`${l.uid}:${l.documentId}`}>
-                        <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
-                          {l.title}
-                        </th>
-                        <td style={{ ...cell, textAlign: 'left' }}>{ROYALTY_KIND_LABELS[l.kind]}</td>
-                        <td style={cell}>{day(l.publishedAt)}</td>
-                        <td style={cell}>{num(l.points)}</td>
-                        <td style={cell}>{num(l.grade)}</td>
-                        <td style={cell}>{num(l.value)}</td>
-                        <td style={cell}>{num(l.amount)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+              {royaltyStatementTables(royalty).map((t) => (
+                <ReportTable key={t.title} table={t} testId="royalty-statement" />
               ))}
-              {royalty.scope === 'all' && royalty.byUnit.length > 0 && (
-                <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13, marginTop: 16 }}>
-                  <caption style={{ textAlign: 'left', fontWeight: 600, padding: '8px 0' }}>Tổng hợp theo đơn vị</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" style={head}>
-                        Đơn vị
-                      </th>
-                      <th scope="col" style={head}>
-                        Số người viết
-                      </th>
-                      <th scope="col" style={head}>
-                        Số tin, bài
-                      </th>
-                      <th scope="col" style={head}>
-                        Tổng điểm tính
-                      </th>
-                      <th scope="col" style={head}>
-                        Tổng tiền (đồng)
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {royalty.byUnit.map((u) => (
-                      <tr key={String(u.unitId)}>
-                        <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
-                          {u.name}
-                        </th>
-                        <td style={cell}>{num(u.contributors)}</td>
-                        <td style={cell}>{num(u.items)}</td>
-                        <td style={cell}>{num(u.totalValue)}</td>
-                        <td style={cell}>{num(u.totalAmount)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              {royalty.scope === 'all' && royalty.byUnit.length > 0 && <ReportTable table={royaltyUnitTable(royalty)} />}
             </Box>
           )}
 
@@ -566,7 +413,7 @@ export const ReportsPage = () => {
               </table>
               {rates.updatedAt && (
                 <Typography variant="pi" textColor="neutral600">
-                  Cập nhật {day(rates.updatedAt)} bởi {rates.updatedBy}.
+                  Cập nhật {formatDate(rates.updatedAt)} bởi {rates.updatedBy}.
                 </Typography>
               )}
               {rates.editable && (

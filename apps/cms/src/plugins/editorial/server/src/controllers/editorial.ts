@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ACTIONS } from '@cong-ttdt/workflow';
+import { ACTIONS, SYSTEM_ACTIONS } from '@cong-ttdt/workflow';
+import { OVERSEERS } from '../roles-access';
 
 const roleCodes = (ctx: any): string[] => (ctx.state.user?.roles ?? []).map((r: any) => r.code);
 const ALLOWED_KEYS = new Set(['uid', 'documentId', 'action', 'comment', 'assigneeId', 'goLiveAt', 'expiresAt', 'royaltyGrade']);
@@ -15,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (unknown.length) throw new errors.ValidationError(`Unknown field(s): ${unknown.join(', ')}`);
       if (typeof body.uid !== 'string' || typeof body.documentId !== 'string')
         throw new errors.ValidationError('uid và documentId là bắt buộc.');
-      if (!ACTIONS.includes(body.action) || body.action === 'golive' || body.action === 'expire')
+      if (!ACTIONS.includes(body.action) || SYSTEM_ACTIONS.includes(body.action))
         throw new errors.ValidationError(`Thao tác không hợp lệ: ${body.action}`);
       const state = await workflow().transition(
         {
@@ -78,8 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async verify(ctx: any) {
       const codes = roleCodes(ctx);
-      if (!codes.some((c) => ['editor-in-chief', 'inspector', 'strapi-super-admin', 'portal-admin'].includes(c)))
-        return ctx.forbidden('Không có quyền kiểm tra nhật ký.');
+      if (!codes.some((c) => OVERSEERS.includes(c))) return ctx.forbidden('Không có quyền kiểm tra nhật ký.');
       ctx.body = { data: await audit().verify() };
     },
   };

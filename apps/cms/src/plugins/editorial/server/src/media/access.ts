@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { STAGE_LABELS, type Actor, type Stage } from '@cong-ttdt/workflow';
+import { OVERSEERS, UPLOADERS } from '../roles-access';
 
 export const FILE_UID = 'plugin::upload.file';
 export const FOLDER_UID = 'plugin::upload.folder';
@@ -47,9 +48,7 @@ const has = (actor: Actor, ...roles: string[]) => actor.roles.some((r) => roles.
 const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b);
 
 /** Roles that see the whole media library. */
-const READ_ALL = ['portal-admin', 'editor-in-chief', 'inspector', 'strapi-super-admin'];
-/** Roles that may add files (inspector reads, finance has no media library). */
-const UPLOADERS = ['contributor', 'portal-admin', 'editor', 'editor-in-chief', 'strapi-super-admin'];
+const READ_ALL = OVERSEERS;
 
 export const isOwner = (actor: Actor, file: Pick<MediaFile, 'createdBy'>) => sameId(file.createdBy?.id, actor.id);
 

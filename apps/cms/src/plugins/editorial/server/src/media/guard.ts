@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Actor } from '@cong-ttdt/workflow';
 import { displayName, toActor, type AdminUser } from '../actor';
+import { BOARD_READERS, OVERSEERS } from '../roles-access';
 import mediaAccess, { FILE_UID, FOLDER_UID, MORPH_TABLE, canRead, canUpload, changeRefusal, type FileRef, type MediaFile } from './access';
 
 /**
@@ -33,9 +34,9 @@ function addMiddleware(route: any, fn: (ctx: any, next: () => Promise<void>) => 
 const forbid = (message: string): never => {
   throw new errors.PolicyError(message);
 };
-const BROWSERS = ['contributor', 'editor', 'portal-admin', 'editor-in-chief', 'inspector', 'strapi-super-admin'];
-const READ_ALL = ['portal-admin', 'editor-in-chief', 'inspector', 'strapi-super-admin'];
-const has = (actor: Actor, roles: string[]) => actor.roles.some((r) => roles.includes(r));
+const BROWSERS = BOARD_READERS;
+const READ_ALL = OVERSEERS;
+const has = (actor: Actor, roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));
 const PASS = new Set(['admin-settings.getSettings', 'admin-settings.updateSettings']);
 const BROWSE = new Set([
   'admin-folder.findOne',

@@ -13,6 +13,7 @@ import {
   type Stage,
   type WorkflowItem,
   type WorkflowPath,
+  SYSTEM_ACTIONS,
 } from '@cong-ttdt/workflow';
 import { displayName, toActor, type AdminUser } from '../actor';
 import { transitionScope } from '../context';
@@ -366,7 +367,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       const stage: Stage = state?.stage ?? 'draft';
       const item = self.toItem(state, draft, uid);
-      const actions = availableActions(stage, path, actor, item, new Date()).filter((a) => a !== 'golive' && a !== 'expire');
+      const actions = availableActions(stage, path, actor, item, new Date()).filter((a) => !SYSTEM_ACTIONS.includes(a));
       const assignee = state?.assigneeId
         ? ((await strapi.db.query('admin::user').findOne({ where: { id: state.assigneeId } })) as AdminUser | null)
         : null;

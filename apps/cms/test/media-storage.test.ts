@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaOrigin, s3ProviderConfig, uploadProvider } from '../../apps/cms/src/lib/media-storage.ts';
+import { mediaOrigin, s3ProviderConfig, uploadProvider } from '../src/lib/media-storage.ts';
 
 const s3 = { UPLOAD_PROVIDER: 's3', S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'AK', S3_SECRET_ACCESS_KEY: 'SK' };
 

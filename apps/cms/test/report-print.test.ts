@@ -1,6 +1,6 @@
 // The reports' HTML is rendered by the editorial plugin's server from the pure chart layout and tables.
 import { describe, expect, it } from 'vitest';
-import { chartSvg, printHtml } from '../../apps/cms/src/plugins/editorial/server/src/services/report-print.ts';
+import { chartSvg, printHtml } from '../src/plugins/editorial/server/src/services/report-print.ts';
 
 describe('report HTML (editorial plugin)', () => {
   it('chart: every bar carries its number and each row its unit name, escaped', () => {

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../helpers/admin-text.ts';
+import { catalogues } from '../../../tests/helpers/admin-text.ts';
 
 const OURS: Record<string, string> = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', 'apps', 'cms', 'src', 'admin', 'translations', 'vi.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '..', 'src', 'admin', 'translations', 'vi.json'), 'utf8'),
 );
 
 /** Packages whose every string must read Vietnamese (content manager, media library, home, profile, login). */

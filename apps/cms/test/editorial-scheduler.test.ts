@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schedulerInterval } from '../../apps/cms/src/plugins/editorial/server/src/scheduler-interval.ts';
+import { schedulerInterval } from '../src/plugins/editorial/server/src/scheduler-interval.ts';
 
 describe('EDITORIAL_SCHEDULER_MS', () => {
   it('defaults to 30 s when unset', () => {

@@ -1,6 +1,6 @@
 // The progressive delay of admin sign-in per account (apps/cms/src/lib/login-throttle.ts).
 import { describe, expect, it } from 'vitest';
-import { LoginThrottle, throttleConfig, vietnameseDuration } from '../../apps/cms/src/lib/login-throttle.ts';
+import { LoginThrottle, throttleConfig, vietnameseDuration } from '../src/lib/login-throttle.ts';
 
 describe('login throttle', () => {
   const cfg = { freeAttempts: 5, delayMs: 30_000, maxDelayMs: 300_000, forgetAfterMs: 86_400_000, maxAccounts: 3 };

@@ -1,7 +1,7 @@
 // Pure parts of the citizens' question route (apps/cms/src/lib/questions).
 import { describe, expect, it } from 'vitest';
-import { clientIp, proxyList } from '../../apps/cms/src/lib/questions/client-ip.ts';
-import { RateLimiter } from '../../apps/cms/src/lib/questions/rate-limit.ts';
+import { clientIp, proxyList } from '../src/lib/questions/client-ip.ts';
+import { RateLimiter } from '../src/lib/questions/rate-limit.ts';
 import {
   cleanText,
   newTrackingCode,
@@ -10,8 +10,8 @@ import {
   normalizeTrackingCode,
   stripHtml,
   validateSubmission,
-} from '../../apps/cms/src/lib/questions/validate.ts';
-import { QUESTION_REFUSALS, questionRefusalPath, questionRefusalReason } from '../../packages/content/src/index.ts';
+} from '../src/lib/questions/validate.ts';
+import { QUESTION_REFUSALS, questionRefusalPath, questionRefusalReason } from '../../../packages/content/src/index.ts';
 
 describe('question route helpers', () => {
   it('normalizes Vietnamese phone numbers', () => {

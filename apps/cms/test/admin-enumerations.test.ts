@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENUM_LABELS, enumLabel, enumOptions } from '../../apps/cms/src/plugins/editorial/admin/src/enumerations.ts';
+import { ENUM_LABELS, enumLabel, enumOptions } from '../src/plugins/editorial/admin/src/enumerations.ts';
 
-const API = join(import.meta.dirname, '..', '..', 'apps', 'cms', 'src', 'api');
+const API = join(import.meta.dirname, '..', 'src', 'api');
 
 function enumerations(): { uid: string; attr: string; values: string[] }[] {
   const out: { uid: string; attr: string; values: string[] }[] = [];

@@ -4,9 +4,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_WRITERS } from '../../apps/cms/src/plugins/editorial/server/src/writers.ts';
+import { SYSTEM_WRITERS } from '../src/plugins/editorial/server/src/writers.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CMS = join(ROOT, 'apps', 'cms');
 
 type Who = 'request' | 'startup' | keyof typeof SYSTEM_WRITERS;

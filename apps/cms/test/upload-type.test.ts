@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPTED_TYPES, uploadRefusal } from '../../apps/cms/src/lib/upload-type.ts';
-import { DOCX_TYPE, docx, genuineSamples, hostileSamples, image, pdf } from '../helpers/files.ts';
+import { ACCEPTED_TYPES, uploadRefusal } from '../src/lib/upload-type.ts';
+import { DOCX_TYPE, docx, genuineSamples, hostileSamples, image, pdf } from '../../../tests/helpers/files.ts';
 
 const check = (name: string, declaredType: string, bytes: Uint8Array) => uploadRefusal({ name, declaredType, bytes });
 
@@ -36,7 +36,7 @@ describe('the bytes decide the type of an upload', () => {
   it('refuses names outside the list, and a bare ZIP named as a Word file', async () => {
     expect(await check('logo.svg', 'image/svg+xml', Buffer.from('<svg/>'))).toMatch(/chỉ được tải lên/);
     expect(await check('chay.exe', 'application/octet-stream', Buffer.from('MZ'))).toMatch(/chỉ được tải lên/);
-    const { zip } = await import('../helpers/files.ts');
+    const { zip } = await import('../../../tests/helpers/files.ts');
     expect(await check('du-thao.docx', DOCX_TYPE, zip({ 'a.txt': 'x' }))).toMatch(/application\/zip, không khớp/);
   });
 
