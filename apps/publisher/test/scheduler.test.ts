@@ -264,6 +264,25 @@ describe('scheduler: failures', () => {
     expect(m.state.retry).toBeNull();
   });
 
+  it('while full builds keep failing, a withdrawal still takes the quick lane at once (issue 21: urgent changes first)', () => {
+    const m = machine();
+    m.send({ type: 'rebuild', reason: 'x' });
+    m.done('failed', 3);
+    const retryAt = m.state.retry!.at;
+    m.send({ type: 'webhook', event: 'entry.unpublish', model: 'procedure', documentId: 'p1' });
+    m.advance(1500);
+    expect(m.builds.at(-1)).toEqual({
+      type: 'build',
+      lane: 'fast',
+      changed: [{ model: 'procedure', documentId: 'p1' }],
+      reasons: ['entry.unpublish procedure p1'],
+    });
+    expect(m.now).toBeLessThan(retryAt);
+    m.done('ok');
+    // the retry of the failing full build is still owed
+    expect(m.state.retry?.at).toBe(retryAt);
+  });
+
   it('a busy build lock keeps the changed entries and tries the quick lane again 5 s later', () => {
     const m = machine();
     m.approve('a');
