@@ -5,9 +5,12 @@ import pruneStale from './src/integrations/prune-stale.mjs';
 import fastManifest from './src/integrations/fast-manifest.mjs';
 import imageService from './src/integrations/image-service.mjs';
 import sitemapLastmod from './src/integrations/sitemap-lastmod.mjs';
+import { currentBuild } from './src/lib/build-request.ts';
 
-// The publisher's quick lane (src/lib/build-mode.ts): only changed pages, into an empty folder.
-const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
+// This build's request from the publisher (src/lib/build-request.ts); a plain full build without one.
+const request = currentBuild();
+// The quick lane (src/lib/build-mode.ts): only changed pages, into an empty folder.
+const FAST = request.mode === 'fast';
 
 const SITE_URL = (process.env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, '');
 const CMS_URL = process.env.CMS_URL || 'http://127.0.0.1:1337';
@@ -29,15 +32,15 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Astro's cache (incremental build manifest, content data store, page copies) lives here.
-  // ASTRO_CACHE_DIR lets a caller (tests, the publisher) keep separate caches.
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
-  ...(process.env.ASTRO_OUT_DIR ? { outDir: process.env.ASTRO_OUT_DIR } : {}),
+  // Astro's cache (incremental build manifest, content data store, page copies) lives here: each
+  // publisher lane (and test) keeps its own.
+  ...(request.cacheDir ? { cacheDir: request.cacheDir } : {}),
+  ...(request.outDir ? { outDir: request.outDir } : {}),
   image: {
     remotePatterns: mediaOrigins.map(remotePattern),
   },
   integrations: FAST
-    ? [imageService(), fastManifest(process.env.PORTAL_FAST_MANIFEST || 'fast-manifest.json')]
+    ? [imageService(), fastManifest(request)]
     : [
         imageService(),
         pruneStale(),

@@ -197,7 +197,7 @@ describe('publisher with the real CMS and site', () => {
     await waitForRevision(site().publisherUrl, await revision());
     const url = await articleUrl(id);
     expect((await get(url)).text).toContain(title);
-    // After a full build the quick lane's seed holds a window of the articles (PORTAL_FAST_WINDOW=5 in
+    // After a full build the quick lane's seed holds a window of the articles (PUBLISHER_FAST_WINDOW=5 in
     // the tests): this one is too old to be in it, but its slug is indexed.
     await forceFullBuild((await settled()).builds);
     const seedDir = join(site().dataDir, 'fast', 'seed');

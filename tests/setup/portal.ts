@@ -63,7 +63,7 @@ export default async function setup(project: TestProject) {
     PUBLISHER_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
     PUBLISHER_LEAK_MARKERS: privateMarkers().join(','),
     // A small article window for the quick lane, so the demo content has articles outside it.
-    PORTAL_FAST_WINDOW: '5',
+    PUBLISHER_FAST_WINDOW: '5',
   } as Record<string, string>;
   const child = startPublisher(publisherEnv, 'publisher');
   const publisherUrl = `http://127.0.0.1:${publisherPort}`;

@@ -69,7 +69,7 @@ describe('content model generator', () => {
   });
 
   it('the site loader reads exactly the generated projections', () => {
-    const loader = readFileSync(join(ROOT, 'apps/site/src/lib/cms-loader.ts'), 'utf8');
+    const loader = readFileSync(join(ROOT, 'apps/site/src/lib/cms-projection.ts'), 'utf8');
     expect(loader).toMatch(/PROJECTIONS\[model\]/);
     // No hand-written attribute list is left beside it.
     expect(loader).not.toMatch(/attrs:\s*\{\s*title: true/);

@@ -5,11 +5,13 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BuildRequest } from '@cong-ttdt/content';
 import type { Config } from './config.ts';
 import { fetchRevision } from './cms.ts';
 import { leakMarkers, ReleaseScanner } from './checks.ts';
 import type { Logger } from './log.ts';
 import { fault } from './faults.ts';
+import { fastPaths, fullRequest, requestEnv } from './request.ts';
 import { newReleaseId, pruneLogs, pruneReleases, readLiveId, stageRelease, switchLive } from './release.ts';
 import {
   acquireLock,
@@ -151,8 +153,8 @@ export interface LaneOptions extends BuildOptions {
   /** Fields of the "started" log line and the header of the build log. */
   startFields: Record<string, unknown>;
   header: string;
-  /** Variables for the build commands of this lane. */
-  env?: Record<string, string>;
+  /** The site's build request for this lane (src/request.ts). */
+  request: BuildRequest;
 }
 
 /**
@@ -198,7 +200,7 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
     out.write(`# ${what} ${id} revision=${revision ?? 'unknown'}${opts.header} started ${new Date(started).toISOString()}\n`);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      ...opts.env,
+      ...(await requestEnv(cfg, opts.request)),
       PUBLISHER_RELEASE_ID: id,
       CMS_REVISION: revision === null ? '' : String(revision),
     };
@@ -297,23 +299,6 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
   }
 }
 
-/**
- * The quick lane's files under the data dir: its seed (written by each full build: the content its
- * store starts from, see the site's src/lib/fast-seed.ts), its Astro cache, output and manifest.
- */
-export function fastPaths(cfg: Config) {
-  const dir = join(cfg.dataDir, 'fast');
-  return {
-    dir,
-    seed: join(dir, 'seed'),
-    /** Where a running full build writes the next seed; it replaces `seed` once the site built. */
-    seedNext: join(dir, 'seed-next'),
-    cache: join(dir, 'cache'),
-    dist: join(dir, 'dist'),
-    manifest: join(dir, 'manifest.json'),
-  };
-}
-
 /** A full build: the site's build commands, then the whole output staged into a release and checked. */
 export function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildResult> {
   const fast = fastPaths(cfg);
@@ -324,7 +309,7 @@ export function runBuild(cfg: Config, opts: BuildOptions): Promise<BuildResult> 
       lane: 'full',
       startFields: { reasons: opts.reasons?.slice(0, 10), pending: opts.reasons?.length },
       header: '',
-      env: cfg.fastLane ? { PORTAL_FAST_SEED: fast.seedNext } : {},
+      request: fullRequest(cfg),
     },
     async (run) => {
       const siteSt = await stat(cfg.siteDir).catch(() => null);

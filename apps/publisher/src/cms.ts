@@ -1,5 +1,7 @@
 // The CMS content revision: a counter the CMS bumps on every publish/unpublish, used to notice
-// missed webhooks (Strapi sends each webhook once and never retries).
+// missed webhooks (Strapi sends each webhook once and never retries). Read through packages/content's
+// REST client, like the site's content.
+import { CmsError, createClient } from '@cong-ttdt/content';
 import type { Config } from './config.ts';
 
 export interface CmsRevision {
@@ -9,32 +11,19 @@ export interface CmsRevision {
 }
 
 export async function fetchRevision(cfg: Pick<Config, 'cmsUrl' | 'siteApiToken'>, timeoutMs = 10_000): Promise<CmsRevision> {
-  const url = `${cfg.cmsUrl}/api/revision`;
-  let res: Response;
+  // No retries here: reconcile has its own backoff, and a build must not wait on a CMS that is down.
+  const cms = createClient({ baseUrl: cfg.cmsUrl, token: cfg.siteApiToken || undefined, retries: 0, timeoutMs });
+  let body: { data?: { revision?: unknown; nextTimedEvent?: unknown } } | null;
   try {
-    res = await fetch(url, {
-      headers: { Accept: 'application/json', ...(cfg.siteApiToken ? { Authorization: `Bearer ${cfg.siteApiToken}` } : {}) },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    body = await cms.get('revision');
   } catch (e) {
-    const c = (e as { cause?: { code?: string; message?: string } }).cause;
-    const cause = c?.code ?? c?.message;
-    throw new Error(`CMS unreachable at ${url}${cause ? ` (${cause})` : `: ${(e as Error).message}`}`);
+    if (e instanceof CmsError && (e.status === 401 || e.status === 403)) throw new Error(`${e.message} (check SITE_API_TOKEN)`);
+    throw e;
   }
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw new Error(`CMS answered ${res.status} for ${url}${res.status === 401 || res.status === 403 ? ' (check SITE_API_TOKEN)' : ''}`);
-  }
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    throw new Error(`CMS sent invalid JSON for ${url}`);
-  }
-  const data = (body as { data?: { revision?: unknown; nextTimedEvent?: unknown } } | null)?.data;
+  const data = body?.data;
   const revision = typeof data?.revision === 'string' ? Number(data.revision) : data?.revision;
   if (typeof revision !== 'number' || !Number.isInteger(revision)) {
-    throw new Error(`CMS response for ${url} has no integer data.revision`);
+    throw new Error(`CMS response for ${cfg.cmsUrl}/api/revision has no integer data.revision`);
   }
   let nextTimedEvent: Date | null = null;
   if (typeof data?.nextTimedEvent === 'string' && data.nextTimedEvent) {

@@ -1,11 +1,14 @@
 // Reads and validates the environment once; every other module receives a plain Config object.
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_SEED_WINDOW, DEFAULT_SITE } from '@cong-ttdt/content';
 import { isLevel, type Level } from './log.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface Config {
+  /** The site this publisher builds (one per installation today; the build request names it). */
+  site: string;
   host: string;
   port: number;
   siteHost: string;
@@ -22,6 +25,8 @@ export interface Config {
   /** Quick lane (src/fast.ts): on with the default build commands unless PUBLISHER_FAST_LANE=off. */
   fastLane: boolean;
   fastBuildCmd: string[];
+  /** Newest articles per list in the quick lane's seed (PUBLISHER_FAST_WINDOW). */
+  fastWindow: number;
   pagefindCmd: string[];
   /** How long after a quick-lane release the full build starts (more approvals meanwhile stay quick). */
   fullAfterFastMs: number;
@@ -150,6 +155,7 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
   }
   const debounceMs = int(env, 'PUBLISHER_DEBOUNCE_MS', 1500);
   return {
+    site: DEFAULT_SITE,
     host: env.PUBLISHER_HOST?.trim() || '127.0.0.1',
     port: int(env, 'PUBLISHER_PORT', 4322, 0, 65535),
     siteHost: env.SITE_HOST?.trim() || '0.0.0.0',
@@ -164,6 +170,7 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
     buildCmds: env.PUBLISHER_BUILD_CMD?.trim() ? parseBuildCmds(env.PUBLISHER_BUILD_CMD) : defaultBuildCmds(siteDir, buildOutput),
     fastLane: fastLaneOn(env),
     fastBuildCmd: ['node', join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+    fastWindow: int(env, 'PUBLISHER_FAST_WINDOW', DEFAULT_SEED_WINDOW, 1),
     pagefindCmd: ['node', join(siteDir, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs')],
     fullAfterFastMs: int(env, 'PUBLISHER_FULL_AFTER_FAST_MS', 60_000),
     buildTimeoutMs: int(env, 'PUBLISHER_BUILD_TIMEOUT_MS', 20 * 60_000, 1000),

@@ -1,5 +1,5 @@
 // The quick lane: after an approval or withdrawal, render only the changed entries' pages and the
-// first pages of lists and feeds (the site's PORTAL_BUILD_MODE=fast), lay them over the live release
+// first pages of lists and feeds (a build request of mode `fast`), lay them over the live release
 // (everything else hard-linked), index just the changed pages into pagefind-delta/ (merged into the main
 // index by the search page) and switch. Its cost does not grow with the size of the site; a full build
 // follows to bring pagination, related lists, the sitemap and the main search index up to date.
@@ -10,20 +10,19 @@ import { dirname, join } from 'node:path';
 import type { Config } from './config.ts';
 import { leakMarkers, ReleaseScanner } from './checks.ts';
 import type { Logger } from './log.ts';
-import { type BuildResult, buildRelease, describe, fastPaths, StepError } from './build.ts';
+import { type EntryRef, parseBuildResult } from '@cong-ttdt/content';
+import { type BuildResult, buildRelease, describe, StepError } from './build.ts';
+import { fastPaths, fastRequest } from './request.ts';
 import { hashFile, readLiveId, removeTree } from './release.ts';
 import { paths, readMeta, type ReleaseMeta, type SearchDelta } from './state.ts';
-
-/** CMS models whose changes the quick lane can render (entries with a page of their own). */
-export const FAST_MODELS = new Set(['article', 'document', 'procedure', 'question', 'page']);
 
 export const DELTA_DIR = 'pagefind-delta';
 
 export type FastResult = BuildResult | { ok: false; error: string; releaseId: null; fallback: true };
 
 export interface FastOptions {
-  /** `model:documentId` of each changed entry (PORTAL_FAST_IDS). */
-  ids: string[];
+  /** The changed entries (each of a model with a page: PAGE_MODELS). */
+  changed: EntryRef[];
   signal?: AbortSignal;
   log: Logger;
   onRevision?: (revision: number | null) => void;
@@ -161,22 +160,15 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
   if (!(await stat(fp.seed).catch(() => null)))
     return { ok: false, error: 'no content seed from a full build yet', releaseId: null, fallback: true };
   const { dir: fastDir, dist, manifest: manifestFile } = fp;
+  const ids = opts.changed.map((c) => `${c.model}:${c.documentId}`);
   return buildRelease(
     cfg,
     {
       ...opts,
       lane: 'fast',
-      startFields: { ids: opts.ids.slice(0, 20), count: opts.ids.length },
-      header: ` ids=${opts.ids.join(',')}`,
-      env: {
-        PORTAL_BUILD_MODE: 'fast',
-        PORTAL_FAST_IDS: opts.ids.join(','),
-        PORTAL_FAST_MANIFEST: manifestFile,
-        PORTAL_FAST_SEED: fp.seed,
-        ASTRO_OUT_DIR: dist,
-        // Its own cache: the full build's incremental cache must only ever see full builds.
-        ASTRO_CACHE_DIR: fp.cache,
-      },
+      startFields: { ids: ids.slice(0, 20), count: ids.length },
+      header: ` ids=${ids.join(',')}`,
+      request: fastRequest(cfg, opts.changed),
     },
     async (run) => {
       const { staging, out } = run;
@@ -210,7 +202,7 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
 
       let manifest: { rendered: string[]; removed: string[] };
       try {
-        manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+        manifest = parseBuildResult(JSON.parse(await readFile(manifestFile, 'utf8')));
       } catch (e) {
         throw new StepError(`the fast build wrote no manifest at ${manifestFile} (${(e as Error).message})`);
       }

@@ -1,26 +1,39 @@
-// The long-running publisher: API + static server, build queue, reconcile and timers.
+// The long-running publisher: API + static server, and the shell of the scheduler (src/scheduler.ts):
+// it performs the machine's effects (builds, the quick lane's copy), arms its one timer and reads the CMS.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiServer } from './api.ts';
 import { runBuild } from './build.ts';
-import { FAST_MODELS, prepareBase, runFastBuild } from './fast.ts';
+import { prepareBase, runFastBuild } from './fast.ts';
 import { fetchRevision } from './cms.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
-import { BuildQueue } from './queue.ts';
 import { cleanStaging, listReleases, readLiveId } from './release.ts';
 import { createStaticServer } from './static.ts';
-import { ensureDirs, paths, readMeta, readState, type LiveInfo } from './state.ts';
-import { nextDailyRun } from './time.ts';
-import { readFile } from 'node:fs/promises';
+import {
+  type BuildOutcome,
+  type Effect,
+  initialState,
+  next,
+  nextDeadline,
+  type SchedulerConfig,
+  type SchedulerEvent,
+  type SchedulerState,
+} from './scheduler.ts';
+import { ensureDirs, lockHeldByOther, readMeta, readState, type LiveInfo } from './state.ts';
 
 const MAX_TIMEOUT = 2 ** 31 - 1;
+/** A revision bump without a webhook waits this long for it (the quick lane could take it). */
+const RECONCILE_GRACE_MS = 3000;
+/** The build lock was busy (a CLI build): try again after this long. */
+const LOCK_RETRY_MS = 5000;
 
 export interface Publisher {
   cfg: Config;
   apiPort: number;
   sitePort: number;
-  queue: BuildQueue;
+  /** The scheduler's current state (src/scheduler.ts). */
+  scheduler: () => SchedulerState;
   reconcile: () => Promise<void>;
   status: () => Promise<unknown>;
   stop: () => Promise<void>;
@@ -48,81 +61,49 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-async function lockHeldByOther(dataDir: string): Promise<boolean> {
-  try {
-    const { pid } = JSON.parse(await readFile(paths(dataDir).lock, 'utf8')) as { pid: number };
-    if (pid === process.pid) return false;
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function startPublisher(cfg: Config, log: Logger): Promise<Publisher> {
   await ensureDirs(cfg.dataDir);
   if (!(await lockHeldByOther(cfg.dataDir))) await cleanStaging(cfg.dataDir);
 
   const abort = new AbortController();
+  const sc: SchedulerConfig = {
+    fastLane: cfg.fastLane,
+    debounceMs: cfg.debounceMs,
+    maxWaitMs: cfg.debounceMaxMs,
+    fullAfterFastMs: cfg.fullAfterFastMs,
+    retryBaseMs: cfg.retryBaseMs,
+    retryFailedMs: cfg.retryFailedMs,
+    graceMs: RECONCILE_GRACE_MS,
+    lockRetryMs: LOCK_RETRY_MS,
+    timeZone: cfg.timeZone,
+    dailyAt: cfg.dailyAt,
+  };
+  // The scheduler's state (src/scheduler.ts); this shell performs its effects and feeds back events.
+  let sm = initialState();
+  let wake: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  let stopping: Promise<void> | null = null;
   let cmsRevision: number | null = null;
-  let buildingRevision: number | null = null;
-  let nextTimed: { at: Date; timer: ReturnType<typeof setTimeout> } | null = null;
-  let dailyTimer: ReturnType<typeof setTimeout> | null = null;
-  let lockRetry: ReturnType<typeof setTimeout> | null = null;
   let reconcileRetry: ReturnType<typeof setTimeout> | null = null;
   let reconcileFailures = 0;
   let firstReconcileDone = false;
-  let behind: { revision: number; since: number } | null = null;
-  // Since when reconcile has seen the CMS ahead of the live release (reset when they agree).
-  let behindSince: number | null = null;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let nextRetryAt: Date | null = null;
-  const clearRetry = () => {
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = null;
-    nextRetryAt = null;
-  };
-  /** A failed full build is tried again by itself: 30 s, 1 min, 2 min … up to PUBLISHER_RETRY_FAILED_MS. */
-  const scheduleRetry = async () => {
-    if (stopping) return;
-    const failures = (await readState(cfg.dataDir)).failing?.count ?? 1;
-    const delay = Math.min(cfg.retryFailedMs, cfg.retryBaseMs * 2 ** (failures - 1));
-    clearRetry();
-    nextRetryAt = new Date(Date.now() + delay);
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      nextRetryAt = null;
-      requestFull(`retry after failed build (attempt ${failures + 1})`, true);
-    }, delay);
-    retryTimer.unref();
-    log.warn('full build failed; retrying', { failures, retryInMs: delay });
-  };
-  let stopping: Promise<void> | null = null;
 
-  // What the next build must cover: entries the quick lane can render alone (`model:documentId`), or
-  // anything else (full).
-  let fastIds = new Set<string>();
-  let fullPending = false;
-  let fullTimer: ReturnType<typeof setTimeout> | null = null;
-  let fullDueAt: Date | null = null;
-  const clearFullTimer = () => {
-    if (fullTimer) clearTimeout(fullTimer);
-    fullTimer = null;
-    fullDueAt = null;
-  };
-  const requestFull = (reason: string, immediate = false) => {
-    fullPending = true;
-    queue.request(reason, immediate);
-  };
-  const armFullAfterFast = () => {
-    if (fullTimer || stopping) return;
-    fullDueAt = new Date(Date.now() + cfg.fullAfterFastMs);
-    fullTimer = setTimeout(() => {
-      fullTimer = null;
-      fullDueAt = null;
-      requestFull('full build after quick-lane release', true);
-    }, cfg.fullAfterFastMs);
-    fullTimer.unref();
+  const dispatch = (event: SchedulerEvent) => {
+    const r = next(sm, event, Date.now(), sc);
+    sm = r.state;
+    for (const e of r.effects) perform(e);
+    if (wake) clearTimeout(wake);
+    wake = null;
+    const at = nextDeadline(sm, sc);
+    if (at === null) return;
+    wake = setTimeout(
+      () => {
+        wake = null;
+        dispatch({ type: 'tick' });
+      },
+      Math.min(Math.max(0, at - Date.now()), MAX_TIMEOUT),
+    );
+    wake.unref();
   };
 
   // One at a time, after each release: the quick lane's next copy of the live release.
@@ -137,81 +118,37 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
       .finally(() => prepareRuns--);
   };
 
-  const queue = new BuildQueue(
-    async (reasons) => {
-      const ids = [...fastIds];
-      const full = fullPending || !ids.length;
-      fastIds = new Set();
-      fullPending = false;
-      try {
-        if (!full && cfg.fastLane) {
-          const r = await runFastBuild(cfg, { ids, signal: abort.signal, log, onRevision: (rev) => (buildingRevision = rev) });
-          if (r.ok) {
-            armFullAfterFast();
-            prepareNext();
-            return;
-          }
-          if (abort.signal.aborted || ('cancelled' in r && r.cancelled)) return;
-          if ('locked' in r && r.locked) {
-            for (const id of ids) fastIds.add(id);
-            if (lockRetry) clearTimeout(lockRetry);
-            lockRetry = setTimeout(() => queue.request('retry after the build lock was busy'), 5000);
-            return;
-          }
-          // No release to lay changes over, or the quick lane failed: a full build covers everything.
-          log.info('quick lane not used; running a full build', { reason: r.error });
-        }
-        clearFullTimer();
-        const r = await runBuild(cfg, { reasons, signal: abort.signal, log, onRevision: (rev) => (buildingRevision = rev) });
-        if (r.ok) {
-          clearRetry();
-          prepareNext();
-        } else if (!r.locked && !r.cancelled && !abort.signal.aborted) await scheduleRetry();
-        // A CLI build holds the lock: try again shortly rather than dropping these events.
-        if (!r.ok && r.locked && !abort.signal.aborted) {
-          if (lockRetry) clearTimeout(lockRetry);
-          lockRetry = setTimeout(() => requestFull('retry after the build lock was busy'), 5000);
-        }
-      } finally {
-        buildingRevision = null;
-      }
-    },
-    { debounceMs: cfg.debounceMs, maxWaitMs: cfg.debounceMaxMs, onError: (e) => log.error('build crashed', { error: e as Error }) },
-  );
+  const outcome = (r: { ok: boolean; cancelled?: boolean; locked?: boolean }): BuildOutcome =>
+    r.ok ? 'ok' : abort.signal.aborted || r.cancelled ? 'cancelled' : r.locked ? 'locked' : 'failed';
+  const onRevision = (revision: number | null) => dispatch({ type: 'buildRevision', revision });
 
-  const scheduleTimed = async (at: Date | null) => {
-    if (nextTimed && (!at || nextTimed.at.getTime() !== at.getTime())) {
-      clearTimeout(nextTimed.timer);
-      nextTimed = null;
-    }
-    if (!at || nextTimed) return;
-    const delay = at.getTime() - Date.now() + 1000; // a second late so the CMS already shows the change
-    if (delay > MAX_TIMEOUT) return; // far away: a later reconcile re-arms it
-    if (delay <= 0) {
-      const live = await liveInfo(cfg.dataDir);
-      if (live?.builtAt && Date.parse(live.builtAt) < at.getTime()) requestFull(`scheduled event at ${at.toISOString()}`, true);
-      return;
-    }
-    const timer = setTimeout(() => {
-      nextTimed = null;
-      requestFull(`scheduled event at ${at.toISOString()}`, true);
-    }, delay);
-    timer.unref();
-    nextTimed = { at, timer };
-    log.info('scheduled rebuild for a timed CMS event', { at: at.toISOString() });
+  const build = (effect: Extract<Effect, { type: 'build' }>) => {
+    const job = (async () => {
+      try {
+        if (effect.lane === 'fast') {
+          const r = await runFastBuild(cfg, { changed: effect.changed, signal: abort.signal, log, onRevision });
+          dispatch({ type: 'buildDone', lane: 'fast', outcome: outcome(r), error: r.ok ? undefined : r.error });
+        } else {
+          const r = await runBuild(cfg, { reasons: effect.reasons, signal: abort.signal, log, onRevision });
+          const o = outcome(r);
+          const failures = o === 'failed' ? ((await readState(cfg.dataDir)).failing?.count ?? 1) : undefined;
+          dispatch({ type: 'buildDone', lane: 'full', outcome: o, failures, error: r.ok ? undefined : r.error });
+        }
+      } catch (e) {
+        log.error('build crashed', { error: e as Error });
+        dispatch({ type: 'buildDone', lane: effect.lane, outcome: 'failed', error: (e as Error).message });
+      }
+    })();
+    running = job;
+    void job.finally(() => {
+      if (running === job) running = null;
+    });
   };
 
-  const armDaily = () => {
-    if (!cfg.dailyAt) return;
-    const at = nextDailyRun(new Date(), cfg.timeZone, cfg.dailyAt.hour, cfg.dailyAt.minute);
-    dailyTimer = setTimeout(
-      () => {
-        requestFull('daily rebuild', true);
-        armDaily();
-      },
-      Math.min(at.getTime() - Date.now(), MAX_TIMEOUT),
-    );
-    dailyTimer.unref();
+  const perform = (e: Effect) => {
+    if (e.type === 'build') build(e);
+    else if (e.type === 'prepareBase') prepareNext();
+    else log[e.level](e.message, e.fields);
   };
 
   const reconcile = async () => {
@@ -234,40 +171,17 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     cmsRevision = rev.revision;
     const first = !firstReconcileDone;
     firstReconcileDone = true;
-    await scheduleTimed(rev.nextTimedEvent);
     const [state, live] = await Promise.all([readState(cfg.dataDir), liveInfo(cfg.dataDir)]);
-    // A quick-lane release (also one left by an earlier run of the publisher) still owes a full build.
-    if (live?.mode === 'fast' && !fullTimer && queue.state === 'idle' && !state.rolledBack) armFullAfterFast();
-    if (live && live.revision === rev.revision) {
-      behind = null;
-      behindSince = null;
-      return;
-    }
-    behindSince ??= Date.now();
-    if (live && state.rolledBack) {
-      log.info('reconcile: live release was rolled back; waiting for a webhook or /rebuild', { live: live.id, cmsRevision: rev.revision });
-      return;
-    }
-    if (queue.state === 'building' && buildingRevision === rev.revision) return;
     const err = state.lastError;
-    // A failed revision is retried by scheduleRetry (with backoff), not at every reconcile.
-    if (err && err.revision === rev.revision && (retryTimer || Date.now() - Date.parse(err.at) < cfg.retryFailedMs)) {
-      log.debug('reconcile: this revision failed to build recently; not retrying yet', { revision: rev.revision });
-      return;
-    }
-    // The webhook of a change usually arrives within a second of the revision bump: give it that time
-    // (the quick lane can then handle it) unless this is the check at start.
-    if (queue.state === 'debouncing') return;
-    if (!first) {
-      if (!behind || behind.revision !== rev.revision) {
-        behind = { revision: rev.revision, since: Date.now() };
-        return;
-      }
-      if (Date.now() - behind.since < 3000) return;
-    }
-    behind = null;
-    log.info('reconcile: live site is behind the CMS; rebuilding', { live: live?.revision ?? null, cmsRevision: rev.revision });
-    requestFull(`reconcile: cms revision ${rev.revision}, live ${live?.revision ?? 'none'}`, true);
+    dispatch({
+      type: 'revisionSeen',
+      revision: rev.revision,
+      nextTimedEvent: rev.nextTimedEvent?.getTime() ?? null,
+      live: live ? { revision: live.revision, mode: live.mode ?? 'full', builtAt: live.builtAt ? Date.parse(live.builtAt) : null } : null,
+      rolledBack: !!state.rolledBack,
+      failedAt: err && err.revision === rev.revision ? Date.parse(err.at) : null,
+      first,
+    });
   };
 
   const status = async () => {
@@ -279,8 +193,8 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     const failingSince = failing ? Date.parse(failing.since) : null;
     const stale =
       (!!failing && (failing.count >= cfg.staleAfterFailures || now - failingSince! >= cfg.staleAfterMs)) ||
-      (behindSince !== null && !state.rolledBack && now - behindSince >= cfg.staleAfterMs);
-    const since = Math.min(failingSince ?? Infinity, behindSince ?? Infinity);
+      (sm.behindSince !== null && !state.rolledBack && now - sm.behindSince >= cfg.staleAfterMs);
+    const since = Math.min(failingSince ?? Infinity, sm.behindSince ?? Infinity);
     // The newest revision known to be wanted: reconcile's last read, or what the failed build read.
     const known = [cmsRevision, state.lastError?.revision].filter((r): r is number => typeof r === 'number');
     const wanted = known.length ? Math.max(...known) : null;
@@ -299,21 +213,21 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
           }
         : null,
       failures: failing?.count ?? 0,
-      nextRetryAt: nextRetryAt?.toISOString() ?? null,
-      state: queue.state,
-      queued: queue.queued,
+      nextRetryAt: sm.retry ? new Date(sm.retry.at).toISOString() : null,
+      state: sm.phase,
+      queued: sm.phase === 'building' && sm.pending.reasons.length > 0,
       cmsRevision,
       lastError: state.lastError
         ? { at: state.lastError.at, message: state.lastError.message, releaseId: state.lastError.releaseId }
         : null,
       builds: state.builds,
       fastBuilds: state.fastBuilds ?? 0,
-      fullBuildDueAt: fullDueAt?.toISOString() ?? null,
+      fullBuildDueAt: sm.fullDueAt === null ? null : new Date(sm.fullDueAt).toISOString(),
       // The quick lane's copy of the live release is still being made (an approval now waits for it).
       preparing: prepareRuns > 0,
       releases,
       rolledBack: state.rolledBack,
-      nextTimedEvent: nextTimed?.at.toISOString() ?? null,
+      nextTimedEvent: sm.timedEvent === null ? null : new Date(sm.timedEvent).toISOString(),
     };
   };
 
@@ -324,14 +238,11 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     status,
     onWebhook: (event, model, documentId) => {
       log.info('webhook accepted', { event, model, documentId });
-      if (cfg.fastLane && event.startsWith('entry.') && model && FAST_MODELS.has(model) && documentId)
-        fastIds.add(`${model}:${documentId}`);
-      else fullPending = true;
-      queue.request(`${event}${model ? ` ${model}` : ''}${documentId ? ` ${documentId}` : ''}`);
+      dispatch({ type: 'webhook', event, model: model ?? null, documentId: documentId ?? null });
     },
     onRebuild: (reason) => {
       log.info('rebuild requested');
-      requestFull(reason, true);
+      dispatch({ type: 'rebuild', reason });
     },
   });
   const site = createStaticServer({ cfg, log });
@@ -354,18 +265,15 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
   void reconcile();
   const reconcileTimer = setInterval(() => void reconcile(), cfg.reconcileMs);
   reconcileTimer.unref();
-  armDaily();
+  dispatch({ type: 'start' });
   prepareNext();
 
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(reconcileTimer);
-      if (dailyTimer) clearTimeout(dailyTimer);
-      if (lockRetry) clearTimeout(lockRetry);
       if (reconcileRetry) clearTimeout(reconcileRetry);
-      clearRetry();
-      if (nextTimed) clearTimeout(nextTimed.timer);
-      clearFullTimer();
+      dispatch({ type: 'stop' });
+      if (wake) clearTimeout(wake);
       abort.abort(); // kills a running build's process group
       const closing = Promise.all([new Promise((r) => api.close(r)), new Promise((r) => site.close(r))]);
       api.closeIdleConnections();
@@ -374,13 +282,13 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
         api.closeAllConnections();
         site.closeAllConnections();
       }, 3000);
-      await queue.stop();
+      while (running) await running; // the build ends once its process group is killed
       await preparing; // a copy in progress must not write into a folder the caller removes next
       await closing;
       clearTimeout(force);
     })());
 
-  return { cfg, apiPort, sitePort, queue, reconcile, status, stop };
+  return { cfg, apiPort, sitePort, scheduler: () => sm, reconcile, status, stop };
 }
 
 /** Entry point for `node src/main.ts` and `cli.ts serve`. */

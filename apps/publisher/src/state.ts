@@ -129,6 +129,16 @@ function alive(pid: number): boolean {
   }
 }
 
+/** True when another live process holds the build lock (a CLI build or rollback). */
+export async function lockHeldByOther(dataDir: string): Promise<boolean> {
+  try {
+    const { pid } = JSON.parse(await readFile(paths(dataDir).lock, 'utf8')) as { pid?: number };
+    return !!pid && pid !== process.pid && alive(pid);
+  } catch {
+    return false;
+  }
+}
+
 /** One build (or rollback) at a time across processes: the server and the CLI share the data dir. */
 export async function acquireLock(dataDir: string, what: string): Promise<() => Promise<void>> {
   const file = paths(dataDir).lock;

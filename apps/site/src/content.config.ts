@@ -1,7 +1,7 @@
 /**
  * Content collections: one CMS loader per content type (see src/lib/cms-loader.ts).
  * Data comes from the CMS REST API at CMS_URL (token SITE_API_TOKEN), or from the JSON file named by
- * PORTAL_CONTENT_SNAPSHOT.
+ * PORTAL_CONTENT_SNAPSHOT (src/lib/snapshot-source.ts).
  */
 import { defineCollection } from 'astro:content';
 import { cmsLoader, listTotalsLoader } from './lib/cms-loader';

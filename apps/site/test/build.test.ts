@@ -501,7 +501,26 @@ describe('deleted or unpublished entries', () => {
 });
 
 // The publisher's quick lane: only the named entries' pages and the first pages of lists, into an empty folder.
-describe('fast build (PORTAL_BUILD_MODE=fast)', () => {
+/** A build request as the publisher writes it (packages/content's BuildRequest): its path for PORTAL_BUILD_REQUEST. */
+function fastRequest(name: string, changed: string, outDir: string, cacheDir: string, manifest: string): string {
+  const file = path.join(tmp, `${name}-request.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      version: 1,
+      site: 'main',
+      mode: 'fast',
+      changed: [{ model: 'article', documentId: changed }],
+      outDir,
+      cacheDir,
+      seed: null,
+      manifest,
+    }),
+  );
+  return file;
+}
+
+describe('fast build (a build request of mode fast)', () => {
   it('renders the changed entry and the list and feed pages, nothing else, and writes its manifest', async () => {
     const snap = JSON.parse(readFileSync(snapshotFile, 'utf8'));
     const changed = snap.articles.find((x: { slug: string }) => x.slug === 'hoi-nghi-so-ket-kinh-te-xa-hoi-11-thang-2026');
@@ -511,11 +530,7 @@ describe('fast build (PORTAL_BUILD_MODE=fast)', () => {
     await run(process.execPath, [path.join(SITE_DIR, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       ...buildEnv,
       PORTAL_CONTENT_SNAPSHOT: snapshotFile,
-      ASTRO_OUT_DIR: fastOut,
-      ASTRO_CACHE_DIR: path.join(tmp, 'fast-cache'),
-      PORTAL_BUILD_MODE: 'fast',
-      PORTAL_FAST_IDS: changed.documentId,
-      PORTAL_FAST_MANIFEST: manifest,
+      PORTAL_BUILD_REQUEST: fastRequest('fast', changed.documentId, fastOut, path.join(tmp, 'fast-cache'), manifest),
     });
     const fastFiles = walk(fastOut).map((f) => path.relative(fastOut, f));
     expect(fastFiles).toContain(`tin-tuc/bai/${changed.slug}/index.html`);
@@ -528,7 +543,7 @@ describe('fast build (PORTAL_BUILD_MODE=fast)', () => {
     const m = JSON.parse(readFileSync(manifest, 'utf8'));
     expect(m.rendered).toContain(`/tin-tuc/bai/${changed.slug}/`);
     expect(m.rendered).toContain('/');
-    expect(m.removed).toEqual([]);
+    expect(m).toMatchObject({ version: 1, site: 'main', removed: [] });
     expect(fastFiles.filter((f) => f.endsWith('.html')).length).toBeLessThan(htmlFiles.length / 2);
   });
 });
@@ -565,11 +580,13 @@ describe('fast build window (150 more articles)', () => {
     await run(process.execPath, [astro, 'build'], { ...env, ASTRO_OUT_DIR: fullOut, ASTRO_CACHE_DIR: path.join(tmp, 'window-full-cache') });
     const log = await run(process.execPath, [astro, 'build'], {
       ...env,
-      ASTRO_OUT_DIR: fastOut,
-      ASTRO_CACHE_DIR: path.join(tmp, 'window-fast-cache'),
-      PORTAL_BUILD_MODE: 'fast',
-      PORTAL_FAST_IDS: old.documentId,
-      PORTAL_FAST_MANIFEST: path.join(tmp, 'window-manifest.json'),
+      PORTAL_BUILD_REQUEST: fastRequest(
+        'window',
+        old.documentId,
+        fastOut,
+        path.join(tmp, 'window-fast-cache'),
+        path.join(tmp, 'window-manifest.json'),
+      ),
     });
     // the store: the newest 60 overall and of each field, the newest featured, and the changed article
     const held = Number(/articles: (\d+) from snapshot/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]);

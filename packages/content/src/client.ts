@@ -31,6 +31,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Retries for network errors and 5xx/429 responses (default 2). */
   retries?: number;
+  /** Gives up on one request after this long (default: no limit). */
+  timeoutMs?: number;
 }
 
 export class CmsError extends Error {
@@ -107,12 +109,21 @@ export function createClient(options: ClientOptions): CmsClient {
       if (attempt > 0) await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
       let res: Response;
       try {
-        res = await doFetch(url, { headers });
+        res = await doFetch(url, { headers, ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}) });
       } catch (err) {
-        lastError = new CmsError(`CMS unreachable: ${(err as Error).message}`, undefined, url);
+        // fetch says only "fetch failed"; the reason (ECONNREFUSED, a timeout…) is in its cause.
+        const c = (err as { cause?: { code?: string; message?: string } }).cause;
+        const why = c?.code ?? c?.message ?? (err as Error).message;
+        lastError = new CmsError(`CMS unreachable at ${url} (${why})`, undefined, url);
         continue;
       }
-      if (res.ok) return (await res.json()) as T;
+      if (res.ok) {
+        try {
+          return (await res.json()) as T;
+        } catch {
+          throw new CmsError(`CMS sent invalid JSON for ${url}`, res.status, url);
+        }
+      }
       const body = await res.text().catch(() => '');
       lastError = new CmsError(`CMS ${res.status} for ${url}: ${body.slice(0, 300)}`, res.status, url);
       if (res.status !== 429 && res.status < 500) break;

@@ -1,43 +1,32 @@
 /**
- * Fast builds (PORTAL_BUILD_MODE=fast): the publisher's quick lane after an approval or withdrawal.
- * Only the pages of the changed entries (PORTAL_FAST_IDS, documentIds) and the bounded set of list and
- * feed pages (first pages only) are rendered; the publisher lays them over the live release and a full
- * build follows to bring deeper pages (pagination, related lists, sitemap) up to date.
+ * Fast builds (a build request of mode `fast`, src/lib/build-request.ts): the publisher's quick lane after
+ * an approval or withdrawal. Only the pages of the changed entries and the bounded set of list and feed
+ * pages (first pages only) are rendered; the publisher lays them over the live release and a full build
+ * follows to bring deeper pages (pagination, related lists, sitemap) up to date. Every function reads the
+ * current request, so nothing is frozen at import.
  */
-import { appendFileSync } from 'node:fs';
 import type { Page } from 'astro';
+import { currentBuild } from './build-request';
 
-export const FAST = process.env.PORTAL_BUILD_MODE === 'fast';
+/** The documentIds a fast build was asked to render (empty in a full build). */
+export function fastIds(): Set<string> {
+  const r = currentBuild();
+  return new Set(r.mode === 'fast' ? r.changed.map((c) => c.documentId) : []);
+}
 
-/**
- * The entries a fast build was asked to render: `model:documentId` (`article:abc`), or a bare documentId
- * when the model is unknown (then every collection looks for it).
- */
-const FAST_REFS: ReadonlyMap<string, string | null> = new Map(
-  (process.env.PORTAL_FAST_IDS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((ref) => {
-      const i = ref.indexOf(':');
-      return i > 0 ? [ref.slice(i + 1), ref.slice(0, i)] : [ref, null];
-    }),
-);
-
-/** The documentIds a fast build was asked to render. */
-export const FAST_IDS: ReadonlySet<string> = new Set(FAST_REFS.keys());
-
-/** The named documentIds that may belong to `model` (its own, and those of unknown model). */
+/** The named documentIds of `model` in a fast build. */
 export function fastIdsOf(model: string): string[] {
-  return [...FAST_REFS].filter(([, m]) => m === null || m === model).map(([id]) => id);
+  const r = currentBuild();
+  return r.mode === 'fast' ? r.changed.filter((c) => c.model === model).map((c) => c.documentId) : [];
 }
 
 /** Detail pages: every entry in a full build, only the changed entries in a fast build. */
 export function onlyChanged<T>(paths: T[], idOf: (p: T) => string | null | undefined): T[] {
-  if (!FAST) return paths;
+  if (currentBuild().mode !== 'fast') return paths;
+  const ids = fastIds();
   return paths.filter((p) => {
     const id = idOf(p);
-    return !!id && FAST_IDS.has(id);
+    return !!id && ids.has(id);
   });
 }
 
@@ -46,7 +35,7 @@ export function onlyChanged<T>(paths: T[], idOf: (p: T) => string | null | undef
  * only the newest entries, so `total` (the list's true size) sets the page count its pager shows.
  */
 export function firstPages<T extends { params: Record<string, unknown>; props: { page: Page<unknown> } }>(paths: T[], total?: number): T[] {
-  if (!FAST) return paths;
+  if (currentBuild().mode !== 'fast') return paths;
   const first = paths.filter((p) => p.params.page === undefined);
   if (total !== undefined) for (const p of first) withTotal(p.props.page, total);
   return first;
@@ -59,12 +48,4 @@ export function withTotal(page: Page<unknown>, total: number): void {
   page.lastPage = last;
   page.url.next = last > 1 ? (page.url.next ?? `${page.url.current}2/`) : undefined;
   page.url.last = last > 1 ? `${page.url.current}${last}/` : undefined;
-}
-
-/** Where a fast build writes its manifest (rendered and removed paths) for the publisher. */
-export const FAST_MANIFEST = process.env.PORTAL_FAST_MANIFEST || '';
-
-/** Records the public path of an entry that left the site (unpublished, deleted, slug changed). */
-export function recordRemoved(path: string): void {
-  if (FAST && FAST_MANIFEST) appendFileSync(`${FAST_MANIFEST}.removed`, `${path}\n`);
 }

@@ -6,7 +6,7 @@ import { getCollection } from 'astro:content';
 import { documentStatus, vnYear, weekStart as weekStartOf, type DocumentStatus } from '@cong-ttdt/content';
 import type { Article, Board, Contact, Doc, Entry, Field, Link, Page, Procedure, Question, Schedule, Settings, Unit } from './types';
 
-import { FAST } from './build-mode';
+import { isFast } from './build-request';
 import { collator, compareArticles, dateOf } from './order';
 
 export { collator, dateOf };
@@ -91,7 +91,7 @@ export function site(): Promise<Site> {
         all<Link>('links'),
       ]);
     // Only fast builds fill it (an empty collection makes Astro warn on every page).
-    const totals = new Map(FAST ? (await getCollection('listTotals')).map((r) => [r.id, (r.data as { count: number }).count]) : []);
+    const totals = new Map(isFast() ? (await getCollection('listTotals')).map((r) => [r.id, (r.data as { count: number }).count]) : []);
     // Entries without a slug cannot have a page (uid fields can be empty when set through the API).
     const slugged = <T extends { slug?: string | null }>(name: string, list: Entry<T>[]) => {
       const ok = list.filter((e) => typeof e.data.slug === 'string' && e.data.slug.trim() !== '');

@@ -1,28 +1,18 @@
 /**
  * The quick lane's content store stays the same size whatever the size of the site.
  *
- * A full build run by the publisher (PORTAL_FAST_SEED=<dir>) writes, per collection, the entries a fast
+ * A full build whose request names a seed (packages/content's BuildRequest `seed`) writes, per collection, the entries a fast
  * build may need: every entry of the small collections, but only a window of the articles (the newest
  * of each list the first pages and feeds show, plus the newest featured ones), and a slug index of all
  * entries with a page, so a fast build can still remove the page of an entry outside the window.
- * A fast build starts its store from these files and syncs only what changed since.
+ * A fast build starts its store from these files and syncs only what changed since. The window's size is
+ * the request's `seed.window`.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareArticles } from './order';
 
 type Raw = Record<string, unknown>;
-
-/** Newest articles kept per list: the feeds show 50, list pages 20 (one more tells there is a page 2). */
-export const DEFAULT_WINDOW = 60;
-
-export function windowSize(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.PORTAL_FAST_WINDOW?.trim();
-  if (!raw) return DEFAULT_WINDOW;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`PORTAL_FAST_WINDOW must be a whole number ≥ 1, got "${raw}"`);
-  return n;
-}
 
 /** Featured articles kept besides the lists: the home page's headline is the newest featured one. */
 const FEATURED_KEPT = 3;
@@ -58,11 +48,6 @@ export interface Seed {
   /** The newest updatedAt the full build's sync saw (the fast build syncs from there). */
   lastSync: string | null;
   entries: [string, Raw][];
-}
-
-export function seedDir(env: NodeJS.ProcessEnv = process.env): string | null {
-  const d = env.PORTAL_FAST_SEED?.trim();
-  return d ? path.resolve(d) : null;
 }
 
 export async function writeSeed(dir: string, collection: string, seed: Seed, slugs: Record<string, string> | null): Promise<void> {

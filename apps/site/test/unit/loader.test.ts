@@ -5,10 +5,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { takeRemoved } from '../../src/lib/build-request';
 import { cmsLoader } from '../../src/lib/cms-loader';
 
 type Row = Record<string, unknown> & { id: number; documentId: string; updatedAt: string };
@@ -204,18 +205,27 @@ describe('quick lane seed', () => {
   let dir: string;
   const seed = () => path.join(dir, 'seed');
   const manifest = () => path.join(dir, 'manifest.json');
-  // FAST is read when the module loads: a fresh copy per mode.
+  // One module for every build: the request is read per build, not when the module loads.
   async function loaderIn(mode: 'full' | 'fast', ids: string[] = []) {
-    vi.resetModules();
-    vi.stubEnv('PORTAL_FAST_SEED', seed());
-    vi.stubEnv('PORTAL_FAST_WINDOW', '2');
-    vi.stubEnv('PORTAL_BUILD_MODE', mode === 'fast' ? 'fast' : '');
-    vi.stubEnv('PORTAL_FAST_IDS', ids.join(','));
-    vi.stubEnv('PORTAL_FAST_MANIFEST', manifest());
+    const file = path.join(dir, `request-${mode}.json`);
+    const changed = ids.map((ref) => ({ model: ref.split(':')[0], documentId: ref.split(':')[1] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        site: 'main',
+        mode,
+        changed,
+        outDir: null,
+        cacheDir: null,
+        seed: { dir: seed(), window: 2 },
+        manifest: manifest(),
+      }),
+    );
+    vi.stubEnv('PORTAL_BUILD_REQUEST', file);
     return import('../../src/lib/cms-loader');
   }
-  const removed = () =>
-    existsSync(`${manifest()}.removed`) ? readFileSync(`${manifest()}.removed`, 'utf8').split('\n').filter(Boolean) : [];
+  const removed = () => takeRemoved();
   const dated = (n: number, day: string, o: Partial<Row> = {}) =>
     art(n, { date: `2026-11-${day}T00:00:00.000Z`, updatedAt: `2026-11-${day}T01:00:00.000Z`, ...o });
 
@@ -299,7 +309,7 @@ describe('quick lane seed', () => {
 
   it('refuses a fast build without a seed (the publisher then runs a full build)', async () => {
     rmSync(seed(), { recursive: true, force: true });
-    const fast = await loaderIn('fast', ['doc3']);
+    const fast = await loaderIn('fast', ['article:doc3']);
     await expect(fast.cmsLoader('articles').load(fakeContext().ctx as never)).rejects.toThrow(/no content seed for articles/);
   });
 });
