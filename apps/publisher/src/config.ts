@@ -1,7 +1,7 @@
 // Reads and validates the environment once; every other module receives a plain Config object.
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_SEED_WINDOW, DEFAULT_SITE } from '@cong-ttdt/content';
+import { DEFAULT_SEED_WINDOW, DEFAULT_SITE, TIME_ZONE } from '@cong-ttdt/content';
 import { isLevel, type Level } from './log.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -147,7 +147,7 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Conf
   }
   const logLevel = env.PUBLISHER_LOG_LEVEL?.trim();
   if (logLevel && !isLevel(logLevel)) throw new ConfigError('PUBLISHER_LOG_LEVEL must be one of debug, info, warn, error.');
-  const timeZone = env.PUBLISHER_TIMEZONE?.trim() || 'Asia/Ho_Chi_Minh';
+  const timeZone = env.PUBLISHER_TIMEZONE?.trim() || TIME_ZONE;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {

@@ -122,7 +122,6 @@ export function classificationOf(value: unknown): Classification | null {
   return (CLASSIFICATIONS as readonly string[]).includes(key) ? (key as Classification) : null;
 }
 
-
 /** Royalty multiplier bounds (inclusive), validated on approve. */
 export const ROYALTY_GRADE_RANGE = { min: 0.5, max: 3 } as const;
 
