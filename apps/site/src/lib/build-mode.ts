@@ -14,12 +14,6 @@ export function fastIds(): Set<string> {
   return new Set(r.mode === 'fast' ? r.changed.map((c) => c.documentId) : []);
 }
 
-/** The named documentIds of `model` in a fast build. */
-export function fastIdsOf(model: string): string[] {
-  const r = currentBuild();
-  return r.mode === 'fast' ? r.changed.filter((c) => c.model === model).map((c) => c.documentId) : [];
-}
-
 /** Detail pages: every entry in a full build, only the changed entries in a fast build. */
 export function onlyChanged<T>(paths: T[], idOf: (p: T) => string | null | undefined): T[] {
   if (currentBuild().mode !== 'fast') return paths;
