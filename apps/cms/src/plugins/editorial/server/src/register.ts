@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerContactGuard } from './contact-guard';
 import { registerGuard, registerWriterCheck } from './guard';
 import { registerMediaGuard } from './media/guard';
+import { registerRelationSearch } from './relation-search';
 import { registerStageFilter } from './stage-filter';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -10,6 +11,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerStageFilter(strapi);
   registerMediaGuard(strapi);
   registerContactGuard(strapi);
+  registerRelationSearch(strapi);
 };
 
 export default register;
