@@ -4,6 +4,7 @@ import { registerGuard, registerWriterCheck } from './guard';
 import { registerMediaGuard } from './media/guard';
 import { registerRelationSearch } from './relation-search';
 import { registerStageFilter } from './stage-filter';
+import { registerSystemInfoGuard } from './system-info';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerWriterCheck(strapi);
@@ -12,6 +13,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerMediaGuard(strapi);
   registerContactGuard(strapi);
   registerRelationSearch(strapi);
+  registerSystemInfoGuard(strapi);
 };
 
 export default register;
