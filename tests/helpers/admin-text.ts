@@ -39,13 +39,33 @@ const load = async (file: string): Promise<Record<string, string>> => {
   return Object.fromEntries(Object.entries(mod).filter((e): e is [string, string] => typeof e[1] === 'string'));
 };
 
-/** The installed Strapi packages' en and vi catalogues (keys without their plugin prefix). */
-export async function catalogues(): Promise<Catalogue[]> {
+/** Installed directory of each package of PACKAGES (and users-permissions). */
+export function packageDirs(): [string, string][] {
   const strapiDir = dirname(realpathSync(join(CMS, 'node_modules', '@strapi', 'strapi')));
   const dirs: [string, string][] = PACKAGES.map((p) => [p, join(strapiDir, p)]);
   dirs.push(['users-permissions', realpathSync(join(CMS, 'node_modules', '@strapi', 'plugin-users-permissions'))]);
+  return dirs;
+}
+
+/** The admin code of one installed package (its .mjs files under dist/admin, translations aside), as one string. */
+export function adminCode(pkgDir: string): string {
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'translations') walk(p);
+      } else if (e.name.endsWith('.mjs')) parts.push(readFileSync(p, 'utf8'));
+    }
+  };
+  if (existsSync(join(pkgDir, 'dist', 'admin'))) walk(join(pkgDir, 'dist', 'admin'));
+  return parts.join('\n');
+}
+
+/** The installed Strapi packages' en and vi catalogues (keys without their plugin prefix). */
+export async function catalogues(): Promise<Catalogue[]> {
   const out: Catalogue[] = [];
-  for (const [pkg, dir] of dirs) {
+  for (const [pkg, dir] of packageDirs()) {
     const t = translationDir(dir);
     if (!t) throw new Error(`no translations found in ${dir}`);
     out.push({

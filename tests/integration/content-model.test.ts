@@ -36,7 +36,7 @@ const MIN_ENTRY: Record<string, () => Record<string, unknown>> = {
     number: uniq('01/2026/QĐ-UBND').replace(/ /g, '-'),
     title: 'Về việc thử nghiệm',
     docType: 'decision',
-    level: 'district',
+    level: 'commune',
     issuingBody: 'UBND huyện Hòa Bình',
     issueDate: '2026-01-05',
     classification: 'thuong',
@@ -50,7 +50,7 @@ const MIN_ENTRY: Record<string, () => Record<string, unknown>> = {
     weekStart: '2026-11-23',
     entries: [{ date: '2026-11-24', startTime: '07:30:00.000', content: 'Họp giao ban' }],
   }),
-  'api::procedure.procedure': () => ({ name: uniq('Thủ tục thử nghiệm'), level: 'district', onlineLevel: 'none' }),
+  'api::procedure.procedure': () => ({ name: uniq('Thủ tục thử nghiệm'), level: 'commune', onlineLevel: 'none' }),
   'api::question.question': () => ({
     title: uniq('Câu hỏi thử nghiệm'),
     question: 'Xin hỏi?',
@@ -111,7 +111,7 @@ describe('validation refuses bad data with a clear message', () => {
     const base = {
       title: 'Trùng số',
       docType: 'decision',
-      level: 'district',
+      level: 'commune',
       issuingBody: 'UBND huyện Thử',
       classification: 'thuong',
       inForce: 'auto',

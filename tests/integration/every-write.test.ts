@@ -15,7 +15,7 @@ const validDocument = () => ({
   number: uniq('05/2026/QĐ-UBND').replace(/ /g, '-'),
   title: 'Về việc thử nghiệm nhân bản',
   docType: 'decision',
-  level: 'district',
+  level: 'commune',
   issuingBody: 'UBND huyện Hòa Bình',
   issueDate: '2026-01-05',
   classification: 'thuong',

@@ -21,7 +21,7 @@ const HOSTILE = [
 
 describe('URL attributes accept only the URL rule', () => {
   const link = (url: string) => ({ title: uniq('Liên kết'), url, group: 'web' });
-  const procedure = (onlineUrl: string) => ({ name: uniq('Thủ tục URL'), level: 'district', onlineLevel: 'full', onlineUrl });
+  const procedure = (onlineUrl: string) => ({ name: uniq('Thủ tục URL'), level: 'commune', onlineLevel: 'full', onlineUrl });
 
   it('refuses javascript: and the like in link.url and procedure.onlineUrl, on create', async () => {
     for (const url of HOSTILE) {
@@ -92,5 +92,52 @@ describe('bad input never answers 500', () => {
       body: { ...validArticle(), id: 2 },
     });
     expect(article.status, JSON.stringify(article.body)).toBe(400);
+  });
+});
+
+describe('the retired district level (abolished on 01/7/2025)', () => {
+  const SETTINGS = '/content-manager/single-types/api::site-setting.site-setting';
+  const procedure = (level: string) => ({ name: uniq('Thủ tục cấp'), level, onlineLevel: 'none' });
+  const document = (level: string) => ({
+    number: uniq('07/2026/QĐ-UBND').replace(/ /g, '-'),
+    title: 'Về việc thử cấp ban hành',
+    docType: 'decision',
+    level,
+    issuingBody: 'UBND xã Hòa Bình',
+    issueDate: '2026-01-05',
+    classification: 'thuong',
+    inForce: 'auto',
+    disclosure: 'none',
+  });
+
+  it('is refused for a new entry, with a Vietnamese 400', async () => {
+    refused(await cmCreate('api::procedure.procedure', procedure('district')), /Huyện \(trước 01\/7\/2025\)".*cấp huyện đã kết thúc/);
+    refused(await cmCreate('api::document.document', document('district')), /cấp huyện đã kết thúc/);
+    expect((await cmCreate('api::document.document', document('commune'))).status).toBe(201);
+  });
+
+  it('is refused on an update that would set it, and on a clone of an entry that holds it', async () => {
+    const created = await cmCreate('api::procedure.procedure', procedure('commune'));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.data.documentId;
+    const token = await adminToken('contributor');
+    refused(await http('PUT', `${CM}/api::procedure.procedure/${id}`, { token, body: { level: 'district' } }), /cấp huyện/);
+    expect((await http('GET', `${CM}/api::procedure.procedure/${id}`, { token })).body.data.level).toBe('commune');
+    // a clone is a new entry: the district level of its source does not pass to it
+    // (the portal administrator, an author who reads every item, clones one of the demo's district procedures)
+    const admin = await adminToken('portal-admin');
+    const seeded = await http('GET', `${CM}/api::procedure.procedure?filters[level][$eq]=district&pageSize=1`, { token: admin });
+    expect(seeded.body.results?.length, JSON.stringify(seeded.body)).toBe(1);
+    const from = seeded.body.results[0].documentId;
+    const clone = await http('POST', `${CM}/api::procedure.procedure/clone/${from}`, { token: admin, body: { name: uniq('Bản sao') } });
+    refused(clone, /cấp huyện/);
+  });
+
+  it('is kept by an entry that holds it: saving it unchanged passes', async () => {
+    const token = await adminToken('portal-admin');
+    const before = await http('GET', SETTINGS, { token });
+    const put = await http('PUT', SETTINGS, { token, body: { adminLevel: 'district', portalName: before.body.data.portalName } });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(put.body.data.adminLevel).toBe('district');
   });
 });

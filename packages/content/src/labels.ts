@@ -23,6 +23,13 @@ export const LEVEL_LABELS: Record<AdminLevel, string> = {
   commune: 'Xã',
 };
 
+/**
+ * Enumeration values no new entry may take (one rule for the admin's selects and the CMS's save check):
+ * district-level government ended on 01/7/2025 (two-tier local government). Entries that hold one keep
+ * it, shown with this label.
+ */
+export const RETIRED_VALUES: Readonly<Record<string, string>> = { district: 'Huyện (trước 01/7/2025)' };
+
 export const PROCEDURE_LEVEL_LABELS: Record<ProcedureLevel, string> = {
   province: 'Cấp tỉnh',
   district: 'Cấp huyện',

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { analyze, slugify } from '@cong-ttdt/vn-text';
+import { RETIRED_VALUES } from '@cong-ttdt/content';
 import { classificationOf } from '@cong-ttdt/workflow';
 import { CLASSIFIED_TYPES, isPortalType } from './content-types';
 import { bumpRevision } from './revision';
@@ -43,6 +44,31 @@ export const CLASSIFIED_MESSAGE =
 /** True when this saved (or about to be saved) content of a type with a classification is not "thuong". */
 export const isClassified = (uid: string, content: Data | null | undefined): boolean =>
   CLASSIFIED_TYPES.includes(uid) && content?.classification != null && content.classification !== 'thuong';
+
+export const retiredMessage = (value: string) =>
+  `Không chọn được "${RETIRED_VALUES[value]}" cho mục này: cấp huyện đã kết thúc từ 01/7/2025; chỉ mục đã ghi giá trị này từ trước được giữ nguyên.`;
+
+/**
+ * A retired enumeration value (RETIRED_VALUES, the rule the admin's selects follow) is kept by an entry
+ * that holds it and refused anywhere else: on create, on clone, and on an update that would set it. The
+ * demo seed loads historical entries (the demo portal is a former district) as they were.
+ */
+async function checkRetired(
+  strapi: Core.Strapi,
+  uid: string,
+  attributes: Record<string, Attr>,
+  data: Data,
+  prev: Data | null,
+  documentId?: string,
+): Promise<void> {
+  const given = documentId ? data : { ...prev, ...data };
+  const retired = Object.keys(attributes).filter(
+    (name) => attributes[name].type === 'enumeration' && typeof given[name] === 'string' && given[name] in RETIRED_VALUES,
+  );
+  if (!retired.length || strapi.plugin('editorial').service('system').current() === 'seed') return;
+  const stored = documentId ? (prev ?? (await currentVersion(strapi, uid, documentId))) : null;
+  for (const name of retired) if (stored?.[name] !== given[name]) throw new ValidationError(retiredMessage(given[name]));
+}
 
 /**
  * Field rules that the schema cannot express; messages are shown as-is in the admin UI. `prev` is the
@@ -188,6 +214,7 @@ export function registerContentRules(strapi: Core.Strapi): void {
       if (clone) copyLegacyTexts(attributes, prev!, params.data);
       normalizeTexts(strapi, attributes, params.data, notes);
       await validate(strapi, uid, params.data, prev, clone ? undefined : params.documentId);
+      await checkRetired(strapi, uid, attributes, params.data, prev, clone ? undefined : params.documentId);
       await fillSlugs(strapi, uid, attributes, params.data, clone ? undefined : params.documentId, clone ? prev : null);
       if (params.documentId && !clone) recordConversion(strapi, uid, params.documentId, notes);
       const result = await next();

@@ -6,6 +6,7 @@ import {
   LINK_GROUP_LABELS,
   ONLINE_LEVEL_LABELS,
   PROCEDURE_LEVEL_LABELS,
+  RETIRED_VALUES,
   UNIT_KIND_LABELS,
 } from '@cong-ttdt/content';
 import { CLASSIFICATION_LABELS as WORKFLOW_CLASSIFICATION_LABELS } from '@cong-ttdt/workflow';
@@ -20,11 +21,8 @@ const IN_FORCE_OVERRIDE_LABELS = {
 };
 const ADMIN_LEVEL_LABELS = { province: 'Tỉnh, thành phố', district: 'Huyện', commune: 'Xã, phường, đặc khu' };
 
-/**
- * District-level government ended on 01/7/2025 (two-tier local government): new entries cannot choose it,
- * entries that hold it keep it and show when it applied.
- */
-export const RETIRED: Record<string, string> = { district: 'Huyện (trước 01/7/2025)' };
+/** Values new entries cannot choose (the server refuses them too); entries that hold one keep it. */
+export const RETIRED: Readonly<Record<string, string>> = RETIRED_VALUES;
 const retired = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, RETIRED[k] ?? v]));
 
 /** Vietnamese label of each enumeration value, per content type and attribute. */

@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { registerContactGuard } from './contact-guard';
 import { registerGuard, registerWriterCheck } from './guard';
 import { registerMediaGuard } from './media/guard';
+import { registerRelationSearch } from './relation-search';
 import { registerStageFilter } from './stage-filter';
+import { registerSystemInfoGuard } from './system-info';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerWriterCheck(strapi);
@@ -10,6 +12,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerStageFilter(strapi);
   registerMediaGuard(strapi);
   registerContactGuard(strapi);
+  registerRelationSearch(strapi);
+  registerSystemInfoGuard(strapi);
 };
 
 export default register;
