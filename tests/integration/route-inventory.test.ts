@@ -1,7 +1,6 @@
 // Every registered route has a row in tests/integration/route-table.ts, and the anonymous caller gets
 // what its row says (first version of the route inventory: one role, every route). SQLite only: the
 // route list comes from `strapi routes:list` on a copy of the suite's database.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -9,41 +8,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dbQuery } from '../helpers/db.ts';
 import { cms, http } from '../helpers/http.ts';
+import { listRoutes, parseRoutes } from '../helpers/routes.ts';
 import { ROUTES } from './route-table.ts';
 
 const CMS_DIR = join(import.meta.dirname, '..', '..', 'apps', 'cms');
 const require = createRequire(join(CMS_DIR, 'package.json'));
-
-function listRoutes(env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const bin = join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-    const child = spawn(process.execPath, [bin, 'routes:list'], {
-      cwd: CMS_DIR,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`routes:list exited ${code}: ${out.slice(-2000)}`))));
-  });
-}
-
-/** "METHODS path" of each row of the routes:list table. */
-function parseRoutes(text: string): string[] {
-  return text
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .split('\n')
-    .filter((l) => l.startsWith('│') && !l.includes(' Method '))
-    .map((l) =>
-      l
-        .replace(/^│|│$/g, '')
-        .split('│')
-        .map((c) => c.trim()),
-    )
-    .filter((cells) => cells.length === 2)
-    .map(([method, path]) => `${method} ${path}`);
-}
 
 /** Row counts and latest change of the tables a refused call could touch. */
 const DIGEST_TABLES = [

@@ -299,6 +299,12 @@ export const ROUTES: Record<string, { anonymous: Outcome }> = {
   'PUT /editorial/reports/rates': { anonymous: 'refused' },
   'HEAD|GET /editorial/profiles': { anonymous: 'refused' },
   'PUT /editorial/profiles/:userId': { anonymous: 'refused' },
+  // Sign-in with the second step (issue 19): the page and its script are open; the accounts' safeguards are the Super Admin's.
+  'HEAD|GET /editorial/dang-nhap': { anonymous: 'public' },
+  'HEAD|GET /editorial/dang-nhap/script': { anonymous: 'public' },
+  'HEAD|GET /editorial/accounts': { anonymous: 'refused' },
+  'POST /editorial/accounts/:userId/second-factor/reset': { anonymous: 'refused' },
+  'POST /editorial/accounts/:userId/unlock': { anonymous: 'refused' },
   'HEAD|GET /users-permissions/roles/:id': { anonymous: 'refused' },
   'HEAD|GET /users-permissions/roles': { anonymous: 'refused' },
   'POST /users-permissions/roles': { anonymous: 'refused' },

@@ -39,6 +39,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     'global::upload-content-check',
     // Wrong admin passwords slow the account down, whatever the address (src/lib/login-throttle.ts).
     'global::login-throttle',
+    // Second step (TOTP) for the roles that publish or administer, on every route (editorial plugin).
+    'global::second-factor',
     // Guessable passwords refused wherever one is set (src/lib/password-policy.ts).
     'global::password-policy',
     // EXIF/GPS metadata stripped from uploaded photos (after the body parser wrote the temp files).

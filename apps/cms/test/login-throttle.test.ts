@@ -29,6 +29,18 @@ describe('login throttle', () => {
     expect(t.failed('b', 'x', 86_400_002)).toBeNull();
   });
 
+  it("tells the Super Admin an account's state, and the unlock forgets it", () => {
+    const t = new LoginThrottle(cfg);
+    expect(t.state('a', 0)).toBeNull();
+    for (let i = 0; i < 5; i++) t.failed('a', `10.0.0.${i % 2}`, 0);
+    expect(t.state('a', 1000)).toEqual({ failures: 5, waitMs: 29_000, addresses: ['10.0.0.0', '10.0.0.1'] });
+    expect(t.release('a', 1000)).toEqual({ failures: 5, waitMs: 29_000, addresses: ['10.0.0.0', '10.0.0.1'] });
+    expect(t.waitMs('a', 1000)).toBe(0);
+    expect(t.state('a', 1000)).toBeNull();
+    // Counting starts again from nothing.
+    expect(t.failed('a', 'x', 2000)).toBeNull();
+  });
+
   it('runs attempts on one account one after another', async () => {
     const t = new LoginThrottle(cfg);
     const order: string[] = [];

@@ -24,6 +24,8 @@ const WRITE_SITES: Record<string, readonly Who[]> = {
   'apps/cms/src/plugins/editorial/server/src/services/seed.ts': ['seed'],
   'apps/cms/src/api/question/services/intake.ts': ['erasure', 'request'],
   'apps/cms/src/plugins/editorial/server/src/controllers/profiles.ts': ['request'],
+  // Enrolment, codes used, reset, and the session marked as past the second step (issue 19).
+  'apps/cms/src/plugins/editorial/server/src/services/second-factor.ts': ['request'],
   'apps/cms/src/plugins/editorial/server/src/guard.ts': ['request', 'seed', 'question-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/audit.ts': ['request', 'seed', 'scheduler', 'question-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/workflow.ts': ['request', 'seed', 'scheduler', 'question-intake'],

@@ -66,6 +66,20 @@ export class LoginThrottle {
     this.accounts.delete(key);
   }
 
+  /** The account's wrong passwords and wait, if it has any (for the Super Admin's view). */
+  state(key: string, now: number): { failures: number; waitMs: number; addresses: string[] } | null {
+    const waitMs = this.waitMs(key, now);
+    const s = this.accounts.get(key);
+    return s ? { failures: s.failures, waitMs, addresses: s.addresses } : null;
+  }
+
+  /** The Super Admin's unlock: forgets the account's failures; returns what was forgotten. */
+  release(key: string, now: number): { failures: number; waitMs: number; addresses: string[] } | null {
+    const s = this.state(key, now);
+    this.accounts.delete(key);
+    return s;
+  }
+
   /** Records a wrong password; returns the lock it starts, if any. */
   failed(key: string, address: string, now: number): Lock | null {
     let s = this.accounts.get(key);

@@ -11,6 +11,8 @@ const LOGIN_PATH = '/admin/login';
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const throttle = new LoginThrottle(throttleConfig());
+  // The Super Admin's unlock (editorial plugin, controllers/sign-in.ts) reaches the same counters.
+  strapi.add('login-throttle', () => throttle);
 
   const audit = async (email: string, lock: { failures: number; delayMs: number; until: number; addresses: string[] }) => {
     const user = (await strapi.db.query('admin::user').findOne({ where: { email }, select: ['id'] })) as { id: number } | null;

@@ -4,13 +4,40 @@ import { runAs } from './writers';
 // Account events in the audit chain, through its one writer (services/audit.ts): who could act, and
 // since when, is part of the record of who approved what. Admin accounts created, activated
 // (registration with the invitation link included), deactivated, deleted, their roles and password
-// changed; API and transfer tokens created and revoked. Changes made with no request (seed, start)
+// changed; roles created and deleted, and each change of a role's permissions (what was added and
+// removed); API and transfer tokens created and revoked. Changes made with no request (seed, start)
 // are logged with the actor "Hệ thống".
 
 const TOKENS: Record<string, { created: string; revoked: string }> = {
   'admin::api-token': { created: 'api-token-created', revoked: 'api-token-revoked' },
   'admin::transfer-token': { created: 'transfer-token-created', revoked: 'transfer-token-revoked' },
 };
+
+interface RoleRow {
+  id: number;
+  code: string;
+  name: string;
+}
+interface PermissionRow {
+  action: string;
+  subject: string | null;
+  properties?: { fields?: string[] | null } | null;
+  conditions?: string[] | null;
+}
+interface RoleService {
+  assignPermissions(roleId: number | string, permissions: unknown[]): Promise<unknown>;
+}
+
+/** One permission as the log names it: action, subject, fields and conditions. */
+const permissionKey = (p: PermissionRow) =>
+  [
+    p.action,
+    p.subject ?? '',
+    p.properties?.fields ? `fields=${[...p.properties.fields].sort().join(',')}` : '',
+    p.conditions?.length ? `conditions=${[...p.conditions].sort().join(',')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
 export function registerAccountAudit(strapi: Core.Strapi) {
   const append = async (targetUid: string, id: number | string, action: string, meta: Record<string, unknown>) => {
@@ -67,6 +94,41 @@ export function registerAccountAudit(strapi: Core.Strapi) {
       if (u?.id) await append('admin::user', u.id, 'account-deleted', { email: u.email });
     },
   });
+
+  strapi.db.lifecycles.subscribe({
+    models: ['admin::role'],
+    async afterCreate(event: { result?: RoleRow }) {
+      const r = event.result;
+      if (r?.id) await append('admin::role', r.id, 'role-created', { code: r.code, name: r.name });
+    },
+    async afterDelete(event: { result?: RoleRow }) {
+      const r = event.result;
+      if (r?.id) await append('admin::role', r.id, 'role-deleted', { code: r.code, name: r.name });
+    },
+  });
+
+  // Every change of a role's permissions goes through the role service's assignPermissions (the
+  // admin's PUT /admin/roles/:id/permissions, and the board's roles kept in step at start): the
+  // permissions before and after are compared, and what changed is logged. Strapi's own reset of the
+  // Super Admin's permissions at start does not go through the service and is not logged.
+  const roleService = strapi.service('admin::role') as RoleService;
+  const assign = roleService.assignPermissions;
+  const snapshot = async (roleId: number | string) =>
+    ((await strapi.db.query('admin::permission').findMany({ where: { role: { id: roleId } } })) as PermissionRow[]).map(permissionKey);
+  roleService.assignPermissions = async (roleId, permissions) => {
+    const before = await snapshot(roleId);
+    const result = await assign(roleId, permissions);
+    const after = await snapshot(roleId);
+    const added = after.filter((k) => !before.includes(k));
+    const removed = before.filter((k) => !after.includes(k));
+    if (added.length || removed.length) {
+      const role = (await strapi.db
+        .query('admin::role')
+        .findOne({ where: { id: roleId }, select: ['id', 'code', 'name'] })) as RoleRow | null;
+      await append('admin::role', roleId, 'role-permissions-changed', { code: role?.code ?? null, added, removed });
+    }
+    return result;
+  };
 
   strapi.db.lifecycles.subscribe({
     models: Object.keys(TOKENS),

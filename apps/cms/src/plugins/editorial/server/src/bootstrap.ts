@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { registerAccountAudit } from './account-audit';
 import { schedulerInterval } from './scheduler-interval';
+import { secondFactorRequired } from './services/second-factor';
 import { assertWriterMayTable, runAs } from './writers';
 
 const WRITE_EVENTS: Record<string, string> = {
@@ -61,6 +62,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Account events (created, activated, deactivated, deleted, roles, passwords, tokens) in the chain.
   registerAccountAudit(strapi);
+
+  // A wrong ADMIN_SECOND_FACTOR stops the start rather than every request.
+  strapi.log.info(`editorial: second factor for approvers and administrators ${secondFactorRequired() ? 'required' : 'off'}`);
 
   // Go-live and expiry of approved items. A tick that is still running when the next one is due is
   // not doubled: the second would only find the same items again and log refused transitions.

@@ -4,8 +4,9 @@ import notify from './notify';
 import reports from './reports';
 import roles from './roles';
 import schedule from './schedule';
+import secondFactor from './second-factor';
 import seed from './seed';
 import system from './system';
 import workflow from './workflow';
 
-export default { audit, conversionNotes, notify, reports, roles, schedule, seed, system, workflow };
+export default { audit, conversionNotes, notify, reports, roles, schedule, 'second-factor': secondFactor, seed, system, workflow };

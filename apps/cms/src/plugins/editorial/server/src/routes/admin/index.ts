@@ -23,5 +23,12 @@ export default () => ({
     // Editorial profiles (unit, fields) of admin users.
     { method: 'GET', path: '/profiles', handler: 'profiles.list', config: board },
     { method: 'PUT', path: '/profiles/:userId', handler: 'profiles.update', config: board },
+    // Sign-in with the second step (issue 19): the page and its script, open to all; the Super
+    // Admin's reset of a second factor and unlock of a throttled account (controllers/sign-in.ts).
+    { method: 'GET', path: '/dang-nhap', handler: 'signIn.page', config: { auth: false } },
+    { method: 'GET', path: '/dang-nhap/script', handler: 'signIn.script', config: { auth: false } },
+    { method: 'GET', path: '/accounts', handler: 'signIn.accounts', config: auth },
+    { method: 'POST', path: '/accounts/:userId/second-factor/reset', handler: 'signIn.resetSecondFactor', config: auth },
+    { method: 'POST', path: '/accounts/:userId/unlock', handler: 'signIn.unlock', config: auth },
   ],
 });
