@@ -13,7 +13,13 @@ const header = (headers: Headers, name: string): string[] => {
   const v = headers instanceof Map ? headers.get(name) : (headers as Record<string, unknown>)[name];
   if (v == null) return [];
   const list = Array.isArray(v) ? v : [v];
-  return list.map((x) => (typeof x === 'string' ? x : typeof x === 'object' && x && 'value' in x ? String(x.value) : String(x)));
+  // mailparser gives unstructured headers as strings, address headers as { text }, others as { value }.
+  return list.map((x) => {
+    if (typeof x === 'string') return x;
+    if (x && typeof x === 'object' && 'text' in x) return String(x.text);
+    if (x && typeof x === 'object' && 'value' in x && typeof x.value === 'string') return x.value;
+    return String(x);
+  });
 };
 
 /**
