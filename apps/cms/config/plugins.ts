@@ -11,6 +11,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // How often scheduled go-live and expiry times are checked, in ms (at least 1000; anything else
       // is refused with a warning in the log and the default, 30000, is used).
       schedulerIntervalMs: env('EDITORIAL_SCHEDULER_MS', '30000'),
+      // Contributions by e-mail from an IMAP mailbox, read every MAIL_INTAKE_MS (off without MAIL_INTAKE_HOST;
+      // docs/workflow.md "Contributions by e-mail").
+      mailIntake: {
+        host: env('MAIL_INTAKE_HOST', ''),
+        port: env.int('MAIL_INTAKE_PORT', 993),
+        secure: env.bool('MAIL_INTAKE_SECURE', true),
+        user: env('MAIL_INTAKE_USER', ''),
+        password: env('MAIL_INTAKE_PASSWORD', ''),
+        intervalMs: Math.max(1000, env.int('MAIL_INTAKE_MS', 60_000)),
+        authservId: env('MAIL_INTAKE_AUTHSERV_ID', ''),
+        address: env('MAIL_INTAKE_ADDRESS', ''),
+        secret: env('MAIL_INTAKE_SECRET', ''),
+      },
     },
   },
   'users-permissions': {

@@ -1,6 +1,6 @@
 // The setting of the second step of sign-in (editorial plugin, services/second-factor.ts).
 import { describe, expect, it } from 'vitest';
-import { SECOND_FACTOR_ROLES, secondFactorRequired } from '../../apps/cms/src/plugins/editorial/server/src/services/second-factor.ts';
+import { SECOND_FACTOR_ROLES, secondFactorRequired } from '../src/plugins/editorial/server/src/services/second-factor.ts';
 
 describe('second factor setting', () => {
   it('is required by default, except in demo mode; the setting says otherwise explicitly', () => {

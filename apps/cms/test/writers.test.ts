@@ -26,9 +26,9 @@ const WRITE_SITES: Record<string, readonly Who[]> = {
   'apps/cms/src/plugins/editorial/server/src/controllers/profiles.ts': ['request'],
   // Enrolment, codes used, reset, and the session marked as past the second step (issue 19).
   'apps/cms/src/plugins/editorial/server/src/services/second-factor.ts': ['request'],
-  'apps/cms/src/plugins/editorial/server/src/guard.ts': ['request', 'seed', 'question-intake'],
-  'apps/cms/src/plugins/editorial/server/src/services/audit.ts': ['request', 'seed', 'scheduler', 'question-intake'],
-  'apps/cms/src/plugins/editorial/server/src/services/workflow.ts': ['request', 'seed', 'scheduler', 'question-intake'],
+  'apps/cms/src/plugins/editorial/server/src/guard.ts': ['request', 'seed', 'question-intake', 'mail-intake'],
+  'apps/cms/src/plugins/editorial/server/src/services/audit.ts': ['request', 'seed', 'scheduler', 'question-intake', 'mail-intake'],
+  'apps/cms/src/plugins/editorial/server/src/services/workflow.ts': ['request', 'seed', 'scheduler', 'question-intake', 'mail-intake'],
 };
 
 /** Where each system writer is entered (runAs / the system service's run / asSystem in the app). */
@@ -37,6 +37,8 @@ const ENTRY_POINTS: Record<keyof typeof SYSTEM_WRITERS, readonly string[]> = {
   scheduler: ['apps/cms/src/plugins/editorial/server/src/bootstrap.ts'],
   'question-intake': ['apps/cms/src/plugins/editorial/server/src/services/workflow.ts'],
   'account-audit': ['apps/cms/src/plugins/editorial/server/src/account-audit.ts'],
+  // The mail timer (bootstrap.ts) calls the intake's poll, which enters the writer itself.
+  'mail-intake': ['apps/cms/src/plugins/editorial/server/src/services/mail-intake.ts'],
   erasure: ['apps/cms/src/index.ts', 'apps/cms/scripts/erase-asker.mjs'],
 };
 

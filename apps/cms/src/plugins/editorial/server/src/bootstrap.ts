@@ -15,11 +15,14 @@ const WRITE_EVENTS: Record<string, string> = {
 };
 
 let schedulerTimer: NodeJS.Timeout | null = null;
+let mailTimer: NodeJS.Timeout | null = null;
 
-/** Stops the scheduler (plugin destroy). */
+/** Stops the scheduler and the mail intake (plugin destroy). */
 export function stopScheduler() {
   if (schedulerTimer) clearInterval(schedulerTimer);
+  if (mailTimer) clearInterval(mailTimer);
   schedulerTimer = null;
+  mailTimer = null;
 }
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -79,6 +82,22 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       .finally(() => (running = false));
   }, ms);
   schedulerTimer.unref();
+
+  // Contributions by e-mail, when a mailbox is configured (services/mail-intake.ts; the poll runs as its writer).
+  const intake = strapi.plugin('editorial').service('mailIntake');
+  const mail = intake.config();
+  if (mail) {
+    let reading = false;
+    mailTimer = setInterval(() => {
+      if (reading) return;
+      reading = true;
+      intake
+        .poll()
+        .catch((e: Error) => strapi.log.error(`mail intake: ${e.message}`))
+        .finally(() => (reading = false));
+    }, mail.intervalMs);
+    mailTimer.unref();
+  }
 };
 
 export default bootstrap;

@@ -30,6 +30,13 @@ export const SYSTEM_WRITERS = {
     tables: ['plugin::editorial.review-state', 'plugin::editorial.original', 'plugin::editorial.review-log'],
     transitions: [],
   },
+  /** Contributions by e-mail (services/mail-intake.ts, every MAIL_INTAKE_MS): an article at `submitted`, its originals, log entries. */
+  'mail-intake': {
+    label: 'Hệ thống (thư gửi bài)',
+    documents: { 'api::article.article': ['create'] },
+    tables: ['plugin::editorial.review-state', 'plugin::editorial.original', 'plugin::editorial.review-log'],
+    transitions: [],
+  },
   /** Account events that happen with no request (the site's API token and demo accounts made at start). */
   'account-audit': {
     label: 'Hệ thống (nhật ký tài khoản)',

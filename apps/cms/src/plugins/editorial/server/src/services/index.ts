@@ -1,5 +1,6 @@
 import audit from './audit';
 import conversionNotes from './conversion-notes';
+import mailIntake from './mail-intake';
 import notify from './notify';
 import reports from './reports';
 import roles from './roles';
@@ -9,4 +10,4 @@ import seed from './seed';
 import system from './system';
 import workflow from './workflow';
 
-export default { audit, conversionNotes, notify, reports, roles, schedule, 'second-factor': secondFactor, seed, system, workflow };
+export default { audit, conversionNotes, mailIntake, notify, reports, roles, schedule, 'second-factor': secondFactor, seed, system, workflow };

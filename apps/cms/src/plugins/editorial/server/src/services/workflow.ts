@@ -42,6 +42,12 @@ export interface ReceiveMeta {
   actorName: string;
   /** Stored in the log entry's meta (no personal data). */
   meta?: Record<string, unknown>;
+  /** The board member the item is from (the e-mail intake); none for citizens. */
+  authorId?: number | null;
+  /** A second original kept as received (the e-mail message), with the hash of its bytes. */
+  original?: { content: Record<string, unknown>; hash: string };
+  /** Shown in the edit-view panel (legacy text converted on receipt). */
+  conversionNote?: string | null;
 }
 
 export interface TransitionInput {
@@ -289,14 +295,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: string,
       content: Record<string, any> | null,
       submittedBy: number | null,
-      opts: { unlessSame?: boolean } = {},
+      opts: { unlessSame?: boolean; hash?: string } = {},
     ): Promise<void> {
       // The archive can never be emptied: nothing classified may enter it, whatever let it into the CMS.
       if (checkClassification(self.toItem(null, content)))
         throw new errors.ValidationError(
           'Tin, bài, văn bản có độ mật (Mật, Tối mật, Tuyệt mật) không được gửi duyệt hay lưu bản gốc trên Cổng thông tin điện tử. Hãy báo quản trị hệ thống để gỡ tài liệu khỏi CMS.',
         );
-      const hash = contentHash(content);
+      const hash = opts.hash ?? contentHash(content);
       if (opts.unlessSame) {
         const last = (await strapi.db.query(ORIGINAL).findOne({
           where: { targetUid: uid, targetDocumentId: documentId },
@@ -318,7 +324,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Receives an item from outside the board (the citizens' question form) as the system: creates it
+     * Receives an item from outside the admin (the citizens' question form, the e-mail intake) as the system: creates it
      * (in the plugin's system scope, so the guard lets this one create through although it runs inside
      * a public request), puts it at `submitted`, archives the original (personal data left out) and logs
      * `receive`. Serialised with transitions, so the audit chain never forks.
@@ -329,19 +335,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // not at all (and one commit instead of five).
       return serialised(() =>
         strapi.db.transaction(async () => {
-          const created = (await runAs('question-intake', () => strapi.documents(uid as any).create({ data } as any))) as {
-            documentId: string;
-          };
+          // The e-mail intake enters as its own writer (services/mail-intake.ts); the question form as this one.
+          const create = () => strapi.documents(uid as any).create({ data } as any) as Promise<{ documentId: string }>;
+          const created = currentWriter() === 'mail-intake' ? await create() : await runAs('question-intake', create);
           const documentId = created.documentId;
           const draft = await self.loadDraft(uid, documentId);
           await self.saveState(uid, documentId, {
             stage: 'submitted',
-            authorId: null,
+            authorId: info.authorId ?? null,
             assigneeId: null,
             fieldId: draft?.field?.id ?? null,
             hasLive: false,
+            conversionNote: info.conversionNote ?? null,
           });
-          await self.archive(uid, documentId, draft, null);
+          await self.archive(uid, documentId, draft, info.authorId ?? null);
+          if (info.original)
+            await self.archive(uid, documentId, info.original.content, info.authorId ?? null, { hash: info.original.hash });
           await audit().record({
             target: { uid, documentId },
             action: 'receive',
