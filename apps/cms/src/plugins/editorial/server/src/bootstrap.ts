@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { registerAccountAudit } from './account-audit';
+import { registerReadScopeCondition } from './read-scope';
 import { schedulerInterval } from './scheduler-interval';
 import { assertWriterMayTable, runAs } from './writers';
 
@@ -24,6 +25,7 @@ export function stopScheduler() {
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The roles themselves are assigned by the app's bootstrap, after the admin's (services/roles.ts).
   await strapi.plugin('editorial').service('roles').registerActions();
+  await registerReadScopeCondition(strapi);
 
   // Strapi's data transfer switches the database lifecycles off while it runs (import, remote push), which
   // would bypass the check below and the log's protection: they stay on, so its writes meet them.

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PROFILE_MANAGERS } from '@cong-ttdt/workflow';
 import { displayName } from '../actor';
 
 const PROFILE = 'plugin::editorial.profile';
-const MANAGERS = ['portal-admin', 'strapi-super-admin'];
+const MANAGERS = PROFILE_MANAGERS;
 const codes = (ctx: any): string[] => (ctx.state.user?.roles ?? []).map((r: any) => r.code);
 
 // Editorial profiles: each admin user's unit and, for editors, their fields. The portal administrator
