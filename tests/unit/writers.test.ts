@@ -24,6 +24,8 @@ const WRITE_SITES: Record<string, readonly Who[]> = {
   'apps/cms/src/plugins/editorial/server/src/services/seed.ts': ['seed'],
   'apps/cms/src/api/question/services/intake.ts': ['erasure', 'request'],
   'apps/cms/src/plugins/editorial/server/src/controllers/profiles.ts': ['request'],
+  // Quarantine and the two-person purge (issue 17): admin requests only.
+  'apps/cms/src/plugins/editorial/server/src/services/quarantine.ts': ['request'],
   'apps/cms/src/plugins/editorial/server/src/guard.ts': ['request', 'seed', 'question-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/audit.ts': ['request', 'seed', 'scheduler', 'question-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/workflow.ts': ['request', 'seed', 'scheduler', 'question-intake'],

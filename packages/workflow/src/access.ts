@@ -42,3 +42,25 @@ export function extraGrants(code: string): AdminGrant[] {
   return grants;
 }
 
+/** Who may put material stored by mistake in quarantine, and purge it together: two people, these two roles. */
+export const PURGE_ROLES: readonly string[] = ['editor-in-chief', 'strapi-super-admin'];
+
+interface Person {
+  id: number | string;
+  roles: readonly string[];
+}
+
+/**
+ * A purge needs two people: the one who quarantined the item and another who confirms, one of them the
+ * editor-in-chief and the other Super Admin (someone holding both roles still needs the other person).
+ */
+export function purgeRefusal(requester: Person, confirmer: Person): string | null {
+  if (!PURGE_ROLES.some((r) => confirmer.roles.includes(r)))
+    return 'Chỉ Trưởng ban biên tập và Quản trị hệ thống được xác nhận xóa hẳn tài liệu cách ly.';
+  if (String(requester.id) === String(confirmer.id)) return 'Xóa hẳn cần hai người: người đã cách ly không được tự xác nhận.';
+  const chief = (p: Person) => p.roles.includes('editor-in-chief');
+  const superAdmin = (p: Person) => p.roles.includes('strapi-super-admin');
+  if (!((chief(requester) && superAdmin(confirmer)) || (superAdmin(requester) && chief(confirmer))))
+    return 'Xóa hẳn cần cả Trưởng ban biên tập và Quản trị hệ thống: người xác nhận phải giữ vai trò còn lại.';
+  return null;
+}

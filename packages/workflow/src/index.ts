@@ -28,7 +28,9 @@ export {
   AUDIT_VERIFIERS,
   BOARD_READERS,
   PROFILE_MANAGERS,
+  PURGE_ROLES,
   REPORTS_ACTION,
   extraGrants,
+  purgeRefusal,
   type AdminGrant,
 } from './access.js';

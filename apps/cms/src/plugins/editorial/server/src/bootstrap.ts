@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { registerAccountAudit } from './account-audit';
+import { purgeScope } from './context';
 import { registerReadScopeCondition } from './read-scope';
 import { schedulerInterval } from './scheduler-interval';
 import { assertWriterMayTable, runAs } from './writers';
@@ -53,10 +54,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     beforeUpdateMany() {
       throw new errors.ForbiddenError('Nhật ký biên tập không được sửa.');
     },
-    beforeDelete() {
+    // The one exception: a purge confirmed by two people removes the originals of material stored by mistake.
+    beforeDelete(event: { model: { uid: string } }) {
+      if (event.model.uid === 'plugin::editorial.original' && purgeScope.getStore()) return;
       throw new errors.ForbiddenError('Nhật ký biên tập không được xóa.');
     },
-    beforeDeleteMany() {
+    beforeDeleteMany(event: { model: { uid: string } }) {
+      if (event.model.uid === 'plugin::editorial.original' && purgeScope.getStore()) return;
       throw new errors.ForbiddenError('Nhật ký biên tập không được xóa.');
     },
   });

@@ -23,5 +23,9 @@ export default () => ({
     // Editorial profiles (unit, fields) of admin users.
     { method: 'GET', path: '/profiles', handler: 'profiles.list', config: board },
     { method: 'PUT', path: '/profiles/:userId', handler: 'profiles.update', config: board },
+    // Quarantine and two-person purge of material stored by mistake (editor-in-chief and Super Admin).
+    { method: 'GET', path: '/quarantine', handler: 'quarantine.list', config: board },
+    { method: 'POST', path: '/quarantine', handler: 'quarantine.request', config: board },
+    { method: 'POST', path: '/quarantine/:id/purge', handler: 'quarantine.purge', config: board },
   ],
 });
