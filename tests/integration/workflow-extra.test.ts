@@ -20,7 +20,8 @@ describe('clone', () => {
   ];
   for (const [role, allowed] of cases) {
     it(`${role} ${allowed ? 'gets a new draft of their own' : 'is refused'}`, async () => {
-      const source = (await cmCreate(UID, validArticle())).body.data.documentId as string;
+      // The field editor clones only what they may read (their own here; read-scoping.test.ts covers the rest).
+      const source = (await cmCreate(UID, validArticle(), role === 'editor' ? 'editor' : 'contributor')).body.data.documentId as string;
       const stamp = `${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
       const before = dbQuery<{ n: number }>('SELECT COUNT(*) AS n FROM articles')[0].n;
       const res = await http('POST', `${CM}/${UID}/clone/${source}`, {

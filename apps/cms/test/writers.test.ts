@@ -26,6 +26,8 @@ const WRITE_SITES: Record<string, readonly Who[]> = {
   'apps/cms/src/plugins/editorial/server/src/controllers/profiles.ts': ['request'],
   // Enrolment, codes used, reset, and the session marked as past the second step (issue 19).
   'apps/cms/src/plugins/editorial/server/src/services/second-factor.ts': ['request'],
+  // Quarantine and the two-person purge (issue 17): admin requests only.
+  'apps/cms/src/plugins/editorial/server/src/services/quarantine.ts': ['request'],
   'apps/cms/src/plugins/editorial/server/src/guard.ts': ['request', 'seed', 'question-intake', 'mail-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/audit.ts': ['request', 'seed', 'scheduler', 'question-intake', 'mail-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/workflow.ts': ['request', 'seed', 'scheduler', 'question-intake', 'mail-intake'],

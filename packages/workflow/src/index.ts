@@ -23,3 +23,14 @@ export {
   type CrudOperation,
   type ContentPermissionMap,
 } from './permissions.js';
+export { READ_ALL_ROLES, readScope, canRead, type ReadScope } from './read.js';
+export {
+  AUDIT_VERIFIERS,
+  BOARD_READERS,
+  PROFILE_MANAGERS,
+  PURGE_ROLES,
+  REPORTS_ACTION,
+  extraGrants,
+  purgeRefusal,
+  type AdminGrant,
+} from './access.js';

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { registerAccountAudit } from './account-audit';
+import { purgeScope } from './context';
+import { registerReadScopeCondition } from './read-scope';
 import { schedulerInterval } from './scheduler-interval';
 import { secondFactorRequired } from './services/second-factor';
 import { assertWriterMayTable, runAs } from './writers';
@@ -28,6 +30,7 @@ export function stopScheduler() {
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The roles themselves are assigned by the app's bootstrap, after the admin's (services/roles.ts).
   await strapi.plugin('editorial').service('roles').registerActions();
+  await registerReadScopeCondition(strapi);
 
   // Strapi's data transfer switches the database lifecycles off while it runs (import, remote push), which
   // would bypass the check below and the log's protection: they stay on, so its writes meet them.
@@ -55,10 +58,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     beforeUpdateMany() {
       throw new errors.ForbiddenError('Nhật ký biên tập không được sửa.');
     },
-    beforeDelete() {
+    // The one exception: a purge confirmed by two people removes the originals of material stored by mistake.
+    beforeDelete(event: { model: { uid: string } }) {
+      if (event.model.uid === 'plugin::editorial.original' && purgeScope.getStore()) return;
       throw new errors.ForbiddenError('Nhật ký biên tập không được xóa.');
     },
-    beforeDeleteMany() {
+    beforeDeleteMany(event: { model: { uid: string } }) {
+      if (event.model.uid === 'plugin::editorial.original' && purgeScope.getStore()) return;
       throw new errors.ForbiddenError('Nhật ký biên tập không được xóa.');
     },
   });

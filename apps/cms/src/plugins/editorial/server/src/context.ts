@@ -4,3 +4,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export const transitionScope = new AsyncLocalStorage<{ action: string; uid: string; documentId: string }>();
 
 // Writes on behalf of the system (seed, scheduler, question intake, erasure) run as named writers: writers.ts.
+
+/** Set while a confirmed purge (services/quarantine.ts) removes an item's archived originals, the one delete they allow. */
+export const purgeScope = new AsyncLocalStorage<{ quarantineId: number }>();

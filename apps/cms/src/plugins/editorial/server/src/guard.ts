@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { allowedOperations, canEdit, stageAfterEdit } from '@cong-ttdt/workflow';
 import { requestUser, toActor } from './actor';
 import { transitionScope } from './context';
+import { mayRead } from './read-scope';
 import { assertWriterMayDocument, currentWriter } from './writers';
 import { contentHash } from './services/audit';
 
@@ -55,6 +56,9 @@ export function registerGuard(strapi: Core.Strapi): void {
 
     if (action === 'create' || action === 'clone') {
       if (!allowedOperations(actor, uid).includes('create')) refuse('Tài khoản của bạn không được tạo nội dung loại này.');
+      // Strapi's clone reads its source without asking whether the caller may read it.
+      if (action === 'clone' && !(await mayRead(strapi, user!, uid, String(params.documentId ?? ''))))
+        refuse('Bạn không được sao chép tin, bài mà bạn không được xem.');
       const result = await next();
       const documentId = result?.documentId;
       if (documentId) {

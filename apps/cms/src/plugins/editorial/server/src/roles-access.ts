@@ -1,14 +1,6 @@
-// Role groups by role code: who may read or do what. The one place for them (scripts/lint.ts refuses a copy).
-
-/** Roles that may use the editorial routes (history, panel, stages, queue, editors, transition). */
-export const BOARD_READERS: readonly string[] = [
-  'contributor',
-  'portal-admin',
-  'editor',
-  'editor-in-chief',
-  'inspector',
-  'strapi-super-admin',
-];
+// Role groups by role code: who may read or do what. The route groups live in packages/workflow (access.ts),
+// where the route matrix reads them too; the rest are here. scripts/lint.ts refuses a copy elsewhere.
+export { AUDIT_VERIFIERS, BOARD_READERS, PROFILE_MANAGERS } from '@cong-ttdt/workflow';
 
 /** Roles that handle citizens' questions and may read the askers' contact details (the editor only when assigned). */
 export const CONTACT_READERS: readonly string[] = ['portal-admin', 'editor-in-chief', 'inspector'];
@@ -19,6 +11,3 @@ export const OVERSEERS: readonly string[] = ['portal-admin', 'editor-in-chief', 
 
 /** Roles that may add files to the media library (the inspector only reads; finance has none). */
 export const UPLOADERS: readonly string[] = ['contributor', 'portal-admin', 'editor', 'editor-in-chief', 'strapi-super-admin'];
-
-/** Roles that manage editorial profiles (units and fields of each account). */
-export const PROFILE_MANAGERS: readonly string[] = ['portal-admin', 'strapi-super-admin'];

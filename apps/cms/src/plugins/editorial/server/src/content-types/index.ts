@@ -3,6 +3,7 @@ import reviewLog from './review-log/schema.json';
 import original from './original/schema.json';
 import profile from './profile/schema.json';
 import secondFactor from './second-factor/schema.json';
+import quarantine from './quarantine/schema.json';
 
 export default {
   'review-state': { schema: reviewState },
@@ -10,4 +11,5 @@ export default {
   original: { schema: original },
   profile: { schema: profile },
   'second-factor': { schema: secondFactor },
+  quarantine: { schema: quarantine },
 };

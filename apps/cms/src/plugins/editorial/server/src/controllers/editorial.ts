@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ACTIONS, SYSTEM_ACTIONS } from '@cong-ttdt/workflow';
-import { OVERSEERS } from '../roles-access';
+import { ACTIONS, AUDIT_VERIFIERS, SYSTEM_ACTIONS } from '@cong-ttdt/workflow';
+import { toActor } from '../actor';
+import { READ_REFUSAL, mayRead, readableIds } from '../read-scope';
 
 const roleCodes = (ctx: any): string[] => (ctx.state.user?.roles ?? []).map((r: any) => r.code);
 const ALLOWED_KEYS = new Set(['uid', 'documentId', 'action', 'comment', 'assigneeId', 'goLiveAt', 'expiresAt', 'royaltyGrade']);
@@ -37,11 +38,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async history(ctx: any) {
       const { uid, documentId } = ctx.params;
       if (!workflow().pathOf(uid)) return ctx.notFound('Loại nội dung không thuộc quy trình biên tập.');
+      if (!(await mayRead(strapi, ctx.state.user, uid, documentId))) return ctx.forbidden(READ_REFUSAL);
       ctx.body = { data: await audit().history(uid, documentId) };
     },
 
     async panel(ctx: any) {
       const { uid, documentId } = ctx.params;
+      if (!(await mayRead(strapi, ctx.state.user, uid, documentId))) return ctx.forbidden(READ_REFUSAL);
       ctx.body = { data: await workflow().panel(uid, documentId, ctx.state.user) };
     },
 
@@ -56,12 +59,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .split(',')
         .filter(Boolean)
         .slice(0, 200);
+      // Only items the caller may read (read-scope.ts): a stage says something about an item too.
+      const scope = await readableIds(strapi, await toActor(strapi, ctx.state.user), uid);
       const rows = (await strapi.db.query('plugin::editorial.review-state').findMany({
         where: { targetUid: uid, ...(ids.length ? { targetDocumentId: { $in: ids } } : {}) },
         select: ['targetDocumentId', 'stage'],
         limit: 200,
       })) as Array<{ targetDocumentId: string; stage: string }>;
-      ctx.body = { data: Object.fromEntries(rows.map((r) => [r.targetDocumentId, r.stage])) };
+      const visible = scope === null ? rows : rows.filter((r) => scope.includes(r.targetDocumentId));
+      ctx.body = { data: Object.fromEntries(visible.map((r) => [r.targetDocumentId, r.stage])) };
     },
 
     async queue(ctx: any) {
@@ -79,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async verify(ctx: any) {
       const codes = roleCodes(ctx);
-      if (!codes.some((c) => OVERSEERS.includes(c))) return ctx.forbidden('Không có quyền kiểm tra nhật ký.');
+      if (!codes.some((c) => AUDIT_VERIFIERS.includes(c))) return ctx.forbidden('Không có quyền kiểm tra nhật ký.');
       ctx.body = { data: await audit().verify() };
     },
   };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PROFILE_MANAGERS } from '@cong-ttdt/workflow';
 import { displayName } from '../actor';
-import { PROFILE_MANAGERS } from '../roles-access';
 
 const PROFILE = 'plugin::editorial.profile';
 const MANAGERS = PROFILE_MANAGERS;

@@ -2,6 +2,7 @@ import audit from './audit';
 import conversionNotes from './conversion-notes';
 import mailIntake from './mail-intake';
 import notify from './notify';
+import quarantine from './quarantine';
 import reports from './reports';
 import roles from './roles';
 import schedule from './schedule';
@@ -10,4 +11,4 @@ import seed from './seed';
 import system from './system';
 import workflow from './workflow';
 
-export default { audit, conversionNotes, mailIntake, notify, reports, roles, schedule, 'second-factor': secondFactor, seed, system, workflow };
+export default { audit, conversionNotes, mailIntake, notify, quarantine, reports, roles, schedule, 'second-factor': secondFactor, seed, system, workflow };

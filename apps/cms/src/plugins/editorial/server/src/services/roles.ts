@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { READ_SCOPE_CONDITION } from '../read-scope';
 import { CONTACT_FIELDS, CONTACT_READERS } from '../roles-access';
-import { DEFAULT_CONTENT_PERMISSIONS, ROLE_LABELS, allowedOperations, resolvePath, type RoleCode } from '@cong-ttdt/workflow';
+import { DEFAULT_CONTENT_PERMISSIONS, ROLE_LABELS, allowedOperations, extraGrants, resolvePath, type RoleCode } from '@cong-ttdt/workflow';
 
 // Admin roles of the editorial board, recognised by code (display names may be renamed by users).
 const BOARD_ROLES: Array<{ code: RoleCode; description: string }> = [
@@ -16,7 +17,6 @@ const BOARD_ROLES: Array<{ code: RoleCode; description: string }> = [
 ];
 
 const CM = 'plugin::content-manager.explorer';
-export const REPORTS_ACTION = 'plugin::editorial.reports.read';
 const SKIP_ATTRS = new Set([
   'id',
   'documentId',
@@ -58,8 +58,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ops = allowedOperations(actor, uid);
       const inWorkflow = !!resolvePath(uid, paths);
       for (const op of ops) {
-        // Contributors see and edit only what they created; the editorial guard checks the stage.
-        const conditions = code === 'contributor' && inWorkflow && op !== 'create' ? ['admin::is-creator'] : [];
+        // Contributors and field editors see and edit only what is in their read scope (read-scope.ts:
+        // own, assigned, in their fields); the editorial guard checks the stage.
+        const scoped = (code === 'contributor' || code === 'editor') && inWorkflow && op !== 'create';
+        const conditions = scoped ? [READ_SCOPE_CONDITION] : [];
         perms.push({ action: `${CM}.${op}`, subject: uid, properties: op === 'delete' ? {} : { fields }, conditions });
       }
       // Only the editor-in-chief sees the Publish button; the guard turns it into "approve".
@@ -67,18 +69,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!inWorkflow && ct.options?.draftAndPublish && ops.includes('update'))
         perms.push({ action: `${CM}.publish`, subject: uid, properties: {}, conditions: [] });
     }
-    // The plugin's own "read reports" action shows the Báo cáo menu link; the routes check roles themselves.
-    if (['inspector', 'editor-in-chief', 'portal-admin', 'finance', 'contributor'].includes(code)) {
-      perms.push({ action: REPORTS_ACTION, subject: null, properties: {}, conditions: [] });
-    }
-    if (code !== 'finance') {
-      for (const action of ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'])
-        perms.push({ action, subject: null, properties: {}, conditions: [] });
-      if (!['inspector'].includes(code)) {
-        for (const action of ['plugin::upload.assets.create', 'plugin::upload.assets.update'])
-          perms.push({ action, subject: null, properties: {}, conditions: code === 'contributor' ? ['admin::is-creator'] : [] });
-      }
-    }
+    for (const g of extraGrants(code))
+      perms.push({ action: g.action, subject: null, properties: {}, conditions: g.ownOnly ? ['admin::is-creator'] : [] });
     return perms;
   };
 
@@ -98,7 +90,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async ensureRoles() {
       const conditions = (strapi.service('admin::permission') as any).conditionProvider;
-      if (!conditions.has('admin::is-creator')) throw new Error('editorial: ensureRoles ran before the admin registered its conditions');
+      for (const c of ['admin::is-creator', READ_SCOPE_CONDITION])
+        if (!conditions.has(c)) throw new Error(`editorial: ensureRoles ran before the condition ${c} was registered`);
       const roleService = strapi.service('admin::role') as any;
       // Strapi creates its default roles (Super Admin included) only when no role exists yet: let it
       // run first on a fresh database, before the board's roles appear.

@@ -179,6 +179,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!path) throw new errors.ValidationError(`Loại nội dung ${input.uid} không thuộc quy trình biên tập.`);
         const draft = await self.loadDraft(input.uid, input.documentId);
         if (!draft) throw new errors.NotFoundError('Không tìm thấy tin, bài.');
+        if (await strapi.plugin('editorial').service('quarantine').openFor(input.uid, input.documentId))
+          throw new errors.ApplicationError('Tài liệu đang bị cách ly (chờ xóa hẳn): không thao tác được.');
         const state =
           (await self.getState(input.uid, input.documentId)) ??
           (await self.saveState(input.uid, input.documentId, { stage: 'draft', authorId: draft.createdBy?.id ?? null }));

@@ -30,5 +30,9 @@ export default () => ({
     { method: 'GET', path: '/accounts', handler: 'signIn.accounts', config: auth },
     { method: 'POST', path: '/accounts/:userId/second-factor/reset', handler: 'signIn.resetSecondFactor', config: auth },
     { method: 'POST', path: '/accounts/:userId/unlock', handler: 'signIn.unlock', config: auth },
+    // Quarantine and two-person purge of material stored by mistake (editor-in-chief and Super Admin).
+    { method: 'GET', path: '/quarantine', handler: 'quarantine.list', config: board },
+    { method: 'POST', path: '/quarantine', handler: 'quarantine.request', config: board },
+    { method: 'POST', path: '/quarantine/:id/purge', handler: 'quarantine.purge', config: board },
   ],
 });

@@ -1,0 +1,99 @@
+// Quarantine and two-person purge (issue 17): material stored by mistake goes offline at once, and only
+// the editor-in-chief and Super Admin together (two people) remove it from every table and the upload folder.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cmCreate, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
+import { dbExec, dbQuery } from '../helpers/db.ts';
+import { image } from '../helpers/files.ts';
+import { adminToken, cms, http } from '../helpers/http.ts';
+
+const UID = 'api::article.article';
+const count = (sql: string, params: Array<string | number>) => Number(dbQuery<{ n: number }>(sql, params)[0].n);
+
+describe('quarantine and purge of an item stored by mistake', () => {
+  let id = '';
+  let fileId = 0;
+  let fileUrl = '';
+  let quarantineId = 0;
+
+  beforeAll(async () => {
+    const form = new FormData();
+    form.append('files', new Blob([await image('jpeg')], { type: 'image/jpeg' }), `anh-cach-ly-${Date.now()}.jpg`);
+    const up = await http('POST', '/upload', { token: await adminToken('contributor'), body: form });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    fileId = up.body[0].id;
+    fileUrl = up.body[0].url;
+    const res = await cmCreate(UID, validArticle({ cover: fileId, coverAlt: 'Ảnh' }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    id = res.body.data.documentId;
+    // Published (so the archive of originals holds it), then found to be classified: stored by mistake.
+    expect(await publishThroughWorkflow(UID, id)).toBe('published');
+    dbExec('UPDATE articles SET classification = ? WHERE document_id = ?', ['toi_mat', id]);
+    expect(count('SELECT COUNT(*) AS n FROM editorial_originals WHERE target_document_id = ?', [id])).toBeGreaterThan(0);
+  });
+
+  it('only the editor-in-chief or Super Admin quarantines, with a reason', async () => {
+    for (const role of ['contributor', 'portal-admin', 'editor', 'inspector', 'finance']) {
+      const res = await http('POST', '/editorial/quarantine', {
+        token: await adminToken(role),
+        body: { uid: UID, documentId: id, reason: 'Mật' },
+      });
+      expect(res.status, role).toBe(403);
+    }
+    const noReason = await http('POST', '/editorial/quarantine', {
+      token: await adminToken('editor-in-chief'),
+      body: { uid: UID, documentId: id, reason: ' ' },
+    });
+    expect(noReason.status).toBe(400);
+    const res = await http('POST', '/editorial/quarantine', {
+      token: await adminToken('editor-in-chief'),
+      body: { uid: UID, documentId: id, reason: 'Tài liệu Tối mật đăng nhầm.' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    quarantineId = res.body.data.id;
+  });
+
+  it('goes offline at once and takes no further workflow action', async () => {
+    expect((await http('GET', `/api/articles/${id}`)).status).toBe(404);
+    const withdraw = await transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw', comment: 'Gỡ' });
+    expect(withdraw.status).toBe(400);
+    expect(withdraw.body.error.message).toContain('cách ly');
+  });
+
+  it('is not purged by one person, nor by anyone but the other of the two roles', async () => {
+    for (const role of ['editor-in-chief', 'portal-admin', 'contributor', 'inspector']) {
+      const res = await http('POST', `/editorial/quarantine/${quarantineId}/purge`, { token: await adminToken(role), body: {} });
+      expect(res.status, role).toBe(403);
+    }
+    expect(count('SELECT COUNT(*) AS n FROM articles WHERE document_id = ?', [id])).toBeGreaterThan(0);
+  });
+
+  it('Super Admin confirms: nothing of it is left in any table nor in the upload folder; both steps logged', async () => {
+    const res = await http('POST', `/editorial/quarantine/${quarantineId}/purge`, {
+      token: await adminToken('strapi-super-admin'),
+      body: {},
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data.files).toBe(1);
+    expect(count('SELECT COUNT(*) AS n FROM articles WHERE document_id = ?', [id])).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM editorial_review_states WHERE target_document_id = ?', [id])).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM editorial_originals WHERE target_document_id = ?', [id])).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM files WHERE id = ?', [fileId])).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM files_related_mph WHERE file_id = ?', [fileId])).toBe(0);
+    expect(existsSync(join(cms().env.CMS_PUBLIC_DIR, fileUrl))).toBe(false);
+    const log = dbQuery<{ action: string; actor_roles: string }>(
+      'SELECT action, actor_roles FROM editorial_review_logs WHERE target_document_id = ? ORDER BY seq',
+      [id],
+    );
+    expect(log.map((e) => e.action).slice(-2)).toEqual(['quarantine', 'purge']);
+    expect(String(log.at(-1)!.actor_roles)).toContain('strapi-super-admin');
+    const verify = await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') });
+    expect(verify.body.data.ok).toBe(true);
+    const again = await http('POST', `/editorial/quarantine/${quarantineId}/purge`, {
+      token: await adminToken('strapi-super-admin'),
+      body: {},
+    });
+    expect(again.status).toBe(400);
+  });
+});
