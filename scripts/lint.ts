@@ -125,6 +125,8 @@ export const TERMS: Term[] = [
     owners: [
       'packages/workflow/src/constants.ts',
       'packages/workflow/src/workflow.ts',
+      'packages/workflow/src/access.ts',
+      'packages/workflow/src/read.ts',
       'apps/cms/src/plugins/editorial/server/src/roles-access.ts',
       'apps/cms/src/plugins/editorial/server/src/services/roles.ts',
     ],

@@ -11,3 +11,6 @@ export const OVERSEERS: readonly string[] = ['portal-admin', 'editor-in-chief', 
 
 /** Roles that may add files to the media library (the inspector only reads; finance has none). */
 export const UPLOADERS: readonly string[] = ['contributor', 'portal-admin', 'editor', 'editor-in-chief', 'strapi-super-admin'];
+
+/** Roles that must pass the second sign-in step: the editor-in-chief (publishes), the portal administrator and the Super Admin (administer). */
+export const SECOND_FACTOR_ROLES: readonly string[] = ['editor-in-chief', 'portal-admin', 'strapi-super-admin'];

@@ -83,19 +83,3 @@ export async function uploadFile(
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-/** A picture of an imported DOCX: named after its document, its URL returned for the Markdown. */
-export async function uploadImage(
-  strapi: Core.Strapi,
-  image: { contentType: string; bytes: Buffer; alt: string },
-  by: Uploader,
-): Promise<string> {
-  const base = by.source.replace(/\.docx$/i, '') || 'anh';
-  const digest = createHash('sha256').update(image.bytes).digest('hex').slice(0, 8);
-  const stored = await uploadFile(
-    strapi,
-    { name: `${base}-${digest}${EXT[image.contentType] ?? '.bin'}`, contentType: image.contentType, bytes: image.bytes, alt: image.alt },
-    by,
-  );
-  return stored.url;
-}

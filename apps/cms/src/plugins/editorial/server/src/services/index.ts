@@ -11,4 +11,17 @@ import seed from './seed';
 import system from './system';
 import workflow from './workflow';
 
-export default { audit, conversionNotes, mailIntake, notify, quarantine, reports, roles, schedule, 'second-factor': secondFactor, seed, system, workflow };
+export default {
+  audit,
+  conversionNotes,
+  mailIntake,
+  notify,
+  quarantine,
+  reports,
+  roles,
+  schedule,
+  'second-factor': secondFactor,
+  seed,
+  system,
+  workflow,
+};

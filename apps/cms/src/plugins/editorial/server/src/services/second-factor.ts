@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { displayName } from '../actor';
+import { SECOND_FACTOR_ROLES } from '../roles-access';
 
 // Second factor (TOTP, RFC 6238) for the roles that publish or administer. Enforced in front of
 // Strapi's own routes (docs/operations.md, "Second factor"): the login route asks for the code once
@@ -13,8 +14,7 @@ import { displayName } from '../actor';
 
 const UID = 'plugin::editorial.second-factor';
 const SESSION = 'admin::session';
-/** Editor-in-chief (publishes), portal administrator and Super Admin (administer). */
-export const SECOND_FACTOR_ROLES: readonly string[] = ['editor-in-chief', 'portal-admin', 'strapi-super-admin'];
+export { SECOND_FACTOR_ROLES };
 export const SIGN_IN_PAGE = '/editorial/dang-nhap';
 const ISSUER = 'Cổng TTĐT';
 const RECOVERY_CODES = 10;
