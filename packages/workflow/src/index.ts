@@ -23,3 +23,5 @@ export {
   type CrudOperation,
   type ContentPermissionMap,
 } from './permissions.js';
+export * from './working-days.js';
+export * from './disclosure.js';
