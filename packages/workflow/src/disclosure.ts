@@ -171,7 +171,16 @@ export const DISCLOSURE_KIND_BY_ID: ReadonlyMap<string, DisclosureKind> = new Ma
 export interface DisclosureDocument {
   docType?: string | null;
   disclosure?: string | null;
+  level?: string | null;
 }
+
+/**
+ * The deadline binds the portal's own agency (Art. 18 §4: "kể từ ngày tạo ra thông tin"): documents of its
+ * own level (site settings' `adminLevel`). Laws and the province's documents it republishes are listed
+ * without a deadline.
+ */
+export const hasDeadline = (d: DisclosureDocument, adminLevel: string | null | undefined): boolean =>
+  !!adminLevel && d.level === adminLevel;
 
 const BY_DISCLOSURE: Record<string, string> = {
   draft_comment: 'du-thao-lay-y-kien',
@@ -198,6 +207,8 @@ export interface DisclosureItem {
   title: string;
   created: string | null;
   published: string | null;
+  /** False: listed without a deadline (`hasDeadline`, or registers that are kept up to date rather than dated). */
+  deadline?: boolean;
   url?: string;
 }
 
@@ -213,7 +224,7 @@ export interface CatalogueRow {
 }
 
 export function itemTimeliness(cal: WorkCalendar, kind: DisclosureKind, item: DisclosureItem, today: string): Timeliness | null {
-  if (!item.created) return null;
+  if (!item.created || item.deadline === false) return null;
   return timeliness(cal, { created: item.created, published: item.published, today, limit: kind.limit });
 }
 

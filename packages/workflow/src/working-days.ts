@@ -173,7 +173,7 @@ export function timeliness(cal: WorkCalendar, input: TimelinessInput): Timelines
 }
 
 /** "đúng hạn", "trễ 3 ngày làm việc", … (what the site and reports show). */
-export function timelinessLabel(t: Timeliness): string {
+export function timelinessLabel(t: { state: Timeliness['state']; lateBy: number }): string {
   if (t.state === 'on_time') return 'Đúng hạn';
   if (t.state === 'pending') return 'Trong hạn';
   if (t.state === 'late') return `Trễ ${t.lateBy} ngày làm việc`;

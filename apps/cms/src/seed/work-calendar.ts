@@ -41,11 +41,11 @@ export const WORK_CALENDAR_SEED: CalendarDay[] = [
 
 /** Fills the site settings' working calendar when it is empty (demo seed, as the `seed` writer). */
 export async function seedWorkCalendar(strapi: Core.Strapi): Promise<void> {
-  const docs = strapi.documents('api::site-setting.site-setting');
-  const current = (await docs.findFirst({ populate: { workCalendar: true } } as never)) as {
+  const uid = 'api::site-setting.site-setting';
+  const current = (await strapi.documents(uid).findFirst({ populate: { workCalendar: true } } as never)) as {
     documentId: string;
     workCalendar?: unknown[];
   } | null;
   if (!current || (current.workCalendar?.length ?? 0) > 0) return;
-  await docs.update({ documentId: current.documentId, data: { workCalendar: WORK_CALENDAR_SEED } } as never);
+  await strapi.documents(uid).update({ documentId: current.documentId, data: { workCalendar: WORK_CALENDAR_SEED } } as never);
 }
