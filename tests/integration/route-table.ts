@@ -294,6 +294,7 @@ export const ROUTES: Record<string, { anonymous: Outcome }> = {
   'HEAD|GET /editorial/reports/access': { anonymous: 'refused' },
   'HEAD|GET /editorial/reports/summary': { anonymous: 'refused' },
   'HEAD|GET /editorial/reports/royalty': { anonymous: 'refused' },
+  'HEAD|GET /editorial/reports/overdue': { anonymous: 'refused' },
   'HEAD|GET /editorial/reports/export/:report/:format': { anonymous: 'refused' },
   'HEAD|GET /editorial/reports/rates': { anonymous: 'refused' },
   'PUT /editorial/reports/rates': { anonymous: 'refused' },
