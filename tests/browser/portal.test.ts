@@ -58,6 +58,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       '/gioi-thieu/',
       '/lien-ket/',
       '/du-lieu-mo/',
+      '/cong-khai/',
       '/tim-kiem/',
       '/khong-co-trang-nay/',
     ].filter(Boolean) as string[];

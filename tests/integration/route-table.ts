@@ -563,6 +563,7 @@ export const ROUTES: Record<string, Row> = {
   'HEAD|GET /editorial/reports/access': reports('any'),
   'HEAD|GET /editorial/reports/summary': reports('summary'),
   'HEAD|GET /editorial/reports/royalty': reports('royalty'),
+  'HEAD|GET /editorial/reports/overdue': reports('summary'),
   'HEAD|GET /editorial/reports/export/:report/:format': reports('export'),
   'HEAD|GET /editorial/reports/rates': reports('royalty'),
   'PUT /editorial/reports/rates': reports('editRates'),

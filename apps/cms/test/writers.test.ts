@@ -15,6 +15,7 @@ type Who = 'request' | 'startup' | keyof typeof SYSTEM_WRITERS;
 const WRITE_SITES: Record<string, readonly Who[]> = {
   'apps/cms/src/seed/index.ts': ['seed'],
   'apps/cms/src/seed/synthetic.ts': ['seed'],
+  'apps/cms/src/seed/work-calendar.ts': ['seed'],
   'apps/cms/src/bootstrap/demo.ts': ['seed'],
   // Strapi's own tables at start (public role permissions): not content.
   'apps/cms/src/bootstrap/public-access.ts': ['startup'],

@@ -80,6 +80,7 @@ describe('pages', () => {
       'gioi-thieu/gioi-thieu-chung/index.html',
       'lien-ket/index.html',
       'tim-kiem/index.html',
+      'cong-khai/index.html',
       'pagefind/pagefind.js',
     ];
     for (const f of expected) expect(exists(f), f).toBe(true);
@@ -168,6 +169,35 @@ describe('pages', () => {
     const registry = read('van-ban/index.html');
     expect(registry).toMatch(/data-status="comment_open"[^>]*>(?:(?!<\/tr>).)*Dự thảo, đang lấy ý kiến/s);
     expect(registry).toMatch(/<option value="partly_expired"[^>]*>Hết hiệu lực một phần<\/option>/);
+  });
+
+  it('lists the disclosure catalogue from its configuration: on time, late by working days, missing (issue 31)', () => {
+    const html = read('cong-khai/index.html').split('<main')[1]!;
+    expect(html).toContain('<h1>Danh mục thông tin phải được công khai</h1>');
+    const row = (id: string) => new RegExp(`<tr id="${id}">((?:(?!</tr>).)*)</tr>`, 's').exec(html)?.[1] ?? '';
+    // Every configured kind has its row, legal basis, place and time limit.
+    for (const id of ['van-ban-phap-luat', 'ngan-sach', 'dau-tu-cong', 'mua-sam-dau-thau', 'bao-cao-tai-chinh', 'to-chuc-lien-he'])
+      expect(row(id), id).toContain('Luật Tiếp cận thông tin 2016');
+    // Issued Thu 12/11, due Thu 19/11 (5 working days), published Fri 20/11.
+    expect(row('mua-sam-dau-thau')).toContain('Trễ 1 ngày làm việc (hạn <time datetime="2026-11-19">19/11/2026</time>)');
+    expect(row('mua-sam-dau-thau')).toContain('class="badge late"');
+    // Issued Mon 16/11, published Fri 20/11: on time.
+    expect(row('dau-tu-cong')).toContain('Đúng hạn');
+    expect(row('dau-tu-cong')).toContain('class="badge ok"');
+    expect(row('dau-tu-cong')).toContain('href="/van-ban/?disclosure=investment"');
+    // Nothing published: missing.
+    expect(row('bao-cao-tai-chinh')).toContain('class="badge missing"');
+    expect(row('thong-ke')).toContain('Chưa có');
+    // Laws of the National Assembly carry no deadline for the district.
+    expect(html).toContain('Lịch ngày nghỉ lễ, nghỉ bù đã có cho năm: 2026, 2027');
+    expect(read('index.html')).toContain('href="/cong-khai/"');
+    // The registry filters by disclosure group and budget stage, as the catalogue's links ask.
+    const registry = read('van-ban/index.html');
+    expect(registry).toMatch(/<option value="investment"[^>]*>Công khai đầu tư công<\/option>/);
+    expect(registry).toMatch(/<option value="estimate"[^>]*>Dự toán<\/option>/);
+    expect(registry).toContain('data-disclosure="procurement"');
+    // No client JS on the catalogue.
+    expect(read('cong-khai/index.html')).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
   });
 
   it('offers calendar subscription links for each board: webcal, Google, Outlook and the file', () => {

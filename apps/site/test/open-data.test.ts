@@ -12,6 +12,7 @@ import ICAL from 'ical.js';
 import jsonld from 'jsonld';
 import { Parser as N3Parser, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
+import { DISCLOSURE_KINDS } from '@cong-ttdt/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_DIR, run, serve, walk } from './helpers';
 
@@ -90,6 +91,7 @@ function expectedCounts() {
     'danh-ba': snapshot.contacts.length,
     'lich-cong-tac': snapshot.boards.reduce((n: number, b: { documentId: string }) => n + entriesOf(b.documentId), 0),
     'hoi-dap': snapshot.questions.filter((q: { answer?: string | null }) => q.answer?.trim()).length,
+    'cong-khai': DISCLOSURE_KINDS.length,
     boards: Object.fromEntries(snapshot.boards.map((b: { slug: string; documentId: string }) => [b.slug, entriesOf(b.documentId)])),
   };
 }
@@ -137,7 +139,7 @@ describe('distributions', () => {
     const want = expectedCounts();
     const datasets = nodes(catalog, `${DCAT}dataset`);
     expect(datasets.map((d) => first(d, `${DCT}identifier`)?.['@value']).sort()).toEqual(
-      ['van-ban', 'thu-tuc', 'don-vi', 'danh-ba', 'lich-cong-tac', 'hoi-dap'].sort(),
+      ['van-ban', 'thu-tuc', 'don-vi', 'danh-ba', 'lich-cong-tac', 'hoi-dap', 'cong-khai'].sort(),
     );
     let followed = 0;
     for (const ds of datasets) {
@@ -187,6 +189,33 @@ describe('distributions', () => {
     expect(csv.find((d) => d.slug === 'quyet-dinh-1520-qd-ubnd-2021')!.amendedBy).toContain(
       `${SITE_URL}/van-ban/quyet-dinh-2345-qd-ubnd-2026/`,
     );
+  });
+
+  it('exports the disclosure kinds: the catalogue, budget stages and the catalogue kind of each document (issue 31)', () => {
+    const docs = JSON.parse(read('du-lieu-mo/van-ban.json')) as Record<string, unknown>[];
+    expect(docs.find((d) => d.slug === 'nghi-quyet-15-nq-hdnd-2025')).toMatchObject({
+      disclosure: 'budget',
+      budgetStage: 'estimate',
+      budgetStageLabel: 'Dự toán',
+      catalogueKind: 'ngan-sach',
+    });
+    expect(docs.find((d) => d.slug === 'ke-hoach-215-kh-ubnd-2026')).toMatchObject({
+      disclosure: 'investment',
+      catalogueKind: 'dau-tu-cong',
+    });
+    const catalogue = JSON.parse(read('du-lieu-mo/cong-khai.json')) as Record<string, unknown>[];
+    expect(catalogue.map((r) => r.id)).toEqual(DISCLOSURE_KINDS.map((k) => k.id));
+    expect(catalogue.find((r) => r.id === 'mua-sam-dau-thau')).toMatchObject({
+      state: 'late',
+      late: 1,
+      newestTimeliness: 'Trễ 1 ngày làm việc',
+      newestUrl: `${SITE_URL}/van-ban/quyet-dinh-2410-qd-ubnd-2026/`,
+    });
+    const csv = parseCsv(readFileSync(path.join(out, 'du-lieu-mo/cong-khai.csv')), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(csv.find((r) => r.id === 'bao-cao-tai-chinh')?.state).toBe('missing');
   });
 
   it('neutralises formula-looking CSV cells and keeps the JSON value as entered', () => {
@@ -267,7 +296,7 @@ describe('"Dữ liệu mở" page', () => {
   it('lists every dataset with its distributions and data dictionary, linked from the footer', () => {
     const html = read('du-lieu-mo/index.html');
     expect(html).toContain('<h1>Dữ liệu mở</h1>');
-    for (const id of ['van-ban', 'thu-tuc', 'don-vi', 'danh-ba', 'lich-cong-tac', 'hoi-dap']) {
+    for (const id of ['van-ban', 'thu-tuc', 'don-vi', 'danh-ba', 'lich-cong-tac', 'hoi-dap', 'cong-khai']) {
       expect(html).toContain(`id="${id}"`);
       expect(html).toContain(`href="/du-lieu-mo/${id}.csv"`);
       expect(html).toContain(`href="/du-lieu-mo/${id}.json"`);

@@ -1,4 +1,15 @@
-import type { AdminLevel, ArticleKind, Disclosure, DocType, LinkGroup, OnlineLevel, ProcedureLevel, UnitKind } from './types.js';
+import type {
+  AdminLevel,
+  ArticleKind,
+  BudgetStage,
+  CalendarDayKind,
+  Disclosure,
+  DocType,
+  LinkGroup,
+  OnlineLevel,
+  ProcedureLevel,
+  UnitKind,
+} from './types.js';
 import type { DocumentStatus } from './status.js';
 
 /** Vietnamese labels for the enumerations of the content model (NFC). */
@@ -56,9 +67,25 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
 export const DISCLOSURE_LABELS: Record<Disclosure, string> = {
   none: 'Không',
   budget: 'Công khai ngân sách',
-  planning: 'Công khai quy hoạch',
+  planning: 'Công khai chiến lược, kế hoạch, quy hoạch',
   procurement: 'Công khai mua sắm, đấu thầu',
   draft_comment: 'Lấy ý kiến dự thảo',
+  investment: 'Công khai đầu tư công',
+  financial_report: 'Báo cáo tài chính năm',
+  statistics: 'Thông tin thống kê',
+};
+
+export const BUDGET_STAGE_LABELS: Record<BudgetStage, string> = {
+  estimate: 'Dự toán',
+  execution: 'Tình hình thực hiện',
+  final_account: 'Quyết toán',
+};
+
+/** Days of the working calendar (Cấu hình cổng → Lịch làm việc). */
+export const CALENDAR_DAY_KIND_LABELS: Record<CalendarDayKind, string> = {
+  holiday: 'Nghỉ lễ, Tết',
+  day_off: 'Nghỉ bù, hoán đổi (ngày thường được nghỉ)',
+  workday: 'Làm bù (thứ Bảy, Chủ nhật đi làm)',
 };
 
 export const ONLINE_LEVEL_LABELS: Record<OnlineLevel, string> = {

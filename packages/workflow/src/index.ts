@@ -34,3 +34,5 @@ export {
   purgeRefusal,
   type AdminGrant,
 } from './access.js';
+export * from './working-days.js';
+export * from './disclosure.js';

@@ -20,3 +20,4 @@ export { NO_AUTHOR, NO_FIELD, NO_UNIT, computeSummary, type ChartData, type Coun
 export * from './reports/royalty.js';
 export * from './reports/tables.js';
 export * from './reports/chart.js';
+export * from './reports/overdue.js';

@@ -36,6 +36,7 @@ const LABELS: Record<string, string> = {
   amends: 'Sửa đổi, bổ sung văn bản',
   amendedBy: 'Được sửa đổi bởi',
   disclosure: 'Mục công khai',
+  budgetStage: 'Giai đoạn ngân sách (dự toán, thực hiện, quyết toán)',
   commentFrom: 'Lấy ý kiến từ ngày',
   commentTo: 'Lấy ý kiến đến ngày',
   name: 'Tên',
@@ -90,6 +91,7 @@ const LABELS: Record<string, string> = {
   domain: 'Tên miền',
   logo: 'Biểu trưng',
   footerNote: 'Ghi chú chân trang',
+  workCalendar: 'Lịch làm việc (ngày nghỉ lễ, nghỉ bù, làm bù)',
   authorName: 'Họ tên tác giả',
   authorAddress: 'Địa chỉ tác giả (không công khai)',
   authorUnit: 'Đơn vị tác giả',
@@ -109,6 +111,7 @@ const LABELS: Record<string, string> = {
   amendedAt: 'Thời điểm điều chỉnh',
 };
 const DOCUMENT_TITLE = 'Trích yếu';
+const CALENDAR_DAY = { date: 'Ngày', kind: 'Loại ngày', name: 'Tên ngày lễ, lý do' };
 // settings.mainField is the type's own title; a relation picker reads the *source* type's
 // metadatas.<relation>.edit.mainField (filled from the target's on first sync) and falls back to the
 // document id when the user may not read that field of the target (content-manager relations
@@ -147,4 +150,5 @@ export async function ensureAdminLabels(strapi: Core.Strapi): Promise<void> {
   for (const uid of ['shared.provenance', 'schedule.entry']) {
     await relabel(cm.service('components'), (strapi.components as any)[uid]);
   }
+  await relabel(cm.service('components'), strapi.components['calendar.day' as keyof typeof strapi.components], CALENDAR_DAY);
 }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { analyze, slugify } from '@cong-ttdt/vn-text';
 import { RETIRED_VALUES } from '@cong-ttdt/content';
-import { classificationOf } from '@cong-ttdt/workflow';
+import { calendarProblems, classificationOf, type CalendarDay } from '@cong-ttdt/workflow';
 import { CLASSIFIED_TYPES, isPortalType } from './content-types';
 import { bumpRevision } from './revision';
 import { checkUrls } from './url-rules';
@@ -107,6 +107,11 @@ async function validate(strapi: Core.Strapi, uid: string, data: Data, prev: Data
       throw new ValidationError('Ảnh đại diện phải có mô tả thay thế (alt) cho người khiếm thị.');
     }
   }
+  if (uid === 'api::site-setting.site-setting' && Array.isArray(data.workCalendar)) {
+    // The deadlines of the disclosure catalogue count on it: a wrong day would move every deadline.
+    const problems = calendarProblems(data.workCalendar as CalendarDay[]);
+    if (problems.length) throw new ValidationError(problems[0]);
+  }
   if (uid === 'api::document.document') {
     const merged = { ...prev, ...data };
     if (merged.effectiveDate && merged.expiryDate && merged.expiryDate < merged.effectiveDate) {
@@ -117,6 +122,11 @@ async function validate(strapi: Core.Strapi, uid: string, data: Data, prev: Data
     }
     if (merged.commentFrom && merged.commentTo && merged.commentTo < merged.commentFrom) {
       throw new ValidationError('Thời hạn lấy ý kiến: ngày kết thúc phải sau ngày bắt đầu.');
+    }
+    if (merged.budgetStage && merged.disclosure !== 'budget') {
+      throw new ValidationError(
+        'Giai đoạn ngân sách (dự toán, thực hiện, quyết toán) chỉ dùng cho văn bản có mục công khai "Công khai ngân sách".',
+      );
     }
     const year = yearOf(merged.issueDate);
     if (merged.number && merged.issuingBody && year) {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { addDays, weekStart as mondayOfWeek } from '@cong-ttdt/content/dates';
 import { uploadScene } from './images';
 import type { SeedData, SeedStage } from './types';
+import { seedWorkCalendar } from './work-calendar';
 
 type Ids = Map<string, string>; // seed key → documentId
 
@@ -33,6 +34,7 @@ export async function seedDemo(strapi: Core.Strapi, data: SeedData, hooks: SeedH
   };
 
   await docs('api::site-setting.site-setting').create({ data: data.settings });
+  await seedWorkCalendar(strapi);
   for (const f of data.fields)
     keyed('field').set(f.key, await save('api::field.field', { name: f.name, order: f.order, description: f.description }));
   for (const u of data.units) {

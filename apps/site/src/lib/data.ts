@@ -3,7 +3,18 @@
  * together with the digests they need for `cacheKey`.
  */
 import { getCollection } from 'astro:content';
-import { documentStatus, vnYear, weekStart as weekStartOf, type DocumentStatus } from '@cong-ttdt/content';
+import { documentStatus, isoDay, vnYear, weekStart as weekStartOf, type DocumentStatus } from '@cong-ttdt/content';
+import {
+  catalogueRows,
+  documentKind,
+  hasDeadline,
+  workCalendar,
+  type CalendarDay,
+  type CatalogueRow,
+  type DisclosureItem,
+  type WorkCalendar,
+} from '@cong-ttdt/workflow';
+import { SECTIONS, documentUrl, procedureUrl } from './urls';
 import type { Article, Board, Contact, Doc, Entry, Field, Link, Page, Procedure, Question, Schedule, Settings, Unit } from './types';
 
 import { isFast } from './build-request';
@@ -339,3 +350,55 @@ export function linksByGroup(s: Site) {
 }
 
 export const fieldName = (s: Site, id: string | null | undefined) => (id ? s.fieldById.get(id)?.data.name : undefined);
+
+// ---------- disclosure catalogue (Danh mục thông tin phải được công khai) ----------
+
+export interface CatalogueView {
+  rows: CatalogueRow[];
+  /** The build day: the page is rebuilt every day (publisher's daily build), so "missing" never goes stale. */
+  today: string;
+  /** Years of the working calendar (site settings), for the note under the table. */
+  calendarYears: readonly number[];
+}
+
+/** Each kind of the catalogue with its newest item and whether anything was published late. */
+export function disclosureCatalogue(s: Site): CatalogueView {
+  const today = isoDay(NOW);
+  const days: CalendarDay[] = (s.settings.data.workCalendar ?? []).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null }));
+  let cal: WorkCalendar;
+  try {
+    cal = workCalendar(days);
+  } catch {
+    // The CMS refuses a bad calendar on save; a snapshot that has one counts weekends only.
+    cal = workCalendar([]);
+  }
+  const items = new Map<string, DisclosureItem[]>();
+  const add = (kind: string, item: DisclosureItem) => {
+    if (!items.has(kind)) items.set(kind, []);
+    items.get(kind)!.push(item);
+  };
+  const adminLevel = s.settings.data.adminLevel;
+  for (const d of s.documents)
+    add(documentKind(d.data), {
+      id: d.id,
+      title: `${d.data.number}: ${d.data.title}`,
+      created: d.data.issueDate,
+      published: d.data.publishedAt ? isoDay(d.data.publishedAt) : null,
+      deadline: hasDeadline(d.data, adminLevel),
+      url: documentUrl(d.data.slug),
+    });
+  for (const p of s.procedures) {
+    const day = p.data.publishedAt ? isoDay(p.data.publishedAt) : null;
+    add('thu-tuc-hanh-chinh', {
+      id: p.id,
+      title: p.data.name,
+      created: day,
+      published: day,
+      deadline: false,
+      url: procedureUrl(p.data.slug),
+    });
+  }
+  for (const u of s.units)
+    add('to-chuc-lien-he', { id: u.id, title: u.data.name, created: null, published: null, deadline: false, url: SECTIONS.contacts });
+  return { rows: catalogueRows(cal, items, today), today, calendarYears: cal.years };
+}

@@ -5,6 +5,8 @@
  * Rows come from the content store (the loader's public projection): nothing private can enter.
  */
 import {
+  BUDGET_STAGE_LABELS,
+  DISCLOSURE_LABELS,
   DOC_TYPE_LABELS,
   DOCUMENT_STATUS_LABELS,
   ONLINE_LEVEL_LABELS,
@@ -12,8 +14,9 @@ import {
   UNIT_KIND_LABELS,
   label,
 } from '@cong-ttdt/content';
+import { CATALOGUE_STATE_LABELS, documentKind, timelinessLabel, type CatalogueRow } from '@cong-ttdt/workflow';
 import { toCsv } from '@cong-ttdt/workflow/reports';
-import { answeredQuestions, docRelations, docStatus, entriesByDay, schedulesOfBoard, type Site } from './data';
+import { answeredQuestions, disclosureCatalogue, docRelations, docStatus, entriesByDay, schedulesOfBoard, type Site } from './data';
 import { buildIcs } from './ics';
 import { publicMediaUrl } from './media';
 import type { Board, Contact, Doc, Entry, Procedure, Question, Schedule, Unit } from './types';
@@ -103,6 +106,15 @@ const unitSlug = (s: Site, id: string | null | undefined) => (id ? (s.unitById.g
 const unitName = (s: Site, id: string | null | undefined) => (id ? (s.unitById.get(id)?.data.name ?? null) : null);
 const docUrls = (list: Entry<Doc>[]) => list.map((d) => absoluteUrl(documentUrl(d.data.slug)));
 
+/** A catalogue row with the store entry of its newest item (issued/modified). */
+type CatalogueRecord = { row: CatalogueRow; entry: { publishedAt?: string | null; updatedAt?: string | null } };
+const catalogueRecords = (s: Site): CatalogueRecord[] =>
+  disclosureCatalogue(s).rows.map((row) => {
+    const id = row.newest?.id;
+    const entry = id ? (s.documentById.get(id) ?? s.procedures.find((p) => p.id === id) ?? s.unitById.get(id)) : undefined;
+    return { row, entry: entry?.data ?? {} };
+  });
+
 type ScheduleRow = { board: Entry<Board>; schedule: Entry<Schedule>; entry: NonNullable<Schedule['entries']>[number] };
 
 export const DATASETS: Dataset[] = [
@@ -186,8 +198,32 @@ export const DATASETS: Dataset[] = [
       {
         name: 'disclosure',
         type: 'string',
-        description: 'Nhóm công khai thông tin (none, budget, planning, procurement, draft_comment)',
+        description: `Nhóm công khai thông tin (${Object.keys(DISCLOSURE_LABELS).join(', ')})`,
         value: (d) => d.data.disclosure,
+      },
+      {
+        name: 'disclosureLabel',
+        type: 'string',
+        description: 'Nhóm công khai thông tin (tên)',
+        value: (d) => label(DISCLOSURE_LABELS, d.data.disclosure),
+      },
+      {
+        name: 'catalogueKind',
+        type: 'string',
+        description: 'Loại thông tin trong Danh mục thông tin phải được công khai (mã, xem tập dữ liệu cong-khai)',
+        value: (d) => documentKind(d.data),
+      },
+      {
+        name: 'budgetStage',
+        type: 'string',
+        description: `Giai đoạn ngân sách của văn bản công khai ngân sách (${Object.keys(BUDGET_STAGE_LABELS).join(', ')})`,
+        value: (d) => d.data.budgetStage ?? null,
+      },
+      {
+        name: 'budgetStageLabel',
+        type: 'string',
+        description: 'Giai đoạn ngân sách (tên)',
+        value: (d) => (d.data.budgetStage ? label(BUDGET_STAGE_LABELS, d.data.budgetStage) : null),
       },
       { name: 'commentFrom', type: 'date', description: 'Ngày bắt đầu lấy ý kiến (dự thảo)', value: (d) => d.data.commentFrom ?? null },
       { name: 'commentTo', type: 'date', description: 'Ngày kết thúc lấy ý kiến (dự thảo)', value: (d) => d.data.commentTo ?? null },
@@ -370,6 +406,51 @@ export const DATASETS: Dataset[] = [
       { name: 'answeringUnitName', type: 'string', description: 'Tên đơn vị trả lời', value: (q, s) => unitName(s, q.data.answeringUnit) },
       { name: 'answer', type: 'string', description: 'Nội dung trả lời (Markdown)', value: (q) => q.data.answer ?? null },
       { name: 'answeredAt', type: 'datetime', description: 'Thời điểm trả lời', value: (q) => q.data.answeredAt ?? null },
+    ],
+  }),
+  define<CatalogueRecord>({
+    id: 'cong-khai',
+    title: 'Danh mục thông tin phải được công khai',
+    description:
+      'Danh mục thông tin phải được công khai trên cổng (Luật Tiếp cận thông tin 2016, Điều 19): căn cứ pháp lý, nơi đăng, hình thức, thời hạn, thời gian công khai, mục mới nhất và tình trạng đúng hạn của từng loại thông tin.',
+    keywords: ['công khai thông tin', 'tiếp cận thông tin'],
+    themes: [THEME('GOVE')],
+    landingPage: SECTIONS.disclosure,
+    rows: catalogueRecords,
+    entry: (r) => r.entry,
+    columns: [
+      { name: 'id', type: 'string', description: 'Mã loại thông tin', value: (r) => r.row.kind.id },
+      { name: 'name', type: 'string', description: 'Loại thông tin', value: (r) => r.row.kind.name },
+      { name: 'legalBasis', type: 'string', description: 'Căn cứ pháp lý', value: (r) => r.row.kind.legalBasis },
+      { name: 'url', type: 'string', uri: true, description: 'Nơi đăng trên cổng', value: (r) => absoluteUrl(r.row.kind.path) },
+      { name: 'place', type: 'string', description: 'Nơi đăng (tên mục)', value: (r) => r.row.kind.place },
+      { name: 'form', type: 'string', description: 'Hình thức công khai', value: (r) => r.row.kind.form },
+      { name: 'timeLimit', type: 'string', description: 'Thời hạn công khai', value: (r) => r.row.kind.limitText },
+      { name: 'period', type: 'string', description: 'Thời gian công khai', value: (r) => r.row.kind.period },
+      { name: 'count', type: 'integer', description: 'Số mục đang công khai', value: (r) => r.row.count },
+      { name: 'late', type: 'integer', description: 'Số mục công khai sau thời hạn', value: (r) => r.row.late },
+      { name: 'newestTitle', type: 'string', description: 'Mục mới nhất', value: (r) => r.row.newest?.title ?? null },
+      {
+        name: 'newestUrl',
+        type: 'string',
+        uri: true,
+        description: 'Địa chỉ mục mới nhất',
+        value: (r) => (r.row.newest?.url ? absoluteUrl(r.row.newest.url) : null),
+      },
+      { name: 'newestPublished', type: 'date', description: 'Ngày đăng mục mới nhất', value: (r) => r.row.newest?.published ?? null },
+      {
+        name: 'newestTimeliness',
+        type: 'string',
+        description: 'Mục mới nhất: đúng hạn hay trễ bao nhiêu ngày làm việc',
+        value: (r) => (r.row.newest?.timeliness ? timelinessLabel(r.row.newest.timeliness) : null),
+      },
+      {
+        name: 'state',
+        type: 'string',
+        description: `Tình trạng (${Object.keys(CATALOGUE_STATE_LABELS).join(', ')})`,
+        value: (r) => r.row.state,
+      },
+      { name: 'stateLabel', type: 'string', description: 'Tình trạng (tên)', value: (r) => CATALOGUE_STATE_LABELS[r.row.state] },
     ],
   }),
 ];

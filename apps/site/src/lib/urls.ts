@@ -13,6 +13,7 @@ export const SECTIONS = {
   links: '/lien-ket/',
   search: '/tim-kiem/',
   openData: '/du-lieu-mo/',
+  disclosure: '/cong-khai/',
 } as const;
 
 const seg = (s: string) => encodeURIComponent(s);

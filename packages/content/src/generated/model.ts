@@ -2,6 +2,15 @@
 // Public attributes only: private ones (author addresses, classification, askers’ contacts…) never appear.
 import type { IsoDate, IsoDateTime, IsoTime, Media, Ref } from '../base.js';
 
+export type DayComponentKind = 'holiday' | 'day_off' | 'workday';
+/** Component `calendar.day`. */
+export interface DayComponent {
+  id?: number;
+  date: IsoDate;
+  kind: DayComponentKind;
+  name?: string | null;
+}
+
 /** Component `schedule.entry`. */
 export interface EntryComponent {
   id?: number;
@@ -70,7 +79,8 @@ export interface ContactAttributes {
 export type DocumentDocType = 'law' | 'decree' | 'decision' | 'resolution' | 'directive' | 'plan' | 'notice' | 'official_letter' | 'regulation' | 'report' | 'other';
 export type DocumentLevel = 'central' | 'province' | 'district' | 'commune';
 export type DocumentInForce = 'auto' | 'in_force' | 'not_in_force';
-export type DocumentDisclosure = 'none' | 'budget' | 'planning' | 'procurement' | 'draft_comment';
+export type DocumentDisclosure = 'none' | 'budget' | 'planning' | 'procurement' | 'draft_comment' | 'investment' | 'financial_report' | 'statistics';
+export type DocumentBudgetStage = 'estimate' | 'execution' | 'final_account';
 /** `api::document.document` (Văn bản). */
 export interface DocumentAttributes {
   number: string;
@@ -92,6 +102,7 @@ export interface DocumentAttributes {
   amends?: Ref[];
   amendedBy?: Ref[];
   disclosure: DocumentDisclosure;
+  budgetStage?: DocumentBudgetStage | null;
   commentFrom?: IsoDate | null;
   commentTo?: IsoDate | null;
 }
@@ -184,6 +195,7 @@ export interface SiteSettingAttributes {
   logo?: Media | null;
   description?: string | null;
   footerNote?: string | null;
+  workCalendar?: DayComponent[];
 }
 
 export type UnitKind = 'party' | 'council' | 'committee' | 'front' | 'mass_org' | 'department' | 'commune' | 'other';
@@ -225,13 +237,13 @@ export const PROJECTIONS = {
   'article': { attrs: { title: true, slug: true, summary: true, body: true, date: true, cover: 'media', coverAlt: true, tags: true, featured: true, kind: true, provenance: ['authorName', 'authorUnit', 'sourceReference', 'collectorName'], reuseNote: true }, relations: { field: 'one', unit: 'one' } },
   'board': { attrs: { name: true, slug: true, order: true, description: true }, relations: {  } },
   'contact': { attrs: { fullName: true, position: true, officePhone: true, mobile: true, email: true, order: true, photo: 'media', spokesperson: true }, relations: { unit: 'one' } },
-  'document': { attrs: { number: true, slug: true, title: true, docType: true, level: true, issuingBody: true, signer: true, issueDate: true, effectiveDate: true, expiryDate: true, inForce: true, body: true, attachments: 'media[]', disclosure: true, commentFrom: true, commentTo: true }, relations: { field: 'one', replaces: 'many', replacedBy: 'many', amends: 'many', amendedBy: 'many' } },
+  'document': { attrs: { number: true, slug: true, title: true, docType: true, level: true, issuingBody: true, signer: true, issueDate: true, effectiveDate: true, expiryDate: true, inForce: true, body: true, attachments: 'media[]', disclosure: true, budgetStage: true, commentFrom: true, commentTo: true }, relations: { field: 'one', replaces: 'many', replacedBy: 'many', amends: 'many', amendedBy: 'many' } },
   'field': { attrs: { name: true, slug: true, order: true, description: true }, relations: {  } },
   'link': { attrs: { title: true, url: true, group: true, order: true, description: true }, relations: {  } },
   'page': { attrs: { title: true, slug: true, summary: true, body: true, order: true }, relations: { parent: 'one' } },
   'procedure': { attrs: { name: true, slug: true, code: true, level: true, agency: true, steps: true, dossier: true, processingTime: true, fee: true, result: true, forms: 'media[]', onlineLevel: true, onlineUrl: true }, relations: { field: 'one', legalBasis: 'many' } },
   'question': { attrs: { title: true, slug: true, question: true, askerName: true, answer: true, askedAt: true, answeredAt: true }, relations: { field: 'one', answeringUnit: 'one' } },
   'schedule': { attrs: { title: true, weekStart: true, entries: { list: ['date', 'startTime', 'endTime', 'content', 'chair', 'participants', 'location', 'preparingUnit', 'note', 'amended', 'amendedAt'] }, note: true }, relations: { board: 'one' } },
-  'site-setting': { attrs: { portalName: true, agencyName: true, adminLevel: true, address: true, phone: true, fax: true, email: true, editorInCharge: true, licence: true, domain: true, logo: 'media', description: true, footerNote: true }, relations: {  } },
+  'site-setting': { attrs: { portalName: true, agencyName: true, adminLevel: true, address: true, phone: true, fax: true, email: true, editorInCharge: true, licence: true, domain: true, logo: 'media', description: true, footerNote: true, workCalendar: { list: ['date', 'kind', 'name'] } }, relations: {  } },
   'unit': { attrs: { name: true, slug: true, shortName: true, kind: true, order: true, address: true, phone: true, email: true, description: true }, relations: { parent: 'one' } },
 } as const;

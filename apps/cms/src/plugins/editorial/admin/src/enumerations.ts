@@ -1,5 +1,7 @@
 import {
   ARTICLE_KIND_LABELS,
+  BUDGET_STAGE_LABELS,
+  CALENDAR_DAY_KIND_LABELS,
   DISCLOSURE_LABELS,
   DOC_TYPE_LABELS,
   LEVEL_LABELS,
@@ -33,11 +35,12 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, string>>>
     level: retired(LEVEL_LABELS),
     inForce: IN_FORCE_OVERRIDE_LABELS,
     disclosure: DISCLOSURE_LABELS,
+    budgetStage: BUDGET_STAGE_LABELS,
     classification: CLASSIFICATION_LABELS,
   },
   'api::link.link': { group: LINK_GROUP_LABELS },
   'api::procedure.procedure': { level: retired(PROCEDURE_LEVEL_LABELS), onlineLevel: ONLINE_LEVEL_LABELS },
-  'api::site-setting.site-setting': { adminLevel: retired(ADMIN_LEVEL_LABELS) },
+  'api::site-setting.site-setting': { adminLevel: retired(ADMIN_LEVEL_LABELS), kind: CALENDAR_DAY_KIND_LABELS },
   'api::unit.unit': { kind: UNIT_KIND_LABELS },
 };
 

@@ -8,6 +8,7 @@ interface Queue {
   total: number;
   counts: Record<string, number>;
   items: Array<{ uid: string; documentId: string; stage: Stage; title: string }>;
+  calendarWarning?: string | null;
 }
 
 // "Việc chờ xử lý": what waits for the signed-in user, with counts per stage.
@@ -25,6 +26,11 @@ const QueuePage = () => {
       <Layouts.Content>
         {queue && (
           <Flex direction="column" alignItems="stretch" gap={4}>
+            {queue.calendarWarning && (
+              <Box background="warning100" padding={4} hasRadius role="alert" data-testid="calendar-warning">
+                <Typography textColor="warning700">⚠ {queue.calendarWarning}</Typography>
+              </Box>
+            )}
             <Flex gap={2} wrap="wrap">
               {Object.entries(queue.counts).map(([stage, n]) => (
                 <Badge key={stage}>{`${STAGE_LABELS[stage as Stage] ?? stage}: ${n}`}</Badge>

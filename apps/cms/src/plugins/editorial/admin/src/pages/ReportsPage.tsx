@@ -5,9 +5,12 @@ import { TIME_ZONE, formatDate, isoDay } from '@cong-ttdt/content/dates';
 import {
   ROYALTY_KIND_LABELS,
   SUMMARY_DIMENSIONS,
+  overdueTables,
   royaltyStatementTables,
   royaltyUnitTable,
   summaryTables,
+  type OverdueReport,
+  type Period,
   type RateTable,
   type ReportAccess,
   type RoyaltyReport,
@@ -24,6 +27,46 @@ const inputStyle: React.CSSProperties = { padding: 6, border: '1px solid #dcdce4
 const cell: React.CSSProperties = { border: '1px solid #dcdce4', padding: '4px 8px', textAlign: 'right' };
 const head: React.CSSProperties = { ...cell, textAlign: 'left', background: '#f6f6f9' };
 const num = (n: number | null | undefined) => (n == null ? '—' : n.toLocaleString('vi-VN'));
+
+type ReportName = 'summary' | 'royalty' | 'overdue';
+const FILE_NAMES: Record<ReportName, string> = {
+  summary: 'bao-cao-cung-cap-thong-tin',
+  royalty: 'bang-ke-nhuan-but',
+  overdue: 'cong-khai-tre-han',
+};
+
+/** Timeliness of disclosure (issue #31): per unit and kind, then each late or overdue item. */
+function OverdueSection({ report, buttons }: { report: OverdueReport; buttons: React.ReactNode }) {
+  const tables = overdueTables(report);
+  return (
+    <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="reports-overdue">
+      <Flex justifyContent="space-between" wrap="wrap" gap={2}>
+        <Typography variant="beta" tag="h2">
+          Công khai thông tin đúng hạn (theo ngày làm việc)
+        </Typography>
+        {buttons}
+      </Flex>
+      {report.calendarWarning && (
+        <Box paddingTop={2}>
+          <Typography textColor="warning700" data-testid="reports-calendar-warning">
+            ⚠ {report.calendarWarning}
+          </Typography>
+        </Box>
+      )}
+      {tables.map((t) => (
+        <Box key={t.title} paddingTop={4}>
+          {t.rows.length === 0 ? (
+            <Typography>
+              {t.title}: không có.
+            </Typography>
+          ) : (
+            <ReportTable table={t} />
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+}
 
 interface PeriodForm {
   period: 'month' | 'quarter' | 'year' | 'custom';
@@ -68,6 +111,7 @@ const ReportsPage = () => {
   const [form, setForm] = React.useState<PeriodForm>(initialPeriod);
   const [query, setQuery] = React.useState(() => queryOf(initialPeriod()));
   const [summary, setSummary] = React.useState<Summary | null>(null);
+  const [overdue, setOverdue] = React.useState<(OverdueReport & { period: Period }) | null>(null);
   const [royalty, setRoyalty] = React.useState<(RoyaltyReport & { scope: 'all' | 'own' }) | null>(null);
   const [rates, setRates] = React.useState<(RateTable & { editable: boolean }) | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -82,10 +126,14 @@ const ReportsPage = () => {
   React.useEffect(() => {
     if (!access || access === 'forbidden') return;
     setError(null);
-    if (access.summary)
+    if (access.summary) {
       get<{ data: Summary }>(`/editorial/reports/summary?${query}`)
         .then((r) => setSummary(r.data.data))
         .catch((e) => setError(errorMessage(e)));
+      get<{ data: OverdueReport & { period: Period } }>(`/editorial/reports/overdue?${query}`)
+        .then((r) => setOverdue(r.data.data))
+        .catch((e) => setError(errorMessage(e)));
+    }
     if (access.royalty !== 'none') {
       get<{ data: RoyaltyReport & { scope: 'all' | 'own' } }>(`/editorial/reports/royalty?${query}`)
         .then((r) => setRoyalty(r.data.data))
@@ -96,12 +144,15 @@ const ReportsPage = () => {
     }
   }, [access, query, get]);
 
-  const download = async (report: 'summary' | 'royalty', format: 'csv' | 'xlsx') => {
+  const download = async (report: ReportName, format: 'csv' | 'xlsx') => {
     setBusy(true);
     try {
       const r = await get<Blob>(`/editorial/reports/export/${report}/${format}?${query}`, { responseType: 'blob' } as any);
-      const period = (report === 'summary' ? summary?.period : royalty?.period) ?? { from: 'ky', to: 'bao-cao' };
-      const name = `${report === 'summary' ? 'bao-cao-cung-cap-thong-tin' : 'bang-ke-nhuan-but'}_${period.from}_${period.to}.${format}`;
+      const period = { summary: summary?.period, royalty: royalty?.period, overdue: overdue?.period }[report] ?? {
+        from: 'ky',
+        to: 'bao-cao',
+      };
+      const name = `${FILE_NAMES[report]}_${period.from}_${period.to}.${format}`;
       const url = URL.createObjectURL(r.data);
       const a = document.createElement('a');
       a.href = url;
@@ -117,7 +168,7 @@ const ReportsPage = () => {
     }
   };
 
-  const print = async (report: 'summary' | 'royalty') => {
+  const print = async (report: ReportName) => {
     // Opened on the click itself so the browser does not treat it as an unwanted pop-up.
     const w = window.open('', '_blank');
     try {
@@ -164,7 +215,7 @@ const ReportsPage = () => {
 
   const summaryTabs = summary ? summaryTables(summary) : [];
   const periodLabel = summary?.period.label ?? royalty?.period.label ?? '';
-  const exportButtons = (report: 'summary' | 'royalty') => (
+  const exportButtons = (report: ReportName) => (
     <Flex gap={2} wrap="wrap">
       <Button variant="secondary" disabled={busy} onClick={() => download(report, 'csv')} data-testid={`export-${report}-csv`}>
         Tải CSV
@@ -327,6 +378,8 @@ const ReportsPage = () => {
               ))}
             </Box>
           )}
+
+          {access.summary && overdue && <OverdueSection report={overdue} buttons={exportButtons('overdue')} />}
 
           {access.royalty !== 'none' && royalty && (
             <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" data-testid="reports-royalty">

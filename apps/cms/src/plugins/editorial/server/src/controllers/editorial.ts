@@ -71,7 +71,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async queue(ctx: any) {
-      ctx.body = { data: await workflow().queue(ctx.state.user) };
+      // The IT officer sees it at sign-in: deadlines in working days need next year's holidays.
+      const calendarWarning = await strapi.plugin('editorial').service('reports').calendarWarning();
+      ctx.body = { data: { ...(await workflow().queue(ctx.state.user)), calendarWarning } };
     },
 
     async editors(ctx: any) {

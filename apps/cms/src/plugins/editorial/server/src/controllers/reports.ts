@@ -1,6 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { PeriodQuery } from '@cong-ttdt/workflow/reports';
+import type { AdminUser } from '../actor';
 import type { ExportFormat, ReportKind } from '../services/reports';
+
+/** What a report route reads and writes of Koa's context. */
+interface ReportCtx {
+  state: { user: AdminUser };
+  query: PeriodQuery;
+  body: unknown;
+  forbidden(message: string): void;
+}
 
 // Reports (issue #9). Every route checks the caller's role codes here, on the server:
 // summary — inspector, editor-in-chief, portal administrator; royalty — those and finance (everyone's
@@ -29,6 +39,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await reports().summary(reports().period(ctx.query)) };
     },
 
+    async overdue(ctx: ReportCtx) {
+      const access = await reports().access(ctx.state.user);
+      if (!access.summary) return ctx.forbidden('Không có quyền xem báo cáo tình hình cung cấp thông tin.');
+      ctx.body = { data: { ...(await reports().overdue(reports().period(ctx.query))), period: reports().period(ctx.query) } };
+    },
+
     async royalty(ctx: any) {
       const scope = await royaltyScope(ctx);
       if (scope === null) return ctx.forbidden('Không có quyền xem bảng kê nhuận bút.');
@@ -38,10 +54,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async export(ctx: any) {
       const report = ctx.params.report as ReportKind;
       const format = ctx.params.format as ExportFormat;
-      if (!['summary', 'royalty'].includes(report)) return ctx.notFound();
+      if (!['summary', 'royalty', 'overdue'].includes(report)) return ctx.notFound();
       if (!['csv', 'xlsx', 'html'].includes(format)) throw new errors.ValidationError('Định dạng phải là csv, xlsx hoặc html.');
       let scope: number | undefined;
-      if (report === 'summary') {
+      if (report === 'summary' || report === 'overdue') {
         if (!(await reports().access(ctx.state.user)).summary)
           return ctx.forbidden('Không có quyền xem báo cáo tình hình cung cấp thông tin.');
       } else {

@@ -1,11 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ROYALTY_GRADE_RANGE } from '@cong-ttdt/workflow';
+import {
+  CalendarError,
+  ROYALTY_GRADE_RANGE,
+  documentKind,
+  hasDeadline,
+  missingYearWarning,
+  workCalendar,
+  type CalendarDay,
+  type WorkCalendar,
+} from '@cong-ttdt/workflow';
 import {
   DEFAULT_RATE_TABLE,
   PeriodError,
+  computeOverdue,
   computeRoyalty,
   computeSummary,
+  localDay,
+  overdueTables,
   reportAccess,
   resolvePeriod,
   royaltyKindOf,
@@ -17,6 +29,8 @@ import {
   validateRateTable,
   type ItemInfo,
   type LogRow,
+  type OverdueItem,
+  type OverdueReport,
   type Period,
   type PeriodQuery,
   type RateTable,
@@ -35,7 +49,14 @@ const PROFILE = 'plugin::editorial.profile';
 const COUNTED = ['submit', 'return', 'approve', 'golive', 'withdraw', 'expire'];
 const TITLE_ATTRS = ['title', 'name', 'fullName'];
 
-export type ReportKind = 'summary' | 'royalty';
+const DOCUMENT = 'api::document.document';
+/** First publication: what the disclosure deadline is measured against (a later revision does not move it). */
+const PUBLISHED = [
+  { action: 'approve', toStage: 'published' },
+  { action: 'golive', toStage: 'published' },
+];
+
+export type ReportKind = 'summary' | 'royalty' | 'overdue';
 export type ExportFormat = 'csv' | 'xlsx' | 'html';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -168,6 +189,88 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** The working calendar the IT officer keeps in the site settings (validated on save). */
+    async calendar(): Promise<WorkCalendar> {
+      const row = (await strapi.db.query('api::site-setting.site-setting').findOne({ populate: { workCalendar: true } })) as {
+        workCalendar?: CalendarDay[];
+      } | null;
+      try {
+        return workCalendar((row?.workCalendar ?? []).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null })));
+      } catch (e) {
+        if (!(e instanceof CalendarError)) throw e;
+        strapi.log.warn(`[editorial] working calendar unreadable (${e.message}); weekends only`);
+        return workCalendar([]);
+      }
+    },
+
+    /** The admin's warning when next year's holidays are not entered (null when they are). */
+    async calendarWarning(): Promise<string | null> {
+      return missingYearWarning(await self.calendar(), localDay(new Date()));
+    },
+
+    /** The portal's own documents created (issued or signed) in the period: on time, late or overdue, per unit and kind. */
+    async overdue(period: Period): Promise<OverdueReport> {
+      // Draft rows: every document has one (published or not), and it is what the board keeps editing.
+      const all = (await strapi.db.query(DOCUMENT).findMany({
+        where: { publishedAt: null, issueDate: { $gte: period.from, $lte: period.to } },
+        select: ['documentId', 'title', 'number', 'docType', 'disclosure', 'level', 'issueDate'],
+      })) as Array<{
+        documentId: string;
+        title: string;
+        number: string;
+        docType: string;
+        disclosure: string;
+        level: string;
+        issueDate: string;
+      }>;
+      const settings = (await strapi.db.query('api::site-setting.site-setting').findOne({ select: ['adminLevel'] })) as {
+        adminLevel?: string;
+      } | null;
+      const docs = all.filter((d) => hasDeadline(d, settings?.adminLevel));
+      const ids = docs.map((d) => d.documentId);
+      const states = new Map<string, number | null>();
+      const firstPublished = new Map<string, string>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        for (const s of (await strapi.db.query(STATE).findMany({
+          where: { targetUid: DOCUMENT, targetDocumentId: { $in: chunk } },
+          select: ['targetDocumentId', 'authorId'],
+        })) as Array<{ targetDocumentId: string; authorId: number | null }>)
+          states.set(s.targetDocumentId, s.authorId);
+        for (const r of (await strapi.db.query(LOG).findMany({
+          where: { targetUid: DOCUMENT, targetDocumentId: { $in: chunk }, $or: PUBLISHED },
+          select: ['targetDocumentId', 'at'],
+          orderBy: { seq: 'asc' },
+        })) as Array<{ targetDocumentId: string; at: string }>)
+          if (!firstPublished.has(r.targetDocumentId)) firstPublished.set(r.targetDocumentId, localDay(r.at));
+      }
+      const profiles = new Map(
+        (
+          (await strapi.db.query(PROFILE).findMany({ select: ['userId', 'unitId'] })) as Array<{ userId: number; unitId: number | null }>
+        ).map((p) => [p.userId, p.unitId]),
+      );
+      const units = new Map(
+        ((await strapi.db.query('api::unit.unit').findMany({ select: ['id', 'name'] })) as Array<{ id: number; name: string }>).map((u) => [
+          u.id,
+          u.name,
+        ]),
+      );
+      const items: OverdueItem[] = docs.map((d) => {
+        const author = states.get(d.documentId);
+        const unitId = author == null ? null : (profiles.get(author) ?? null);
+        return {
+          documentId: d.documentId,
+          title: d.title,
+          number: d.number,
+          kind: documentKind(d),
+          unit: unitId == null ? null : (units.get(unitId) ?? null),
+          created: String(d.issueDate).slice(0, 10),
+          published: firstPublished.get(d.documentId) ?? null,
+        };
+      });
+      return computeOverdue(await self.calendar(), items, localDay(new Date()));
+    },
+
     async summary(period: Period) {
       return computeSummary(await self.input(period));
     },
@@ -182,11 +285,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       period: Period,
       onlyContributor?: number,
     ): Promise<{ title: string; tables: Table[]; csv: Table; svg?: string; note?: string }> {
+      if (report === 'overdue') {
+        const o = await self.overdue(period);
+        const tables = overdueTables(o);
+        return {
+          title: 'Danh sách thông tin công khai trễ hạn, quá hạn',
+          tables,
+          csv: tables[1],
+          note: [`Tính đến ngày ${o.asOf.split('-').reverse().join('/')}, theo ngày làm việc.`, o.calendarWarning]
+            .filter(Boolean)
+            .join(' '),
+        };
+      }
       if (report === 'summary') {
         const s = await self.summary(period);
+        // The inspection covers timeliness too: the overdue list goes with the summary.
+        const o = await self.overdue(period);
         return {
           title: 'Báo cáo tình hình cung cấp thông tin trên Cổng thông tin điện tử',
-          tables: summaryTables(s),
+          tables: [...summaryTables(s), ...overdueTables(o)],
           csv: summaryCsvTable(s),
           svg: chartSvg(s.chart),
           note: s.inactiveUnits.length
@@ -211,7 +328,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       onlyContributor?: number,
     ): Promise<{ body: string | Buffer; type: string; filename: string }> {
       const t = await self.tables(report, period, onlyContributor);
-      const base = `${report === 'summary' ? 'bao-cao-cung-cap-thong-tin' : 'bang-ke-nhuan-but'}_${period.from}_${period.to}`;
+      const names: Record<ReportKind, string> = {
+        summary: 'bao-cao-cung-cap-thong-tin',
+        royalty: 'bang-ke-nhuan-but',
+        overdue: 'cong-khai-tre-han',
+      };
+      const base = `${names[report]}_${period.from}_${period.to}`;
       if (format === 'csv') return { body: toCsv(t.csv), type: 'text/csv; charset=utf-8', filename: `${base}.csv` };
       if (format === 'html') {
         const settings = (await strapi.db.query('api::site-setting.site-setting').findOne({ select: ['agencyName', 'portalName'] })) as any;

@@ -17,6 +17,7 @@ export default () => ({
     { method: 'GET', path: '/reports/access', handler: 'reports.access', config: auth },
     { method: 'GET', path: '/reports/summary', handler: 'reports.summary', config: auth },
     { method: 'GET', path: '/reports/royalty', handler: 'reports.royalty', config: auth },
+    { method: 'GET', path: '/reports/overdue', handler: 'reports.overdue', config: auth },
     { method: 'GET', path: '/reports/export/:report/:format', handler: 'reports.export', config: auth },
     { method: 'GET', path: '/reports/rates', handler: 'reports.getRates', config: auth },
     { method: 'PUT', path: '/reports/rates', handler: 'reports.setRates', config: auth },

@@ -1,0 +1,126 @@
+// Issue 31 on a real Strapi: the working calendar kept in the site settings (seeded, validated on save,
+// the admin's warning when next year is missing), the document's budget stage rule, and the inspector's
+// overdue list per unit and kind with its exports.
+import { describe, expect, it } from 'vitest';
+import { TEST_UNITS } from '../setup/cms.ts';
+import { cmCreate, publishThroughWorkflow, uniq } from '../helpers/content.ts';
+import { adminToken, http } from '../helpers/http.ts';
+
+const SETTINGS = '/content-manager/single-types/api::site-setting.site-setting';
+const DOC = 'api::document.document';
+const VN = 7 * 3600_000;
+const localDay = (ms: number) => new Date(ms + VN).toISOString().slice(0, 10);
+const today = () => localDay(Date.now());
+
+type Day = { date: string; kind: string; name?: string | null };
+const calendar = async (): Promise<Day[]> => {
+  const res = await http('GET', SETTINGS, { token: await adminToken('portal-admin') });
+  expect(res.status).toBe(200);
+  return (res.body.data.workCalendar as Day[]).map(({ date, kind, name }) => ({ date, kind, name }));
+};
+const putCalendar = async (days: Day[]) => http('PUT', SETTINGS, { token: await adminToken('portal-admin'), body: { workCalendar: days } });
+
+const docData = (extra: Record<string, unknown> = {}) => ({
+  number: `${Date.now() % 1_000_000}/QĐ-UBND`,
+  title: uniq('Quyết định công khai'),
+  docType: 'decision',
+  level: 'district',
+  issuingBody: uniq('UBND huyện Thử'),
+  issueDate: today(),
+  classification: 'thuong',
+  inForce: 'auto',
+  disclosure: 'procurement',
+  ...extra,
+});
+
+describe('working calendar (site settings)', () => {
+  it('is seeded for 2026 and 2027, with Tết and a compensating day off', async () => {
+    const days = await calendar();
+    const years = new Set(days.map((d) => d.date.slice(0, 4)));
+    expect([...years].sort()).toEqual(['2026', '2027']);
+    expect(days).toContainEqual(expect.objectContaining({ date: '2026-02-17', kind: 'holiday' }));
+    expect(days).toContainEqual(expect.objectContaining({ date: '2026-04-27', kind: 'day_off' }));
+  });
+
+  it('refuses a calendar that would move deadlines (a weekday marked as a worked weekend), and keeps the old one', async () => {
+    const before = await calendar();
+    const res = await putCalendar([...before, { date: '2026-12-07', kind: 'workday', name: 'Sai' }]);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.message).toMatch(/phải là thứ Bảy hoặc Chủ nhật/);
+    const dup = await putCalendar([...before, before[0]!]);
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.message).toMatch(/hai lần/);
+    expect(await calendar()).toEqual(before);
+  });
+
+  it('warns board members in the admin when next year is missing, and stops once it is entered', async () => {
+    const before = await calendar();
+    const next = String(new Date(Date.now() + VN).getUTCFullYear() + 1);
+    const queue = async () => (await http('GET', '/editorial/queue', { token: await adminToken('portal-admin') })).body.data;
+    try {
+      expect((await putCalendar(before.filter((d) => !d.date.startsWith(next)))).status).toBe(200);
+      expect((await queue()).calendarWarning).toContain(`năm ${next}`);
+      const overdue = await http('GET', '/editorial/reports/overdue', { token: await adminToken('inspector') });
+      expect(overdue.body.data.calendarWarning).toContain(`năm ${next}`);
+    } finally {
+      expect((await putCalendar(before)).status).toBe(200);
+    }
+    expect((await queue()).calendarWarning ?? null).toBeNull();
+  });
+});
+
+describe('document disclosure fields', () => {
+  it('refuses a budget stage on a document that is not a budget disclosure', async () => {
+    const res = await cmCreate(DOC, docData({ budgetStage: 'estimate' }));
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.message).toMatch(/Giai đoạn ngân sách/);
+    const ok = await cmCreate(DOC, docData({ disclosure: 'budget', budgetStage: 'final_account' }));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+  });
+});
+
+describe('overdue list per unit and kind (inspector)', () => {
+  it('counts on time and overdue items of the unit, lists the overdue one, exports it; only report roles see it', async () => {
+    const old = localDay(Date.now() - 40 * 86_400_000);
+    const late = await cmCreate(DOC, docData({ issueDate: old, title: uniq('Kết quả thầu chưa đăng') }));
+    expect(late.status).toBe(201);
+    const onTime = await cmCreate(DOC, docData({ title: uniq('Kết quả thầu đăng ngay') }));
+    expect(onTime.status).toBe(201);
+    expect(await publishThroughWorkflow(DOC, onTime.body.data.documentId)).toBe('published');
+    // A law of the National Assembly carries no deadline for the district.
+    const central = await cmCreate(DOC, docData({ issueDate: old, level: 'central' }));
+    expect(central.status).toBe(201);
+
+    const q = `period=custom&from=${old}&to=${today()}`;
+    const res = await http('GET', `/editorial/reports/overdue?${q}`, { token: await adminToken('inspector') });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const unitName = (
+      await http('GET', `/content-manager/collection-types/api::unit.unit?filters[slug][$eq]=${TEST_UNITS.contributor}`, {
+        token: await adminToken('portal-admin'),
+      })
+    ).body.results[0].name as string;
+    const row = (res.body.data.rows as Array<Record<string, unknown>>).find((r) => r.unit === unitName && r.kind === 'mua-sam-dau-thau');
+    expect(row).toMatchObject({ onTime: 1, overdue: 1 });
+    const lines = res.body.data.lines as Array<Record<string, unknown>>;
+    const line = lines.find((l) => l.documentId === late.body.data.documentId);
+    expect(line).toMatchObject({ state: 'overdue', unitName, created: old });
+    expect(Number(line!.lateBy)).toBeGreaterThan(15);
+    expect(lines.some((l) => l.documentId === central.body.data.documentId)).toBe(false);
+    expect(lines.some((l) => l.documentId === onTime.body.data.documentId)).toBe(false);
+
+    const csv = await http('GET', `/editorial/reports/export/overdue/csv?${q}`, { token: await adminToken('inspector') });
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain(String(late.body.data.title));
+    expect(String(csv.body)).toMatch(/Quá hạn \d+ ngày làm việc/);
+    // The inspector's summary report carries the same tables.
+    const html = await http('GET', `/editorial/reports/export/summary/html?${q}`, { token: await adminToken('inspector') });
+    expect(String(html.body)).toContain('Thông tin công khai trễ hạn, quá hạn');
+
+    for (const role of ['finance', 'contributor', 'editor']) {
+      const r = await http('GET', `/editorial/reports/overdue?${q}`, { token: await adminToken(role) });
+      expect(r.status, role).toBe(403);
+      const e = await http('GET', `/editorial/reports/export/overdue/csv?${q}`, { token: await adminToken(role) });
+      expect(e.status, role).toBe(403);
+    }
+  });
+});
