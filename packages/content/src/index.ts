@@ -5,3 +5,4 @@ export * from './status.js';
 export * from './client.js';
 export * from './urls.js';
 export * from './questions.js';
+export * from './sites.js';
