@@ -12,6 +12,7 @@ export const PORTAL_TYPES = [
   'api::link.link',
   'api::field.field',
   'api::site-setting.site-setting',
+  'api::site.site',
 ] as const;
 
 export type PortalUid = (typeof PORTAL_TYPES)[number];
