@@ -27,6 +27,10 @@ const WRITE_SITES: Record<string, readonly Who[]> = {
   'apps/cms/src/plugins/editorial/server/src/guard.ts': ['request', 'seed', 'question-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/audit.ts': ['request', 'seed', 'scheduler', 'question-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/workflow.ts': ['request', 'seed', 'scheduler', 'question-intake'],
+  // Sites (issue 28): the demo's sites; the primary site made from the old settings at start; proposals in requests.
+  'apps/cms/src/seed/sites.ts': ['seed'],
+  'apps/cms/src/plugins/editorial/server/src/site-scope.ts': ['sites'],
+  'apps/cms/src/plugins/editorial/server/src/services/proposals.ts': ['request'],
 };
 
 /** Where each system writer is entered (runAs / the system service's run / asSystem in the app). */
@@ -36,6 +40,7 @@ const ENTRY_POINTS: Record<keyof typeof SYSTEM_WRITERS, readonly string[]> = {
   'question-intake': ['apps/cms/src/plugins/editorial/server/src/services/workflow.ts'],
   'account-audit': ['apps/cms/src/plugins/editorial/server/src/account-audit.ts'],
   erasure: ['apps/cms/src/index.ts', 'apps/cms/scripts/erase-asker.mjs'],
+  sites: ['apps/cms/src/plugins/editorial/server/src/bootstrap.ts'],
 };
 
 function sources(dir: string, out: string[] = []): string[] {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { registerAccountAudit } from './account-audit';
 import { schedulerInterval } from './scheduler-interval';
+import { registerSiteAssignment, siteScope } from './site-scope';
 import { assertWriterMayTable, runAs } from './writers';
 
 const WRITE_EVENTS: Record<string, string> = {
@@ -58,6 +59,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       throw new errors.ForbiddenError('Nhật ký biên tập không được xóa.');
     },
   });
+
+  // Sites (issue 28): new rows get their site; a single-site database becomes its first site, once.
+  registerSiteAssignment(strapi);
+  await runAs('sites', () => siteScope(strapi).migrate());
 
   // Account events (created, activated, deactivated, deleted, roles, passwords, tokens) in the chain.
   registerAccountAudit(strapi);

@@ -2,9 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { registerContactGuard } from './contact-guard';
 import { registerGuard, registerWriterCheck } from './guard';
 import { registerMediaGuard } from './media/guard';
+import { injectSiteAttribute } from './site-scope';
 import { registerStageFilter } from './stage-filter';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Before the database schema is synced: the `site` relation of every site-scoped type.
+  injectSiteAttribute(strapi);
   registerWriterCheck(strapi);
   registerGuard(strapi);
   registerStageFilter(strapi);

@@ -1,5 +1,6 @@
 import editorial from './editorial';
 import profiles from './profiles';
+import proposals from './proposals';
 import reports from './reports';
 
-export default { editorial, profiles, reports };
+export default { editorial, profiles, proposals, reports };

@@ -23,5 +23,9 @@ export default () => ({
     // Editorial profiles (unit, fields) of admin users.
     { method: 'GET', path: '/profiles', handler: 'profiles.list', config: board },
     { method: 'PUT', path: '/profiles/:userId', handler: 'profiles.update', config: board },
+    // Proposals of a site's published items to the site above it (issue 28).
+    { method: 'GET', path: '/proposals', handler: 'proposals.list', config: board },
+    { method: 'POST', path: '/proposals', handler: 'proposals.create', config: board },
+    { method: 'POST', path: '/proposals/:id/decide', handler: 'proposals.decide', config: board },
   ],
 });
