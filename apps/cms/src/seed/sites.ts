@@ -29,7 +29,6 @@ export const DEMO_SITES: readonly SeedSite[] = [
     name: 'Tỉnh Phú Lâm (giả định)',
     slug: 'phu-lam',
     level: 'province',
-    primary: true,
     domain: 'phulam.gov.vn',
     portalName: 'Cổng thông tin điện tử tỉnh Phú Lâm',
     agencyName: 'Ủy ban nhân dân tỉnh Phú Lâm',
@@ -42,6 +41,8 @@ export const DEMO_SITES: readonly SeedSite[] = [
     slug: 'hoa-binh',
     level: 'commune',
     parent: 'province',
+    // Primary: the site today's single build shows and where public questions land, until builds are per site.
+    primary: true,
     domain: 'hoabinh.phulam.gov.vn',
     portalName: 'Trang thông tin điện tử xã Hòa Bình',
     agencyName: 'Ủy ban nhân dân xã Hòa Bình',
@@ -66,8 +67,9 @@ export const DEMO_SITES: readonly SeedSite[] = [
 ];
 
 /**
- * Demo only, on a database without demo content: the primary site (made at start from the settings)
- * becomes the province, and the communes are added. Returns the id of the site that holds the demo content.
+ * Demo only, on a database without demo content: the primary site (made at start) becomes the commune
+ * of Hòa Bình, and the province and the other commune are added. Returns the id of the site that holds
+ * the demo content.
  */
 export async function seedSites(strapi: Core.Strapi, sites: readonly SeedSite[] = DEMO_SITES): Promise<number> {
   const primary = (await strapi.plugin('editorial').service('sites').primary()) as { id: number; documentId: string };
@@ -75,7 +77,8 @@ export async function seedSites(strapi: Core.Strapi, sites: readonly SeedSite[] 
   let holder = primary.id;
   for (const s of sites) {
     const { key, parent, holdsDemoContent, ...data } = s;
-    const withParent = { ...data, parent: parent ? ids.get(parent) : null };
+    // A relation is named only when set (as the unit and page seeds do): the top site has none.
+    const withParent = { ...data, ...(parent ? { parent: ids.get(parent) } : {}) };
     const row = s.primary
       ? await strapi.documents('api::site.site').update({ documentId: primary.documentId, data: withParent as never })
       : await strapi.documents('api::site.site').create({ data: withParent as never });
