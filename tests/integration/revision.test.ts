@@ -42,7 +42,10 @@ const schemaOf = (uid: string): Schema => {
   const name = uid.split('.').pop()!;
   return JSON.parse(readFileSync(join(ROOT, 'apps/cms/src/api', name, 'content-types', name, 'schema.json'), 'utf8'));
 };
-const MODEL = PORTAL_TYPES.map((uid) => ({ uid, schema: schemaOf(uid) }));
+// Issue 28: the site build reads sites once its loader takes the build request's site (issue 23's
+// refactor, applied at merge); until then the site type is not on the site and is left out here.
+const NOT_YET_ON_SITE = ['api::site.site'];
+const MODEL = PORTAL_TYPES.filter((uid) => !NOT_YET_ON_SITE.includes(uid)).map((uid) => ({ uid, schema: schemaOf(uid) }));
 const specOf = (s: Schema) =>
   Object.values(SPECS).find((x) => x.plural === (s.kind === 'singleType' ? s.info.singularName : s.info.pluralName));
 

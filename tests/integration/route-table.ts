@@ -337,6 +337,13 @@ export const ROUTES: Record<string, Row> = {
   'HEAD|GET /api/site-setting': PUBLIC,
   'PUT /api/site-setting': CONTENT_API,
   'DELETE /api/site-setting': CONTENT_API,
+  'HEAD|GET /api/sites': PUBLIC,
+  'HEAD|GET /api/sites/:id': PUBLIC,
+  'POST /api/sites': CONTENT_API,
+  'PUT /api/sites/:id': CONTENT_API,
+  'DELETE /api/sites/:id': CONTENT_API,
+  // The province's aggregated items with their origin (issue 28), public like the rest of the content API.
+  'HEAD|GET /api/editorial/aggregated/:site': PUBLIC,
   'HEAD|GET /api/units': PUBLIC,
   'HEAD|GET /api/units/:id': PUBLIC,
   'POST /api/units': CONTENT_API,
@@ -572,6 +579,10 @@ export const ROUTES: Record<string, Row> = {
   'HEAD|GET /editorial/quarantine': PURGE,
   'POST /editorial/quarantine': PURGE,
   'POST /editorial/quarantine/:id/purge': PURGE,
+  // Proposals of a site's published items to the site above (issue 28): the board; the service checks sites and roles.
+  'HEAD|GET /editorial/proposals': BOARD,
+  'POST /editorial/proposals': BOARD,
+  'POST /editorial/proposals/:id/decide': BOARD,
   // Sign-in with the second step (issue 19): the page and its script are open; the accounts' safeguards are the Super Admin's.
   'HEAD|GET /editorial/dang-nhap': OPEN,
   'HEAD|GET /editorial/dang-nhap/script': OPEN,

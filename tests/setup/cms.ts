@@ -132,7 +132,8 @@ export default async function setup(project: TestProject) {
     ...(process.env.PORTAL_TEST_CMS_ENV ? JSON.parse(process.env.PORTAL_TEST_CMS_ENV) : {}),
   });
   const child = startCms({ ...process.env, ...env } as Record<string, string>, `cms:${db ? 'pg' : 'sqlite'}`);
-  await waitForCms(env, child);
+  // The demo seed on a loaded 2-core machine shared by several builds can take minutes.
+  await waitForCms(env, child, 420_000);
   project.provide('cms', {
     url: `http://127.0.0.1:${port}`,
     dbClient: db ? 'postgres' : 'sqlite',

@@ -9,7 +9,8 @@ import { registerMediaRevision } from './lib/media-revision';
 import { registerContentRules } from './lib/rules';
 import { refuseDataTransferImport } from './lib/data-transfer';
 import { assertProductionSecrets } from './lib/secrets';
-import { seedDemo } from './seed';
+import { hasDemoContent, seedDemo } from './seed';
+import { seedSites } from './seed/sites';
 import { seedSynthetic } from './seed/synthetic';
 
 export default {
@@ -36,7 +37,12 @@ export default {
         await ensureDemoAccounts(strapi);
         const data = (await import('./seed/data')).default;
         const hooks = strapi.plugin('editorial').service('seed');
-        await seedDemo(strapi, data, hooks);
+        const sites = strapi.plugin('editorial').service('sites');
+        // The demo's sites first (seed/sites.ts); the district's content then goes to the commune that keeps it.
+        if (!(await hasDemoContent(strapi))) {
+          const holder = await seedSites(strapi);
+          await sites.inSite(holder, () => seedDemo(strapi, data, hooks));
+        }
         await ensureDemoProfiles(strapi);
         // Benchmarks only: N synthetic articles (and N/5 documents) on top of the demo content.
         const synthetic = Number(process.env.PORTAL_SYNTHETIC_ARTICLES ?? 0);

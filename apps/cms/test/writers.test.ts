@@ -32,6 +32,10 @@ const WRITE_SITES: Record<string, readonly Who[]> = {
   'apps/cms/src/plugins/editorial/server/src/guard.ts': ['request', 'seed', 'question-intake', 'mail-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/audit.ts': ['request', 'seed', 'scheduler', 'question-intake', 'mail-intake'],
   'apps/cms/src/plugins/editorial/server/src/services/workflow.ts': ['request', 'seed', 'scheduler', 'question-intake', 'mail-intake'],
+  // Sites (issue 28): the demo's sites; the primary site made from the old settings at start; proposals in requests.
+  'apps/cms/src/seed/sites.ts': ['seed'],
+  'apps/cms/src/plugins/editorial/server/src/site-scope.ts': ['sites'],
+  'apps/cms/src/plugins/editorial/server/src/services/proposals.ts': ['request'],
 };
 
 /** Where each system writer is entered (runAs / the system service's run / asSystem in the app). */
@@ -43,6 +47,7 @@ const ENTRY_POINTS: Record<keyof typeof SYSTEM_WRITERS, readonly string[]> = {
   // The mail timer (bootstrap.ts) calls the intake's poll, which enters the writer itself.
   'mail-intake': ['apps/cms/src/plugins/editorial/server/src/services/mail-intake.ts'],
   erasure: ['apps/cms/src/index.ts', 'apps/cms/scripts/erase-asker.mjs'],
+  sites: ['apps/cms/src/plugins/editorial/server/src/bootstrap.ts'],
 };
 
 function sources(dir: string, out: string[] = []): string[] {

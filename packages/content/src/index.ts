@@ -6,3 +6,4 @@ export * from './client.js';
 export * from './urls.js';
 export * from './questions.js';
 export * from './build-request.js';
+export * from './sites.js';

@@ -31,6 +31,8 @@ export const DEFAULT_CONTENT_PERMISSIONS: ContentPermissionMap = {
   'api::field.field': REFERENCE_TYPE,
   'api::site-setting.site-setting': { ...ADMIN_TYPE, 'strapi-super-admin': CRUD },
   'api::board.board': REFERENCE_TYPE,
+  // Sites (and their small-board setting) are the system administrator's: a board never widens its own rules.
+  'api::site.site': { contributor: R, 'portal-admin': R, editor: R, 'editor-in-chief': R, inspector: R, 'strapi-super-admin': CRUD },
 };
 
 /** Operations the actor may perform on a content type (union over roles). Unknown types: none (deny by default). */

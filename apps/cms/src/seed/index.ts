@@ -17,9 +17,12 @@ const PUBLISH_STAGES: SeedStage[] = ['published'];
  * Loads the demo content when the database has none (decided by the site settings' presence), through
  * the Document Service as the system (no request context). Safe to call at every start.
  */
+/** The demo content is there (decided by the site settings' presence). */
+export const hasDemoContent = async (strapi: Core.Strapi): Promise<boolean> =>
+  (await strapi.db.query('api::site-setting.site-setting').count({})) > 0;
+
 export async function seedDemo(strapi: Core.Strapi, data: SeedData, hooks: SeedHooks = {}): Promise<boolean> {
-  const existing = await strapi.db.query('api::site-setting.site-setting').count({});
-  if (existing > 0) return false;
+  if (await hasDemoContent(strapi)) return false;
   const t0 = Date.now();
   const docs = (uid: string) => strapi.documents(uid as any) as any;
   const ids: Record<string, Ids> = {};

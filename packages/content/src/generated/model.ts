@@ -179,6 +179,31 @@ export interface ScheduleAttributes {
   note?: string | null;
 }
 
+export type SiteLevel = 'province' | 'commune' | 'department';
+/** `api::site.site` (Trang thành phần). */
+export interface SiteAttributes {
+  name: string;
+  slug: string;
+  level: SiteLevel;
+  parent?: Ref | null;
+  primary?: boolean | null;
+  domain?: string | null;
+  logo?: Media | null;
+  portalName: string;
+  agencyName: string;
+  address?: string | null;
+  phone?: string | null;
+  fax?: string | null;
+  email?: string | null;
+  editorInCharge?: string | null;
+  licence?: string | null;
+  description?: string | null;
+  footerNote?: string | null;
+  predecessorName?: string | null;
+  predecessorUntil?: IsoDate | null;
+  smallBoard?: boolean | null;
+}
+
 export type SiteSettingAdminLevel = 'province' | 'district' | 'commune';
 /** `api::site-setting.site-setting` (Cấu hình cổng). */
 export interface SiteSettingAttributes {
@@ -226,6 +251,7 @@ export const MODELS = {
   'procedure': { uid: 'api::procedure.procedure', plural: 'procedures', single: false, draftAndPublish: true },
   'question': { uid: 'api::question.question', plural: 'questions', single: false, draftAndPublish: true },
   'schedule': { uid: 'api::schedule.schedule', plural: 'schedules', single: false, draftAndPublish: true },
+  'site': { uid: 'api::site.site', plural: 'sites', single: false, draftAndPublish: false },
   'site-setting': { uid: 'api::site-setting.site-setting', plural: 'site-settings', single: true, draftAndPublish: false },
   'unit': { uid: 'api::unit.unit', plural: 'units', single: false, draftAndPublish: false },
 } as const;
@@ -244,6 +270,7 @@ export const PROJECTIONS = {
   'procedure': { attrs: { name: true, slug: true, code: true, level: true, agency: true, steps: true, dossier: true, processingTime: true, fee: true, result: true, forms: 'media[]', onlineLevel: true, onlineUrl: true }, relations: { field: 'one', legalBasis: 'many' } },
   'question': { attrs: { title: true, slug: true, question: true, askerName: true, answer: true, askedAt: true, answeredAt: true }, relations: { field: 'one', answeringUnit: 'one' } },
   'schedule': { attrs: { title: true, weekStart: true, entries: { list: ['date', 'startTime', 'endTime', 'content', 'chair', 'participants', 'location', 'preparingUnit', 'note', 'amended', 'amendedAt'] }, note: true }, relations: { board: 'one' } },
+  'site': { attrs: { name: true, slug: true, level: true, primary: true, domain: true, logo: 'media', portalName: true, agencyName: true, address: true, phone: true, fax: true, email: true, editorInCharge: true, licence: true, description: true, footerNote: true, predecessorName: true, predecessorUntil: true, smallBoard: true }, relations: { parent: 'one' } },
   'site-setting': { attrs: { portalName: true, agencyName: true, adminLevel: true, address: true, phone: true, fax: true, email: true, editorInCharge: true, licence: true, domain: true, logo: 'media', description: true, footerNote: true, workCalendar: { list: ['date', 'kind', 'name'] } }, relations: {  } },
   'unit': { attrs: { name: true, slug: true, shortName: true, kind: true, order: true, address: true, phone: true, email: true, description: true }, relations: { parent: 'one' } },
 } as const;

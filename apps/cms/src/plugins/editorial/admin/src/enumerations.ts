@@ -22,6 +22,8 @@ const IN_FORCE_OVERRIDE_LABELS = {
   not_in_force: 'Hết hiệu lực',
 };
 const ADMIN_LEVEL_LABELS = { province: 'Tỉnh, thành phố', district: 'Huyện', commune: 'Xã, phường, đặc khu' };
+// A site of the provincial portal (Decree 224/2026 Art. 11): the province's own, a commune's or a department's.
+const SITE_LEVEL_LABELS = { province: 'Cổng tỉnh, thành phố', commune: 'Trang xã, phường, đặc khu', department: 'Trang sở, ban, ngành' };
 
 /** Values new entries cannot choose (the server refuses them too); entries that hold one keep it. */
 export const RETIRED: Readonly<Record<string, string>> = RETIRED_VALUES;
@@ -41,6 +43,7 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, string>>>
   'api::link.link': { group: LINK_GROUP_LABELS },
   'api::procedure.procedure': { level: retired(PROCEDURE_LEVEL_LABELS), onlineLevel: ONLINE_LEVEL_LABELS },
   'api::site-setting.site-setting': { adminLevel: retired(ADMIN_LEVEL_LABELS), kind: CALENDAR_DAY_KIND_LABELS },
+  'api::site.site': { level: SITE_LEVEL_LABELS },
   'api::unit.unit': { kind: UNIT_KIND_LABELS },
 };
 

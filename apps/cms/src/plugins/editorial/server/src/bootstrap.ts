@@ -5,6 +5,7 @@ import { purgeScope } from './context';
 import { registerReadScopeCondition } from './read-scope';
 import { schedulerInterval } from './scheduler-interval';
 import { secondFactorRequired } from './services/second-factor';
+import { registerSiteAssignment, siteScope } from './site-scope';
 import { assertWriterMayTable, runAs } from './writers';
 
 const WRITE_EVENTS: Record<string, string> = {
@@ -68,6 +69,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       throw new errors.ForbiddenError('Nhật ký biên tập không được xóa.');
     },
   });
+
+  // Sites (issue 28): new rows get their site; a single-site database becomes its first site, once.
+  registerSiteAssignment(strapi);
+  await runAs('sites', () => siteScope(strapi).migrate());
 
   // Account events (created, activated, deactivated, deleted, roles, passwords, tokens) in the chain.
   registerAccountAudit(strapi);

@@ -4,6 +4,7 @@ import { allowedOperations, canEdit, stageAfterEdit } from '@cong-ttdt/workflow'
 import { requestUser, toActor } from './actor';
 import { transitionScope } from './context';
 import { mayRead } from './read-scope';
+import { siteScope } from './site-scope';
 import { assertWriterMayDocument, currentWriter } from './writers';
 import { contentHash } from './services/audit';
 
@@ -39,10 +40,16 @@ export function registerGuard(strapi: Core.Strapi): void {
     if (!WRITE_ACTIONS.has(action)) return next();
     const workflow = strapi.plugin('editorial').service('workflow');
     const path = workflow.pathOf(uid);
-    if (!path) return next();
     if (transitionScope.getStore()) return next(); // the transition service's own publish/unpublish
     const { user, inRequest } = requestUser(strapi);
     const params = context.params ?? {};
+    // A person's writes stay in their own site (site-scope.ts; a clone's source too); the site of a new row is never theirs to pick.
+    if (inRequest && !currentWriter()) {
+      if (params.data && typeof params.data === 'object') delete params.data.site;
+      if (user && params.documentId && action !== 'create' && (!path || action !== 'publish'))
+        await siteScope(strapi).assertSameSite(user, uid, params.documentId);
+    }
+    if (!path) return next();
     // A named system writer (checked by registerWriterCheck): seeds, timers, the question intake.
     if (!inRequest || currentWriter()) {
       const result = await next();

@@ -44,6 +44,13 @@ export const SYSTEM_WRITERS = {
     tables: ['plugin::editorial.review-log'],
     transitions: [],
   },
+  /** The move to sites (site-scope.ts `migrate`, every start): the primary site from the old settings, rows without a site. */
+  sites: {
+    label: 'Hệ thống (trang thành phần)',
+    documents: {},
+    tables: ['api::site.site'],
+    transitions: [],
+  },
   /** Askers' contact details past their retention period, or on request (apps/cms/scripts/erase-asker.mjs). */
   erasure: {
     label: 'Hệ thống (xóa thông tin liên hệ)',

@@ -4,6 +4,7 @@ import original from './original/schema.json';
 import profile from './profile/schema.json';
 import secondFactor from './second-factor/schema.json';
 import quarantine from './quarantine/schema.json';
+import proposal from './proposal/schema.json';
 
 export default {
   'review-state': { schema: reviewState },
@@ -12,4 +13,5 @@ export default {
   profile: { schema: profile },
   'second-factor': { schema: secondFactor },
   quarantine: { schema: quarantine },
+  proposal: { schema: proposal },
 };

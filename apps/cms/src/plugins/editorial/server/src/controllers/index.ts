@@ -1,7 +1,8 @@
 import editorial from './editorial';
 import profiles from './profiles';
 import quarantine from './quarantine';
+import proposals from './proposals';
 import reports from './reports';
 import signIn from './sign-in';
 
-export default { editorial, profiles, quarantine, reports, signIn };
+export default { editorial, profiles, proposals, quarantine, reports, signIn };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PROFILE_MANAGERS } from '@cong-ttdt/workflow';
 import { displayName } from '../actor';
+import { SITE_UID, siteScope } from '../site-scope';
 
 const PROFILE = 'plugin::editorial.profile';
 const MANAGERS = PROFILE_MANAGERS;
@@ -25,6 +26,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           roles: (u.roles ?? []).map((r: any) => r.code),
           unitId: profiles.get(u.id)?.unitId ?? null,
           fieldIds: profiles.get(u.id)?.fieldIds ?? [],
+          siteId: profiles.get(u.id)?.siteId ?? null,
+          acrossSites: profiles.get(u.id)?.acrossSites === true,
         })),
         units,
         fields,
@@ -36,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!codes(ctx).some((c) => MANAGERS.includes(c))) return ctx.forbidden('Chỉ Quản trị cổng được quản lý hồ sơ biên tập.');
     const userId = Number(ctx.params.userId);
     const body = ctx.request.body ?? {};
-    const unknown = Object.keys(body).filter((k) => !['unitId', 'fieldIds'].includes(k));
+    const unknown = Object.keys(body).filter((k) => !['unitId', 'fieldIds', 'siteId', 'acrossSites'].includes(k));
     if (unknown.length) throw new errors.ValidationError(`Unknown field(s): ${unknown.join(', ')}`);
     if (!(await strapi.db.query('admin::user').findOne({ where: { id: userId } }))) return ctx.notFound('Không tìm thấy người dùng.');
     const unitId = body.unitId == null ? null : Number(body.unitId);
@@ -48,10 +51,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new errors.ValidationError('Lĩnh vực không tồn tại.');
     }
     const existing = await strapi.db.query(PROFILE).findOne({ where: { userId } });
-    const data = { unitId, fieldIds };
+    // Sites (issue 28): a site's portal administrator keeps the profiles of their own site only and may
+    // neither move people to another site nor grant acting across sites (Super Admin does both).
+    const superAdmin = codes(ctx).includes('strapi-super-admin');
+    const sites = siteScope(strapi);
+    const ownSite = (await sites.homeOf(ctx.state.user.id)).id;
+    if (!superAdmin && (await sites.homeOf(userId)).id !== ownSite)
+      return ctx.forbidden('Chỉ được quản lý hồ sơ biên tập của người thuộc trang thành phần của mình.');
+    const siteId = body.siteId === undefined ? (existing?.siteId ?? null) : body.siteId == null ? null : Number(body.siteId);
+    if (siteId != null && !(await strapi.db.query(SITE_UID).findOne({ where: { id: siteId } })))
+      throw new errors.ValidationError('Trang thành phần không tồn tại.');
+    if (!superAdmin && siteId != null && siteId !== ownSite)
+      return ctx.forbidden('Chỉ Quản trị hệ thống được chuyển người sang trang thành phần khác.');
+    const acrossSites = body.acrossSites === undefined ? existing?.acrossSites === true : body.acrossSites === true;
+    if (!superAdmin && acrossSites !== (existing?.acrossSites === true))
+      return ctx.forbidden('Chỉ Quản trị hệ thống được cấp quyền xử lý tin, bài của các trang cấp dưới.');
+    const data = { unitId, fieldIds, siteId, acrossSites };
     const saved = existing
       ? await strapi.db.query(PROFILE).update({ where: { id: existing.id }, data })
       : await strapi.db.query(PROFILE).create({ data: { userId, ...data } });
-    ctx.body = { data: { userId, unitId: saved.unitId ?? null, fieldIds: saved.fieldIds ?? [] } };
+    ctx.body = {
+      data: {
+        userId,
+        unitId: saved.unitId ?? null,
+        fieldIds: saved.fieldIds ?? [],
+        siteId: saved.siteId ?? null,
+        acrossSites: !!saved.acrossSites,
+      },
+    };
   },
 });

@@ -23,6 +23,8 @@ export interface MediaFile {
   folderPath?: string | null;
   createdBy?: { id: number } | null;
   folder?: { id: number } | null;
+  /** The site the file belongs to (site-scope.ts). */
+  site?: { id: number } | null;
 }
 
 /** One item using a file (one entry row: the draft and the live version of an item are two). */
@@ -91,7 +93,9 @@ export default (strapi: Core.Strapi) => {
       return inSlices(
         ids,
         async (slice) =>
-          (await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: slice } }, populate: ['createdBy', 'folder'] })) as MediaFile[],
+          (await strapi.db
+            .query(FILE_UID)
+            .findMany({ where: { id: { $in: slice } }, populate: ['createdBy', 'folder', 'site'] })) as MediaFile[],
       );
     },
 
@@ -104,7 +108,7 @@ export default (strapi: Core.Strapi) => {
       if (!folders.length) return [];
       return (await strapi.db.query(FILE_UID).findMany({
         where: { $or: folders.flatMap((f) => [{ folderPath: f.path }, { folderPath: { $startsWith: `${f.path}/` } }]) },
-        populate: ['createdBy', 'folder'],
+        populate: ['createdBy', 'folder', 'site'],
       })) as MediaFile[];
     },
 

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Actor } from '@cong-ttdt/workflow';
 import { displayName, toActor, type AdminUser } from '../actor';
 import { BOARD_READERS, OVERSEERS } from '../roles-access';
+import { siteScope } from '../site-scope';
 import mediaAccess, { FILE_UID, FOLDER_UID, MORPH_TABLE, canRead, canUpload, changeRefusal, type FileRef, type MediaFile } from './access';
 
 /**
@@ -63,6 +64,12 @@ function createMediaGuard(strapi: Core.Strapi) {
     const user = ctx.state.user as AdminUser | undefined;
     if (!user) return forbid('Cần đăng nhập trang quản trị.');
     const actor = await toActor(strapi, user);
+    // Media belong to a site like content: read within this person's sites, change only in their own.
+    const scope = await siteScope(strapi).scopeOf(user);
+    const siteRefusal = (what: string, site: { id: number } | null | undefined) => {
+      if (site && !scope.sites.includes(site.id)) forbid(`${what} thuộc trang thành phần khác: bạn không được xem hay thay đổi.`);
+      if (site && site.id !== scope.home.id) forbid(`${what} thuộc trang thành phần khác: chỉ Ban Biên tập của trang đó được thay đổi.`);
+    };
 
     const log = async (targetUid: string, id: number, action: string, meta: Record<string, unknown>, newHash: string | null = null) => {
       try {
@@ -85,6 +92,7 @@ function createMediaGuard(strapi: Core.Strapi) {
       const refs = await access.references(files.map((f) => f.id));
       const out: Array<{ file: MediaFile; refs: FileRef[]; hash: string | null }> = [];
       for (const file of files) {
+        siteRefusal(`Tệp «${file.name}»`, file.site);
         const why = changeRefusal(actor, file, lock ? (refs.get(file.id) ?? []) : []);
         if (why) forbid(why);
         out.push({ file, refs: refs.get(file.id) ?? [], hash: null });
@@ -107,7 +115,10 @@ function createMediaGuard(strapi: Core.Strapi) {
     };
     const folderRefusal = async (folderIds: number[]) => {
       if (!folderIds.length) return;
-      const folders = (await strapi.db.query(FOLDER_UID).findMany({ where: { id: { $in: folderIds } }, populate: ['createdBy'] })) as any[];
+      const folders = (await strapi.db
+        .query(FOLDER_UID)
+        .findMany({ where: { id: { $in: folderIds } }, populate: ['createdBy', 'site'] })) as any[];
+      for (const f of folders) siteRefusal(`Thư mục «${f.name}»`, f.site);
       for (const f of folders)
         if (!has(actor, ['portal-admin']) && String(f.createdBy?.id) !== String(actor.id))
           forbid(`Chỉ người đã tạo và Quản trị cổng được thay đổi thư mục «${f.name}».`);
@@ -126,18 +137,23 @@ function createMediaGuard(strapi: Core.Strapi) {
     switch (kind) {
       case 'admin-file.find': {
         if (!has(actor, BROWSERS)) forbid('Tài khoản của bạn không được xem thư viện tệp.');
-        if (!has(actor, READ_ALL)) {
-          const restrict = has(actor, ['editor'])
-            ? { id: { $notIn: await hiddenFromEditor(actor) } }
-            : { id: { $in: await ownFileIds(actor) } };
+        const restricts: Record<string, unknown>[] = [];
+        if (!has(actor, READ_ALL))
+          restricts.push(
+            has(actor, ['editor']) ? { id: { $notIn: await hiddenFromEditor(actor) } } : { id: { $in: await ownFileIds(actor) } },
+          );
+        const outside = await siteScope(strapi).idsOutside(FILE_UID, scope.sites);
+        if (outside.length) restricts.push({ id: { $notIn: outside } });
+        if (restricts.length) {
           const query = ctx.query; // the parsed query object the controller reads next (mutated in place)
-          query.filters = query.filters ? { $and: [query.filters, restrict] } : restrict;
+          query.filters = { $and: [...(query.filters ? [query.filters] : []), ...restricts] };
         }
         return next();
       }
       case 'admin-file.findOne': {
         if (!has(actor, BROWSERS)) forbid('Tài khoản của bạn không được xem thư viện tệp.');
         const [file] = await access.files(ids([ctx.params.id]));
+        if (file?.site && !scope.sites.includes(file.site.id)) forbid('Tệp này thuộc trang thành phần khác: bạn không được xem.');
         if (file && !canRead(actor, file, (await access.references([file.id])).get(file.id) ?? [])) forbid('Bạn không được xem tệp này.');
         return next();
       }

@@ -3,11 +3,13 @@ import conversionNotes from './conversion-notes';
 import mailIntake from './mail-intake';
 import notify from './notify';
 import quarantine from './quarantine';
+import proposals from './proposals';
 import reports from './reports';
 import roles from './roles';
 import schedule from './schedule';
 import secondFactor from './second-factor';
 import seed from './seed';
+import sites from './sites';
 import system from './system';
 import workflow from './workflow';
 
@@ -16,12 +18,14 @@ export default {
   conversionNotes,
   mailIntake,
   notify,
+  proposals,
   quarantine,
   reports,
   roles,
   schedule,
   'second-factor': secondFactor,
   seed,
+  sites,
   system,
   workflow,
 };

@@ -27,6 +27,8 @@ const SKIP_ATTRS = new Set([
   'updatedBy',
   'locale',
   'localizations',
+  // The site of an item is set by the server (site-scope.ts), never by a form.
+  'site',
 ]);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

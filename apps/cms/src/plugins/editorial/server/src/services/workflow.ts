@@ -17,6 +17,7 @@ import {
 } from '@cong-ttdt/workflow';
 import { displayName, toActor, type AdminUser } from '../actor';
 import { transitionScope } from '../context';
+import { siteScope } from '../site-scope';
 import { SYSTEM_WRITERS, currentWriter, runAs, writerMayTransition } from '../writers';
 import { contentHash } from './audit';
 
@@ -190,6 +191,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw new errors.ApplicationError(`Thao tác "${input.action}" không có người thực hiện hợp lệ: bị từ chối.`);
         const actor: Actor = user ? await toActor(strapi, user) : SYSTEM_ACTOR;
         const item = self.toItem(state, draft, input.uid);
+        // Boards per site: refusals, and what the log records of an allowed exception (small boards).
+        const siteMeta = user ? await siteScope(strapi).checkTransition(user, actor, input.uid, input.documentId, input.action) : {};
         if (input.action === 'assign' && input.assigneeId != null) {
           const assignee = (await strapi.db
             .query('admin::user')
@@ -271,6 +274,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
             ...(input.royaltyGrade != null ? { royaltyGrade: input.royaltyGrade } : {}),
             ...(opts.via ? { via: opts.via } : {}),
+            ...siteMeta,
           },
           content: draft,
         });
@@ -404,10 +408,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: { updatedAt: 'desc' },
         limit: 2000,
       })) as ReviewState[];
-      const mine = states.filter((s) => {
+      const waiting = states.filter((s) => {
         const path = self.pathOf(s.targetUid);
         return path && waitingFor(actor, s.stage, { authorId: s.authorId, assigneeId: s.assigneeId, fieldId: s.fieldId }, path);
       });
+      // Only the items of this person's own site wait for them.
+      const home = (await siteScope(strapi).homeOf(user.id)).id;
+      const mine: ReviewState[] = [];
+      for (const s of waiting) if ((await siteScope(strapi).siteOf(s.targetUid, { documentId: s.targetDocumentId })) === home) mine.push(s);
       const items = await Promise.all(
         mine.slice(0, 200).map(async (s) => {
           const doc = (await strapi

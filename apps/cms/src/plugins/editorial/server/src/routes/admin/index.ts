@@ -35,5 +35,9 @@ export default () => ({
     { method: 'GET', path: '/quarantine', handler: 'quarantine.list', config: board },
     { method: 'POST', path: '/quarantine', handler: 'quarantine.request', config: board },
     { method: 'POST', path: '/quarantine/:id/purge', handler: 'quarantine.purge', config: board },
+    // Proposals of a site's published items to the site above it (issue 28).
+    { method: 'GET', path: '/proposals', handler: 'proposals.list', config: board },
+    { method: 'POST', path: '/proposals', handler: 'proposals.create', config: board },
+    { method: 'POST', path: '/proposals/:id/decide', handler: 'proposals.decide', config: board },
   ],
 });

@@ -1,0 +1,3 @@
+import { publicService } from '../../../lib/public-service';
+
+export default publicService('api::site.site');
