@@ -25,7 +25,6 @@ export type AdminLevel = G.DocumentLevel;
 export type Disclosure = G.DocumentDisclosure;
 export type BudgetStage = G.DocumentBudgetStage;
 export type CalendarDayKind = G.DayComponentKind;
-export type CalendarDayEntry = G.DayComponent;
 export type ProcedureLevel = G.ProcedureLevel;
 export type OnlineLevel = G.ProcedureOnlineLevel;
 export type LinkGroup = G.LinkGroup;

@@ -179,3 +179,6 @@ export function timelinessLabel(t: { state: Timeliness['state']; lateBy: number 
   if (t.state === 'late') return `Trễ ${t.lateBy} ngày làm việc`;
   return `Quá hạn ${t.lateBy} ngày làm việc`;
 }
+
+// The first filling of the calendar (2026–2027), with what it assumes.
+export { WORK_CALENDAR_SEED } from './work-calendar-seed.js';

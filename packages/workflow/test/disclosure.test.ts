@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WORK_CALENDAR_SEED } from '../../../apps/cms/src/seed/work-calendar.ts';
+import { WORK_CALENDAR_SEED } from '../src/work-calendar-seed.ts';
 import { DISCLOSURE_KINDS, catalogueRows, documentKind, hasDeadline, type DisclosureItem } from '../src/disclosure.ts';
 import { computeOverdue, overdueTables } from '../src/reports.ts';
 import { workCalendar } from '../src/working-days.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WORK_CALENDAR_SEED } from '../../../apps/cms/src/seed/work-calendar.ts';
+import { WORK_CALENDAR_SEED } from '../src/work-calendar-seed.ts';
 import {
   CalendarError,
   addWorkingDays,

@@ -19,7 +19,7 @@ const PROFILE = 'plugin::editorial.profile';
 
 /** Writes inside `inSite(id, fn)` land in that site (the demo seed loads each site's content so). */
 const siteContext = new AsyncLocalStorage<number>();
-export const inSite = <T>(siteId: number, fn: () => T): T => siteContext.run(siteId, fn);
+const inSite = <T>(siteId: number, fn: () => T): T => siteContext.run(siteId, fn);
 
 /** What this module reads of Strapi's database metadata: a type's table and its `site` join table. */
 interface SiteJoinMeta {

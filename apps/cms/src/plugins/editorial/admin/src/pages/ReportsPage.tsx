@@ -55,13 +55,7 @@ function OverdueSection({ report, buttons }: { report: OverdueReport; buttons: R
       )}
       {tables.map((t) => (
         <Box key={t.title} paddingTop={4}>
-          {t.rows.length === 0 ? (
-            <Typography>
-              {t.title}: không có.
-            </Typography>
-          ) : (
-            <ReportTable table={t} />
-          )}
+          {t.rows.length === 0 ? <Typography>{t.title}: không có.</Typography> : <ReportTable table={t} />}
         </Box>
       ))}
     </Box>
