@@ -134,6 +134,12 @@ export const TERMS: Term[] = [
     find: arraysWith(ROLE, 2),
   },
   {
+    name: 'display names',
+    owners: ['apps/cms/src/plugins/editorial/server/src/actor.ts'],
+    except: {},
+    find: (code) => [...code.matchAll(/\[\s*[\w?.]+\.firstname,\s*[\w?.]+\.lastname\s*\]/g)].map((m) => m[0]),
+  },
+  {
     name: 'content-type lists',
     owners: ['packages/content/src/generated/model.ts', 'packages/workflow/src/constants.ts', 'apps/cms/src/lib/content-types.ts'],
     except: {},

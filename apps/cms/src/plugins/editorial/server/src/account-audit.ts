@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { runAs } from './writers';
+import { displayName } from './actor';
 
 // Account events in the audit chain, through its one writer (services/audit.ts): who could act, and
 // since when, is part of the record of who approved what. Admin accounts created, activated
@@ -54,7 +55,7 @@ export function registerAccountAudit(strapi: Core.Strapi) {
           to: action,
           actor: {
             id: actor?.id ?? null,
-            name: actor ? [actor.firstname, actor.lastname].filter(Boolean).join(' ') : 'Hệ thống',
+            name: displayName(actor),
             roles: (actor?.roles ?? []).map((r: any) => r.code),
           },
           meta,

@@ -35,5 +35,6 @@ export async function toActor(strapi: Core.Strapi, user: AdminUser): Promise<Act
   return { id: user.id, roles: roles.map((r) => r.code), fieldIds: profile?.fieldIds ?? [] };
 }
 
-export const displayName = (u: AdminUser | undefined) =>
-  u ? [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email || `#${u.id}` : 'Hệ thống';
+/** The one way a person is named in the board's screens, mails and log: names, else e-mail, else the id. */
+export const displayName = (u: (Pick<AdminUser, 'firstname' | 'lastname' | 'email'> & { id?: number | string }) | null | undefined) =>
+  u ? [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email || (u.id != null ? `#${u.id}` : 'Hệ thống') : 'Hệ thống';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTIONS, AUDIT_VERIFIERS, SYSTEM_ACTIONS } from '@cong-ttdt/workflow';
-import { toActor } from '../actor';
+import { displayName, toActor } from '../actor';
 import { READ_REFUSAL, mayRead, readableIds } from '../read-scope';
 
 const roleCodes = (ctx: any): string[] => (ctx.state.user?.roles ?? []).map((r: any) => r.code);
@@ -79,9 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async editors(ctx: any) {
       const role = (await strapi.db.query('admin::role').findOne({ where: { code: 'editor' }, populate: ['users'] })) as any;
       ctx.body = {
-        data: (role?.users ?? [])
-          .filter((u: any) => u.isActive !== false)
-          .map((u: any) => ({ id: u.id, name: [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email })),
+        data: (role?.users ?? []).filter((u: any) => u.isActive !== false).map((u: any) => ({ id: u.id, name: displayName(u) })),
       };
     },
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_LABELS, STAGE_LABELS, type Action, type Stage } from '@cong-ttdt/workflow';
+import { displayName } from '../actor';
 
 const SUBJECTS: Record<string, string> = {
   assign: 'Có tin, bài mới được giao cho bạn',
@@ -30,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const title = doc?.title ?? doc?.name ?? doc?.fullName ?? input.documentId;
     const base = (process.env.CMS_PUBLIC_URL || '').replace(/\/+$/, '');
     const link = `${base}/admin/content-manager/collection-types/${input.uid}/${input.documentId}`;
-    const who = user ? [user.firstname, user.lastname].filter(Boolean).join(' ') : 'Hệ thống';
+    const who = displayName(user);
     const lines = [
       `Kính gửi ${recipient.firstname ?? ''},`.trim(),
       '',
