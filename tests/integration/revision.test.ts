@@ -14,6 +14,7 @@ import { PORTAL_TYPES } from '../../apps/cms/src/lib/content-types.ts';
 import { SPECS } from '../../apps/site/src/lib/cms-loader.ts';
 import { CM, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
 import seed from '../../apps/cms/src/seed/data/index.ts';
+import { dbExec } from '../helpers/db.ts';
 import { adminToken, cms, createApiToken, http } from '../helpers/http.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -168,6 +169,13 @@ describe('revision, cases generated from the content model', () => {
           const other = (list.body.results as Array<Record<string, any>>).find((r) => r.documentId !== entry.documentId && !r.parent);
           return { set: [{ documentId: other!.documentId }] };
         }
+        case 'component':
+          // The working calendar (issue 31): one day renamed (no new year: the calendar test counts them).
+          if ((attr as { component?: string }).component === 'calendar.day')
+            return ((old as Array<Record<string, unknown>>) ?? []).map(({ id: _id, ...d }, i) =>
+              i === 0 ? { ...d, name: `${d.name} (sửa ${tag})` } : d,
+            );
+          throw new Error(`no change case for ${uid}.${name} (component): add one to tests/integration/revision.test.ts`);
         default:
           throw new Error(`no change case for ${uid}.${name} (${attr.type}): add one to tests/integration/revision.test.ts`);
       }
@@ -201,7 +209,20 @@ describe('revision, cases generated from the content model', () => {
         entry = (await http('GET', single ? `${base}?populate=*` : `${base}/${entry.documentId}?populate=*`, { token: superToken })).body
           .data;
       }
-      if (original) expect((await http('PUT', base, { token: superToken, body: original })).status).toBe(200);
+      if (original) {
+        // A retired value the seed holds (adminLevel "district") may be kept but not set again (issue 24):
+        // put it back directly, then the rest through the API.
+        if ((original as Record<string, unknown>).adminLevel === 'district') dbExec("UPDATE site_settings SET admin_level = 'district'");
+        // Components are put back as new ones: their old ids were replaced by the changes above.
+        const body = Object.fromEntries(
+          Object.entries(original as Record<string, unknown>).map(([k, v]) => [
+            k,
+            Array.isArray(v) && v.every((c) => c && typeof c === 'object' && 'id' in c) ? v.map(({ id: _id, ...c }) => c) : v,
+          ]),
+        );
+        const restored = await http('PUT', base, { token: superToken, body });
+        expect(restored.status, JSON.stringify(restored.body).slice(0, 600)).toBe(200);
+      }
     });
   }
 

@@ -68,7 +68,9 @@ export async function registerReadScopeCondition(strapi: Core.Strapi): Promise<v
       const uid = user.permission?.subject;
       if (!uid) return false;
       const ids = await readableIds(strapi, await toActor(strapi, user), uid);
-      return ids === null ? true : { documentId: { $in: ids } };
+      // What the user created counts as their own from the first response on: the condition is evaluated when
+      // the request starts, before the new item's review state exists (else its create answer comes back empty).
+      return ids === null ? true : { $or: [{ documentId: { $in: ids } }, { 'createdBy.id': user.id }] };
     },
   });
 }
