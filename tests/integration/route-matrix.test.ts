@@ -4,7 +4,6 @@
 // calls change nothing in the database. Opt-in (PORTAL_ROUTE_MATRIX_ROLES=all): the board roles' rows
 // are not yet reconciled against a full run (TODO); route-inventory.test.ts runs the anonymous column
 // in `npm test`, and fails on a route without a row.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmCreate, fieldEditorId, transition, uniq, validArticle } from '../helpers/content.ts';
 import { dbQuery } from '../helpers/db.ts';
 import { adminToken, cms, http } from '../helpers/http.ts';
+import { listRoutes, parseRoutes } from '../helpers/routes.ts';
 import {
   AUTHORS,
   ITEM_UID,
@@ -27,39 +27,7 @@ import {
   type Target,
 } from './route-table.ts';
 
-const CMS_DIR = join(import.meta.dirname, '..', '..', 'apps', 'cms');
 type Stage = Target['stage'];
-
-function listRoutes(env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const bin = join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-    const child = spawn(process.execPath, [bin, 'routes:list'], {
-      cwd: CMS_DIR,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`routes:list exited ${code}: ${out.slice(-2000)}`))));
-  });
-}
-
-/** "METHODS path" of each row of the routes:list table. */
-function parseRoutes(text: string): string[] {
-  return text
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .split('\n')
-    .filter((l) => l.startsWith('│') && !l.includes(' Method '))
-    .map((l) =>
-      l
-        .replace(/^│|│$/g, '')
-        .split('│')
-        .map((c) => c.trim()),
-    )
-    .filter((cells) => cells.length === 2)
-    .map(([method, path]) => `${method} ${path}`);
-}
 
 /** Row counts and latest change of the tables a refused call could touch, in one query. */
 const DIGEST_TABLES = [
