@@ -91,6 +91,8 @@ export function liveSync(cms: CmsClient, request: BuildRequest): SyncStrategy {
         const entries = raw ? new Map([[spec.plural, project(raw, spec)]]) : new Map<string, Raw>();
         for (const [id, data] of entries) setEntry(ctx, id, data);
         for (const id of ctx.store.keys()) if (!entries.has(id)) ctx.store.delete(id);
+        // Single types are seeded too: a quick-lane build reads its settings from the seed.
+        if (request.mode === 'full' && request.seed) await writeFastSeed(ctx, spec, request.seed);
         return;
       }
       const relations = spec.relations ?? {};

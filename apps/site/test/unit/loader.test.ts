@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { takeRemoved } from '../../src/lib/build-request';
-import { cmsLoader } from '../../src/lib/cms-loader';
+import { cmsLoader, SPECS } from '../../src/lib/cms-loader';
 
 type Row = Record<string, unknown> & { id: number; documentId: string; updatedAt: string };
 const db: Record<string, Row[]> = {};
@@ -32,6 +32,10 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     return void res.end(JSON.stringify({ data: { total: rows.length, byField } }));
   }
   const q = u.searchParams;
+  if (Object.values(SPECS).some((s) => s.single && s.plural === plural)) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return void res.end(JSON.stringify({ data: db[plural]?.[0] ?? null }));
+  }
   let rows = [...(db[plural] ?? [])];
   const gt = q.get('filters[updatedAt][$gt]') ?? q.get('filters[$and][1][updatedAt][$gt]');
   if (gt) rows = rows.filter((r) => r.updatedAt > gt);
@@ -311,5 +315,20 @@ describe('quick lane seed', () => {
     rmSync(seed(), { recursive: true, force: true });
     const fast = await loaderIn('fast', ['article:doc3']);
     await expect(fast.cmsLoader('articles').load(fakeContext().ctx as never)).rejects.toThrow(/no content seed for articles/);
+  });
+
+  // Enumerated from the loader's specs: a collection a full build does not seed fails every fast build.
+  it('a full build seeds every collection the site loads, single types included; a fast build starts each from its seed', async () => {
+    for (const spec of Object.values(SPECS))
+      if (!db[spec.plural]?.length) db[spec.plural] = [{ id: 1, documentId: `${spec.plural}-1`, updatedAt: '2026-11-01T00:00:00.000Z' }];
+    const names = Object.keys(SPECS) as (keyof typeof SPECS)[];
+    const full = await loaderIn('full');
+    for (const name of names) await full.cmsLoader(name).load(fakeContext().ctx as never);
+    const fast = await loaderIn('fast');
+    for (const name of names) {
+      const { ctx, entries } = fakeContext();
+      await fast.cmsLoader(name).load(ctx as never);
+      expect(entries.size, name).toBeGreaterThan(0);
+    }
   });
 });
