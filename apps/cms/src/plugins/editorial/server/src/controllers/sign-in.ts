@@ -184,7 +184,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               forRoles: (u.roles ?? []).some((r) => SECOND_FACTOR_ROLES.includes(r.code)),
               state: states.get(u.id) ?? 'none',
             },
-            login: t ? { failures: t.failures, waitSeconds: Math.ceil(t.waitMs / 1000), addresses: t.addresses } : null,
+            login: t
+              ? {
+                  failures: t.failures,
+                  waitSeconds: Math.ceil(t.waitMs / 1000),
+                  // When the wait ends (server clock), for the screen "Tài khoản đăng nhập"; null when it may try now.
+                  until: t.waitMs ? new Date(now + t.waitMs).toISOString() : null,
+                  addresses: t.addresses,
+                }
+              : null,
           };
         }),
       };
