@@ -147,7 +147,7 @@ describe('second factor for the roles that publish or administer', () => {
     expect(JSON.stringify(wrong.body)).not.toMatch(/secondFactor|otpauth/);
 
     const first = await login();
-    expect(first.status).toBe(401);
+    expect(first.status).toBe(403);
     expect(first.body.error.details.secondFactor).toBe('enrol');
     expect(first.body.error.details.qrCode).toMatch(/^data:image\/png;base64,/);
     expect(first.body.error.details.otpauthUrl).toMatch(/^otpauth:\/\/totp\/.+secret=/);
@@ -175,7 +175,7 @@ describe('second factor for the roles that publish or administer', () => {
 
     // Enrolled: the login asks for the code and no longer shows the secret; a code is taken once.
     const again = await login();
-    expect(again.status).toBe(401);
+    expect(again.status).toBe(403);
     expect(again.body.error.details).toEqual({ secondFactor: 'code' });
     expect((await login({ code })).status, 'replayed code').toBe(400);
 
