@@ -1,7 +1,8 @@
 // The second step of sign-in in Chromium (issue 19): the Super Admin of a CMS that requires it enrols
 // TOTP with the QR code of the sign-in page, keeps the recovery codes, reaches the admin, and signs in
 // again with a code; on the screen "Tài khoản đăng nhập" resets an approver's second factor and unlocks
-// an account slowed down by wrong passwords.
+// an account slowed down by wrong passwords; an editor-in-chief who uses Strapi's own login form is
+// refused, told where to sign in, and handed nothing.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -247,6 +248,39 @@ describe('the screen "Tài khoản đăng nhập"', () => {
       await page.screenshot({ path: join(process.env.PORTAL_SCREENSHOT_DIR, 'accounts-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it("Strapi's own login form refuses the editor-in-chief, says where to sign in, and hands out nothing", async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${cms.base}/admin/auth/login`);
+    await page.getByLabel(/email|thư điện tử/i).pressSequentially(APPROVER.email);
+    await page
+      .getByLabel(/password|mật khẩu/i)
+      .first()
+      .pressSequentially(APPROVER.password);
+    const answer = page.waitForResponse((r) => r.url().endsWith('/admin/login') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: /login|đăng nhập/i }).click();
+    expect((await answer).status()).toBe(403);
+    const alert = page.locator('#global-form-error');
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('Vai trò của tài khoản này bắt buộc xác thực hai bước: vui lòng đăng nhập tại /editorial/dang-nhap');
+    expect(new URL(page.url()).pathname).toBe('/admin/auth/login');
+    if (process.env.PORTAL_SCREENSHOT_DIR)
+      await page.screenshot({ path: join(process.env.PORTAL_SCREENSHOT_DIR, 'stock-login.png'), fullPage: true });
+    // No token, no session cookie.
+    expect((await context.cookies()).map((c) => c.name).filter((n) => /refresh|jwt/i.test(n))).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.getItem('jwtToken'), sessionStorage.getItem('jwtToken')])).toEqual([null, null]);
+
+    // The link under the message leads to the sign-in page with the second step, the e-mail carried over.
+    await alert.getByRole('link', { name: 'Đến trang đăng nhập với mã xác thực' }).click();
+    await page.waitForURL((u) => u.pathname === '/editorial/dang-nhap');
+    expect(await page.getByLabel('Email').inputValue()).toBe(APPROVER.email);
+    await page.getByLabel('Mật khẩu').fill(APPROVER.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('img', { name: 'Mã QR để kích hoạt xác thực hai bước' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await context.close();
   });
 
   it('the editor, unlocked, signs in with the stock form and has no link to the screen', async () => {

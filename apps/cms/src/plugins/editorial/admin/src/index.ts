@@ -6,6 +6,7 @@ import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
 import { hideStockPublishing } from './components/StockActions';
 import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
+import { guideStockSignIn } from './components/SignInGuide';
 
 const plugin = {
   register(app: StrapiApp) {
@@ -34,6 +35,8 @@ const plugin = {
       permissions: [{ action: 'admin::users.update', subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
+    // Strapi's own login form, refused for the roles that need the second step: a link to our page.
+    guideStockSignIn();
     // Enumerations: Vietnamese labels in the edit view (Strapi shows the raw codes).
     app.addFields({ type: 'enumeration', Component: EnumerationField } as Parameters<StrapiApp['addFields']>[0]);
   },

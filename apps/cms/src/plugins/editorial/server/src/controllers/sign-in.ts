@@ -102,6 +102,12 @@ const SCRIPT = `(() => {
     location.assign('/admin');
   };
   $('continue').addEventListener('click', enter);
+  // Sent here by Strapi's own login form (admin/src/components/SignInGuide.ts) with the e-mail typed there.
+  const typed = new URLSearchParams(location.search).get('email');
+  if (typed) {
+    $('email').value = typed;
+    $('password').focus();
+  }
   $('sign-in').addEventListener('submit', async (event) => {
     event.preventDefault();
     $('message').textContent = '';
