@@ -53,6 +53,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .findOne({ where: { targetUid: uid, targetDocumentId: documentId, purgedAt: { $null: true } } })) as QuarantineRow | null;
     },
 
+    /** Refuses anyone but the two roles that quarantine and purge. */
+    async assertMay(user: AdminUser): Promise<void> {
+      assertRole((await actorOf(user)).roles);
+    },
+
     async list(user: AdminUser): Promise<QuarantineRow[]> {
       assertRole((await actorOf(user)).roles);
       return (await strapi.db.query(QUARANTINE).findMany({ orderBy: { id: 'desc' }, limit: 200 })) as QuarantineRow[];
