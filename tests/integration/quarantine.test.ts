@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cmCreate, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
+import { CM, cmCreate, publishThroughWorkflow, transition, uniq, validArticle } from '../helpers/content.ts';
 import { dbExec, dbQuery } from '../helpers/db.ts';
 import { image } from '../helpers/files.ts';
 import { adminToken, cms, http } from '../helpers/http.ts';
@@ -59,6 +59,35 @@ describe('quarantine and purge of an item stored by mistake', () => {
     const withdraw = await transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw', comment: 'Gỡ' });
     expect(withdraw.status).toBe(400);
     expect(withdraw.body.error.message).toContain('cách ly');
+  });
+
+  it('while quarantined, no Content Manager write changes it: not its author, not the roles that may publish', async () => {
+    const rows = () =>
+      JSON.stringify(dbQuery('SELECT id, title, updated_at, published_at FROM articles WHERE document_id = ? ORDER BY id', [id]));
+    const total = () => count('SELECT COUNT(*) AS n FROM articles', []);
+    const before = [rows(), total()];
+    for (const role of ['contributor', 'editor-in-chief', 'strapi-super-admin']) {
+      const token = await adminToken(role);
+      // [method, url, body, refused by the quarantine itself (the others: Strapi's 404 without a live version, or no permission)]
+      const calls: Array<[string, string, unknown, boolean]> = [
+        ['PUT', `${CM}/${UID}/${id}`, validArticle({ title: uniq('Sửa khi đang cách ly') }), true],
+        ['POST', `${CM}/${UID}/${id}/actions/publish`, {}, true],
+        ['POST', `${CM}/${UID}/clone/${id}`, validArticle({ title: uniq('Bản sao'), slug: `ban-sao-${Date.now().toString(36)}` }), true],
+        ['POST', `${CM}/${UID}/${id}/actions/unpublish`, {}, false],
+        ['POST', `${CM}/${UID}/${id}/actions/discard`, {}, false],
+        ['POST', `${CM}/${UID}/actions/bulkPublish`, { documentIds: [id] }, false],
+        ['DELETE', `${CM}/${UID}/${id}`, undefined, false],
+      ];
+      for (const [method, url, body, quarantined] of calls) {
+        const res = await http(method, url, { token, body });
+        const what = `${role} ${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`;
+        const bulkNothing = res.status < 300 && (res.body?.count ?? res.body?.data?.count) === 0;
+        expect(res.status >= 400 || bulkNothing, what).toBe(true);
+        // A role without the permission is refused by Strapi first (403); every other refusal is the quarantine's.
+        if (quarantined && res.status !== 403) expect(String(res.body?.error?.message), what).toContain('cách ly');
+      }
+    }
+    expect([rows(), total()]).toEqual(before);
   });
 
   it('is not purged by one person, nor by anyone but the other of the two roles', async () => {
