@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiServer } from './api.ts';
 import { runBuild } from './build.ts';
-import { prepareBase, runFastBuild } from './fast.ts';
+import { prepareBase, runFastBuild, runWithdrawal } from './fast.ts';
 import { fetchRevision } from './cms.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -125,9 +125,10 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
   const build = (effect: Extract<Effect, { type: 'build' }>) => {
     const job = (async () => {
       try {
-        if (effect.lane === 'fast') {
-          const r = await runFastBuild(cfg, { changed: effect.changed, signal: abort.signal, log, onRevision });
-          dispatch({ type: 'buildDone', lane: 'fast', outcome: outcome(r), error: r.ok ? undefined : r.error });
+        if (effect.lane === 'fast' || effect.lane === 'withdraw') {
+          const run = effect.lane === 'fast' ? runFastBuild : runWithdrawal;
+          const r = await run(cfg, { changed: effect.changed, signal: abort.signal, log, onRevision });
+          dispatch({ type: 'buildDone', lane: effect.lane, outcome: outcome(r), error: r.ok ? undefined : r.error });
         } else {
           const r = await runBuild(cfg, { reasons: effect.reasons, signal: abort.signal, log, onRevision });
           const o = outcome(r);
