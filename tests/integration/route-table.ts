@@ -580,6 +580,8 @@ export const ROUTES: Record<string, Row> = {
   'POST /editorial/quarantine': PURGE,
   'POST /editorial/quarantine/:id/purge': PURGE,
   // Proposals of a site's published items to the site above (issue 28): the board; the service checks sites and roles.
+  // Whether the public site is up to date (issue 21): holders of the plugin's site-status action (packages/workflow SITE_STATUS_READERS).
+  'HEAD|GET /editorial/site-status': needs('plugin::editorial.site-status.read'),
   'HEAD|GET /editorial/proposals': BOARD,
   'POST /editorial/proposals': BOARD,
   'POST /editorial/proposals/:id/decide': BOARD,
