@@ -96,6 +96,8 @@ export type Effect =
   | { type: 'build'; lane: 'full'; reasons: string[] }
   | { type: 'build'; lane: 'withdraw'; changed: EntryRef[]; reasons: string[] }
   | { type: 'prepareBase' }
+  /** Stop the running build (a full one, so that a withdrawal does not wait for it); it ends as `cancelled`. */
+  | { type: 'cancel'; reason: string }
   | { type: 'log'; level: 'debug' | 'info' | 'warn'; message: string; fields?: Record<string, unknown> };
 
 /** Webhook events that take a page off the site: they go first (docs/operations.md, "Gỡ bài"). */
@@ -213,7 +215,14 @@ export function next(
         const ref = { model, documentId };
         addChanged([ref], URGENT_EVENTS.has(event.event) ? [ref] : []);
       } else s.pending.full = true;
-      request(`${event.event}${model ? ` ${model}` : ''}${documentId ? ` ${documentId}` : ''}`);
+      const reason = `${event.event}${model ? ` ${model}` : ''}${documentId ? ` ${documentId}` : ''}`;
+      request(reason);
+      // A withdrawal does not wait for a running full build (minutes on a large site, and perhaps failing):
+      // it is stopped, the withdrawal goes first, the full build runs again after it.
+      if (s.pending.urgent.length && s.phase === 'building' && s.building?.lane === 'full') {
+        log('info', 'withdrawal while a full build runs: stopping it; it runs again after the withdrawal', { reason });
+        effects.push({ type: 'cancel', reason });
+      }
       break;
     }
 
@@ -311,6 +320,10 @@ export function next(
         log('warn', 'full build failed; retrying', { failures, retryInMs: delay });
       } else if (event.outcome === 'locked') {
         s.lockRetry = { at: now + cfg.lockRetryMs, full: true };
+      } else if (event.outcome === 'cancelled' && s.pending.urgent.length) {
+        // Stopped for a withdrawal: what it was for is still owed, after the withdrawal.
+        s.pending.full = true;
+        for (const r of b.reasons) if (!s.pending.reasons.includes(r)) s.pending.reasons.push(r);
       }
       afterBuild(event.outcome === 'ok');
       break;

@@ -340,6 +340,34 @@ describe('scheduler: failures', () => {
     expect(n.builds.map((b) => b.lane)).toEqual(['fast', 'full']);
   });
 
+  it('a withdrawal while a full build runs stops it; the withdrawal goes first, the full build runs again after it', () => {
+    const m = machine();
+    m.send({ type: 'rebuild', reason: 'daily rebuild' });
+    expect(m.state.building?.lane).toBe('full');
+    m.send({ type: 'webhook', event: 'entry.unpublish', model: 'article', documentId: 'a' });
+    expect(m.effects.filter((e) => e.type === 'cancel')).toEqual([{ type: 'cancel', reason: 'entry.unpublish article a' }]);
+    m.done('cancelled');
+    m.advance(1500);
+    expect(m.builds.at(-1)).toMatchObject({ lane: 'fast', changed: [{ model: 'article', documentId: 'a' }] });
+    m.done('ok');
+    expect(m.builds.at(-1)).toMatchObject({ lane: 'full' });
+    expect((m.builds.at(-1) as { reasons: string[] }).reasons).toEqual(
+      expect.arrayContaining(['daily rebuild', 'entry.unpublish article a']),
+    );
+  });
+
+  it('an approval does not stop a running full build, nor does a withdrawal stop a quick lane', () => {
+    const m = machine();
+    m.send({ type: 'rebuild', reason: 'x' });
+    m.approve('a');
+    expect(m.effects.some((e) => e.type === 'cancel')).toBe(false);
+    m.done('ok');
+    m.advance(1500);
+    expect(m.state.building?.lane).toBe('fast');
+    m.send({ type: 'webhook', event: 'entry.unpublish', model: 'article', documentId: 'b' });
+    expect(m.effects.some((e) => e.type === 'cancel')).toBe(false);
+  });
+
   it('a busy build lock keeps the changed entries and tries the quick lane again 5 s later', () => {
     const m = machine();
     m.approve('a');
