@@ -68,6 +68,8 @@ function SiteStatusBanner() {
         color: '#fff',
         font: '600 14px/1.4 system-ui, sans-serif',
         textAlign: 'center',
+        // Above the admin, never in the way of its buttons.
+        pointerEvents: 'none',
       }}
     >
       {text}

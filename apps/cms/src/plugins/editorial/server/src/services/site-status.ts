@@ -83,13 +83,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       problem,
       checkedAt: new Date().toISOString(),
     });
-    if (!url) return unknown('Chưa cấu hình địa chỉ dịch vụ xuất bản (PUBLISHER_WEBHOOK_URL hoặc PUBLISHER_STATUS_URL).');
+    // Not configured (a CMS without a publisher): nothing to tell, no banner.
+    if (!url) return { ...unknown(''), problem: null };
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-      if (!res.ok) return unknown(`Dịch vụ xuất bản trả lời ${res.status}.`);
+      if (!res.ok) return unknown(`Dịch vụ xuất bản trả lời mã ${res.status}.`);
       return reduceStatus(await res.json());
     } catch (e) {
-      return unknown(`Không kết nối được dịch vụ xuất bản: ${(e as Error).message}.`);
+      // The reason (ECONNREFUSED, a timeout…) is for the log, in English; the admin reads Vietnamese.
+      strapi.log.debug(`site status: ${url}: ${(e as Error).message}`);
+      return unknown('Không kết nối được dịch vụ xuất bản (publisher).');
     }
   }
 
