@@ -595,6 +595,8 @@ export const ROUTES: Record<string, Row> = {
   'POST /editorial/quarantine': PURGE,
   'POST /editorial/quarantine/:id/purge': PURGE,
   // Proposals of a site's published items to the site above (issue 28): the board; the service checks sites and roles.
+  // Whether the public site is up to date (issue 21): holders of the plugin's site-status action (packages/workflow SITE_STATUS_READERS).
+  'HEAD|GET /editorial/site-status': needs('plugin::editorial.site-status.read'),
   'HEAD|GET /editorial/proposals': BOARD,
   // Called with an empty body (sites.test.ts makes real proposals): past the board's check, refused as invalid.
   'POST /editorial/proposals': { ...BOARD, loose: true },

@@ -129,6 +129,11 @@ export default async function setup(project: TestProject) {
     QUESTIONS_ERASE_INTERVAL_MS: '2000',
     // Scheduled go-live and expiry are checked every second (tests/integration/workflow-schedule.test.ts).
     EDITORIAL_SCHEDULER_MS: '1000',
+    // The admin's site status (tests/integration/site-status.test.ts runs a fake publisher there); the
+    // browser suites name their real publisher through PORTAL_TEST_CMS_ENV instead.
+    ...(process.env.PORTAL_TEST_CMS_ENV
+      ? {}
+      : { PUBLISHER_STATUS_URL: `http://127.0.0.1:${await freePort()}/status`, SITE_STATUS_POLL_MS: '500' }),
     ...(process.env.PORTAL_TEST_CMS_ENV ? JSON.parse(process.env.PORTAL_TEST_CMS_ENV) : {}),
   });
   const child = startCms({ ...process.env, ...env } as Record<string, string>, `cms:${db ? 'pg' : 'sqlite'}`);

@@ -214,12 +214,13 @@ export async function buildRelease(cfg: Config, opts: LaneOptions, assemble: (ru
       env,
       staging,
       step: async (argv, label) => {
+        if (signal?.aborted) throw new StepError('build cancelled (publisher shutting down, or stopped for a withdrawal)');
         blog.info(`running ${label}`);
         logStream.write(`\n$ ${resolveArgv(argv).join(' ')}\n`);
         const t0 = Date.now();
         const cmd = await commandCwd(cfg, argv, lane);
         const r = await runCommand(cmd.argv, cmd.cwd, env, logStream, cfg.buildTimeoutMs, signal);
-        if (r.aborted) throw new StepError('build cancelled (publisher shutting down)');
+        if (r.aborted) throw new StepError('build cancelled (publisher shutting down, or stopped for a withdrawal)');
         if (r.timedOut) throw new StepError(`${label} timed out after ${cfg.buildTimeoutMs} ms`);
         if (r.error) throw new StepError(`${label} could not start: ${r.error}`);
         if (r.code !== 0) {

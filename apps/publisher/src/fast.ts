@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Config } from './config.ts';
 import { leakMarkers, ReleaseScanner } from './checks.ts';
 import type { Logger } from './log.ts';
-import { type EntryRef, parseBuildResult } from '@cong-ttdt/content';
+import { type EntryRef, isPageModel, parseBuildResult, seedPagesFile } from '@cong-ttdt/content';
 import { type BuildResult, buildRelease, describe, StepError } from './build.ts';
 import { fastPaths, fastRequest } from './request.ts';
 import { hashFile, readLiveId, removeTree } from './release.ts';
@@ -82,6 +82,23 @@ export function patchSitemaps(sitemaps: Map<string, string>, added: string[], re
     changed.set(last, xml.replace('</urlset>', `${fresh.map((loc) => `<url><loc>${loc}</loc></url>`).join('')}</urlset>`));
   }
   return changed;
+}
+
+/** An RSS feed with the items that link to a removed page taken out; null when none does. */
+export function patchFeed(xml: string, removed: string[]): string | null {
+  const gone = new Set(removed);
+  const next = xml.replace(/<item>[\s\S]*?<\/item>/g, (item) => {
+    const link = /<link>([^<]*)<\/link>/.exec(item)?.[1];
+    if (!link) return item;
+    let path: string;
+    try {
+      path = new URL(link.replace(/&amp;/g, '&')).pathname;
+    } catch {
+      return item;
+    }
+    return gone.has(path) ? '' : item;
+  });
+  return next === xml ? null : next;
 }
 
 /** The search delta after this overlay: pages indexed since the last full index, and paths removed since. */
@@ -303,6 +320,104 @@ export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<Fast
       if (checks.problems.length) throw new StepError(`checks failed: ${checks.problems.join('; ')}`);
 
       return { files, pageCount, copied, linked, delta, logFields: { rendered: overlay.length, removed: manifest.removed.length } };
+    },
+  );
+}
+
+/** The public paths of withdrawn entries, from the last full build's seed (`seedPagesFile`); unknown ones are left out. */
+export async function withdrawnPaths(cfg: Pick<Config, 'dataDir'>, refs: EntryRef[]): Promise<string[]> {
+  const seed = fastPaths(cfg).seed;
+  const byModel = new Map<string, Record<string, string>>();
+  const out: string[] = [];
+  for (const r of refs) {
+    if (!isPageModel(r.model)) continue;
+    if (!byModel.has(r.model)) {
+      const text = await readFile(join(seed, seedPagesFile(r.model)), 'utf8').catch(() => '{}');
+      byModel.set(r.model, JSON.parse(text) as Record<string, string>);
+    }
+    const p = byModel.get(r.model)![r.documentId];
+    if (p && !out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Urgent withdrawal without a build: when the quick lane cannot run (the CMS unreachable), a release made
+ * from the live one minus the withdrawn entries' pages, with those pages out of the sitemaps and the RSS
+ * feeds and recorded as removed in the search delta (the search page hides them). The HTML lists still
+ * link to them (to a 404) until the full build that follows confirms the withdrawal. Needs no CMS and no
+ * Astro: about a second.
+ */
+export async function runWithdrawal(cfg: Config, opts: FastOptions): Promise<FastResult> {
+  const liveId = await readLiveId(cfg.dataDir);
+  const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
+  if (!liveId || !liveMeta?.files)
+    return { ok: false, error: 'no live release with a file list to take pages out of', releaseId: null, fallback: true };
+  const removedPaths = (await withdrawnPaths(cfg, opts.changed)).filter((p) => liveMeta.files![pathToFile(p)]);
+  if (!removedPaths.length)
+    return { ok: false, error: 'none of the withdrawn entries has a page in the live release', releaseId: null, fallback: true };
+  const ids = opts.changed.map((c) => `${c.model}:${c.documentId}`);
+  return buildRelease(
+    cfg,
+    {
+      ...opts,
+      lane: 'fast',
+      startFields: { withdraw: removedPaths },
+      header: ` withdraw ids=${ids.join(',')}`,
+      request: fastRequest(cfg, opts.changed),
+    },
+    async (run) => {
+      const { staging } = run;
+      if ((await readLiveId(cfg.dataDir)) !== liveId) throw new StepError('the live release changed while the withdrawal was starting');
+      if (inflight?.liveId === liveId) await inflight.done;
+      const prepared = await rename(baseDir(cfg, liveId), staging).then(
+        () => true,
+        () => false,
+      );
+      if (!prepared && !(await mkdir(staging).then(() => linkTree(join(paths(cfg.dataDir).releases, liveId), staging))))
+        throw new StepError('could not link the live release into staging');
+      const removedFiles = new Set(removedPaths.map(pathToFile));
+      const files: ReleaseMeta['files'] = {};
+      for (const [rel, fact] of Object.entries(liveMeta.files!)) {
+        if (!removedFiles.has(rel)) {
+          files[rel] = fact;
+          continue;
+        }
+        await rm(join(staging, rel), { force: true });
+        await rmdir(dirname(join(staging, rel))).catch(() => {});
+      }
+      // Replaced files are unlinked and written anew, never written through a hard link.
+      const replace = async (rel: string, text: string) => {
+        await rm(join(staging, rel), { force: true });
+        await mkdir(dirname(join(staging, rel)), { recursive: true });
+        await writeFile(join(staging, rel), text);
+        files[rel] = [Buffer.byteLength(text), createHash('sha256').update(text).digest('hex')];
+      };
+      const sitemaps = new Map<string, string>();
+      for (const rel of Object.keys(files)) if (SITEMAP_RE.test(rel)) sitemaps.set(rel, await readFile(join(staging, rel), 'utf8'));
+      for (const [rel, xml] of patchSitemaps(sitemaps, [], removedPaths)) await replace(rel, xml);
+      let feeds = 0;
+      for (const rel of Object.keys(files)) {
+        if (!/(^|\/)rss\.xml$/.test(rel)) continue;
+        const xml = patchFeed(await readFile(join(staging, rel), 'utf8'), removedPaths);
+        if (xml === null) continue;
+        await replace(rel, xml);
+        feeds++;
+      }
+      // The search tombstone: the delta's index files stay (hard links), changes.json lists the paths as removed.
+      const delta = nextDelta(liveMeta.delta, [], removedPaths, new Set(Object.keys(files)));
+      await replace(`${DELTA_DIR}/changes.json`, JSON.stringify({ pages: delta.pages.map(fileToPath), removed: delta.removed }));
+      if (!files['index.html']) throw new StepError('index.html is missing from the release');
+      const pageCount = Object.keys(files).filter((f) => /\.html?$/.test(f)).length;
+      run.out.write(`\n# withdrawal: removed ${removedPaths.join(' ')}; feeds patched=${feeds}; lists follow with the full build\n`);
+      return {
+        files,
+        pageCount,
+        copied: 0,
+        linked: Object.keys(files).length,
+        delta,
+        logFields: { withdrawn: removedPaths, feeds },
+      };
     },
   );
 }

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiServer } from './api.ts';
 import { runBuild } from './build.ts';
-import { prepareBase, runFastBuild } from './fast.ts';
+import { prepareBase, runFastBuild, runWithdrawal } from './fast.ts';
 import { fetchRevision } from './cms.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -122,14 +122,22 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     r.ok ? 'ok' : abort.signal.aborted || r.cancelled ? 'cancelled' : r.locked ? 'locked' : 'failed';
   const onRevision = (revision: number | null) => dispatch({ type: 'buildRevision', revision });
 
+  // The running build's own signal: aborted at shutdown, or by the machine (`cancel`: a withdrawal first).
+  let current: AbortController | null = null;
   const build = (effect: Extract<Effect, { type: 'build' }>) => {
+    const ctl = new AbortController();
+    const onStop = () => ctl.abort();
+    abort.signal.addEventListener('abort', onStop, { once: true });
+    current = ctl;
+    const signal = ctl.signal;
     const job = (async () => {
       try {
-        if (effect.lane === 'fast') {
-          const r = await runFastBuild(cfg, { changed: effect.changed, signal: abort.signal, log, onRevision });
-          dispatch({ type: 'buildDone', lane: 'fast', outcome: outcome(r), error: r.ok ? undefined : r.error });
+        if (effect.lane === 'fast' || effect.lane === 'withdraw') {
+          const run = effect.lane === 'fast' ? runFastBuild : runWithdrawal;
+          const r = await run(cfg, { changed: effect.changed, signal, log, onRevision });
+          dispatch({ type: 'buildDone', lane: effect.lane, outcome: outcome(r), error: r.ok ? undefined : r.error });
         } else {
-          const r = await runBuild(cfg, { reasons: effect.reasons, signal: abort.signal, log, onRevision });
+          const r = await runBuild(cfg, { reasons: effect.reasons, signal, log, onRevision });
           const o = outcome(r);
           const failures = o === 'failed' ? ((await readState(cfg.dataDir)).failing?.count ?? 1) : undefined;
           dispatch({ type: 'buildDone', lane: 'full', outcome: o, failures, error: r.ok ? undefined : r.error });
@@ -141,6 +149,8 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
     })();
     running = job;
     void job.finally(() => {
+      abort.signal.removeEventListener('abort', onStop);
+      if (current === ctl) current = null;
       if (running === job) running = null;
     });
   };
@@ -148,6 +158,7 @@ export async function startPublisher(cfg: Config, log: Logger): Promise<Publishe
   const perform = (e: Effect) => {
     if (e.type === 'build') build(e);
     else if (e.type === 'prepareBase') prepareNext();
+    else if (e.type === 'cancel') current?.abort();
     else log[e.level](e.message, e.fields);
   };
 

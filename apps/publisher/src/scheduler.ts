@@ -5,7 +5,8 @@
 import { type EntryRef, isPageModel } from '@cong-ttdt/content';
 import { nextDailyRun } from './time.ts';
 
-export type Lane = 'fast' | 'full';
+/** `withdraw`: the live release minus withdrawn pages, no build (when the quick lane could not run). */
+export type Lane = 'fast' | 'full' | 'withdraw';
 export type Phase = 'idle' | 'debouncing' | 'building';
 
 export interface SchedulerConfig {
@@ -28,6 +29,8 @@ export interface SchedulerConfig {
 /** What the next build must cover. `reasons` empty: nothing asked yet (entries kept for a later request). */
 export interface Pending {
   changed: EntryRef[];
+  /** Of `changed`, the withdrawn and deleted entries: they go first, before a full build that is also asked. */
+  urgent: EntryRef[];
   full: boolean;
   reasons: string[];
   immediate: boolean;
@@ -39,7 +42,7 @@ export interface Pending {
 export interface SchedulerState {
   phase: Phase;
   /** The running build: its lane, what it covers, the CMS revision it reads. */
-  building: { lane: Lane; changed: EntryRef[]; reasons: string[]; revision: number | null } | null;
+  building: { lane: Lane; changed: EntryRef[]; urgent: EntryRef[]; reasons: string[]; revision: number | null } | null;
   pending: Pending;
   /** A quick-lane release is live: the full build it owes is due then. */
   fullDueAt: number | null;
@@ -79,7 +82,7 @@ export type SchedulerEvent =
       type: 'revisionSeen';
       revision: number;
       nextTimedEvent: number | null;
-      live: { revision: number | null; mode: Lane; builtAt: number | null } | null;
+      live: { revision: number | null; mode: 'fast' | 'full'; builtAt: number | null } | null;
       rolledBack: boolean;
       /** The last failure was of this revision, when. */
       failedAt: number | null;
@@ -91,10 +94,24 @@ export type SchedulerEvent =
 export type Effect =
   | { type: 'build'; lane: 'fast'; changed: EntryRef[]; reasons: string[] }
   | { type: 'build'; lane: 'full'; reasons: string[] }
+  | { type: 'build'; lane: 'withdraw'; changed: EntryRef[]; reasons: string[] }
   | { type: 'prepareBase' }
+  /** Stop the running build (a full one, so that a withdrawal does not wait for it); it ends as `cancelled`. */
+  | { type: 'cancel'; reason: string }
   | { type: 'log'; level: 'debug' | 'info' | 'warn'; message: string; fields?: Record<string, unknown> };
 
-const emptyPending = (): Pending => ({ changed: [], full: false, reasons: [], immediate: false, windowStart: 0, lastEventAt: 0 });
+/** Webhook events that take a page off the site: they go first (docs/operations.md, "Gỡ bài"). */
+const URGENT_EVENTS = new Set(['entry.unpublish', 'entry.delete']);
+
+const emptyPending = (): Pending => ({
+  changed: [],
+  urgent: [],
+  full: false,
+  reasons: [],
+  immediate: false,
+  windowStart: 0,
+  lastEventAt: 0,
+});
 
 export function initialState(): SchedulerState {
   return {
@@ -136,7 +153,12 @@ export function next(
 ): { state: SchedulerState; effects: Effect[] } {
   const s: SchedulerState = {
     ...state,
-    pending: { ...state.pending, changed: [...state.pending.changed], reasons: [...state.pending.reasons] },
+    pending: {
+      ...state.pending,
+      changed: [...state.pending.changed],
+      urgent: [...state.pending.urgent],
+      reasons: [...state.pending.reasons],
+    },
   };
   const effects: Effect[] = [];
   if (s.stopped) return { state: s, effects };
@@ -158,14 +180,14 @@ export function next(
     s.pending.full = true;
     request(reason, immediate);
   };
-  const addChanged = (refs: EntryRef[]) => {
-    for (const r of refs) {
-      if (!s.pending.changed.some((c) => c.model === r.model && c.documentId === r.documentId)) s.pending.changed.push(r);
-    }
+  const has = (list: EntryRef[], r: EntryRef) => list.some((c) => c.model === r.model && c.documentId === r.documentId);
+  const addChanged = (refs: EntryRef[], urgent: EntryRef[] = []) => {
+    for (const r of refs) if (!has(s.pending.changed, r)) s.pending.changed.push(r);
+    for (const r of urgent) if (!has(s.pending.urgent, r)) s.pending.urgent.push(r);
   };
   const startFull = (reasons: string[]) => {
     s.fullDueAt = null; // this build is the one owed
-    s.building = { lane: 'full', changed: [], reasons, revision: null };
+    s.building = { lane: 'full', changed: [], urgent: [], reasons, revision: null };
     effects.push({ type: 'build', lane: 'full', reasons });
   };
   /** A build ended: the follow-up waits for its own debounce, counted from its last event. */
@@ -189,10 +211,18 @@ export function next(
 
     case 'webhook': {
       const { model, documentId } = event;
-      if (cfg.fastLane && event.event.startsWith('entry.') && model && isPageModel(model) && documentId)
-        addChanged([{ model, documentId }]);
-      else s.pending.full = true;
-      request(`${event.event}${model ? ` ${model}` : ''}${documentId ? ` ${documentId}` : ''}`);
+      if (cfg.fastLane && event.event.startsWith('entry.') && model && isPageModel(model) && documentId) {
+        const ref = { model, documentId };
+        addChanged([ref], URGENT_EVENTS.has(event.event) ? [ref] : []);
+      } else s.pending.full = true;
+      const reason = `${event.event}${model ? ` ${model}` : ''}${documentId ? ` ${documentId}` : ''}`;
+      request(reason);
+      // A withdrawal does not wait for a running full build (minutes on a large site, and perhaps failing):
+      // it is stopped, the withdrawal goes first, the full build runs again after it.
+      if (s.pending.urgent.length && s.phase === 'building' && s.building?.lane === 'full') {
+        log('info', 'withdrawal while a full build runs: stopping it; it runs again after the withdrawal', { reason });
+        effects.push({ type: 'cancel', reason });
+      }
       break;
     }
 
@@ -223,11 +253,17 @@ export function next(
         if (cfg.dailyAt) s.dailyAt = nextDailyRun(new Date(now), cfg.timeZone, cfg.dailyAt.hour, cfg.dailyAt.minute).getTime();
       }
       if (s.phase === 'debouncing' && now >= debounceEnd(s.pending, cfg)) {
-        const { changed, full, reasons } = s.pending;
+        const { changed, urgent, full, reasons } = s.pending;
         s.pending = emptyPending();
         s.phase = 'building';
-        if (!full && changed.length && cfg.fastLane) {
-          s.building = { lane: 'fast', changed, reasons, revision: null };
+        if (changed.length && cfg.fastLane && (!full || urgent.length)) {
+          // A withdrawal does not wait for a full build (which may be failing): the quick lane first, the
+          // full build right after it.
+          if (full) {
+            s.pending = { ...emptyPending(), full: true, reasons: [...reasons], immediate: true, windowStart: now, lastEventAt: now };
+            log('info', 'withdrawal first; the full build follows', { urgent: urgent.map((u) => `${u.model}:${u.documentId}`) });
+          }
+          s.building = { lane: 'fast', changed, urgent, reasons, revision: null };
           effects.push({ type: 'build', lane: 'fast', changed, reasons });
         } else startFull(reasons);
       }
@@ -241,14 +277,32 @@ export function next(
     case 'buildDone': {
       const b = s.building;
       if (!b) break;
+      if (event.lane === 'withdraw') {
+        if (event.outcome === 'failed' || event.outcome === 'locked')
+          log('warn', 'withdrawal without a build failed; a full build covers it', { reason: event.error });
+        // The full build confirms it (lists, feeds, the main index): now, or the one already asked.
+        if (event.outcome !== 'cancelled' && !s.pending.full) {
+          startFull(b.reasons);
+          break;
+        }
+        afterBuild(false);
+        break;
+      }
       if (event.lane === 'fast') {
         if (event.outcome === 'ok') {
           s.fullDueAt ??= now + cfg.fullAfterFastMs;
           effects.push({ type: 'prepareBase' });
         } else if (event.outcome === 'locked') {
           // The entries wait for the retry; the retry's request starts the build.
-          addChanged(b.changed);
+          addChanged(b.changed, b.urgent);
           s.lockRetry = { at: now + cfg.lockRetryMs, full: false };
+        } else if (event.outcome === 'failed' && b.urgent.length) {
+          // The quick lane could not run (the CMS unreachable…): the withdrawn pages leave the live release
+          // without a build; the full build after it confirms lists and feeds.
+          log('warn', 'quick lane failed; taking the withdrawn pages out of the live release', { reason: event.error });
+          s.building = { lane: 'withdraw', changed: b.urgent, urgent: b.urgent, reasons: b.reasons, revision: null };
+          effects.push({ type: 'build', lane: 'withdraw', changed: b.urgent, reasons: b.reasons });
+          break;
         } else if (event.outcome === 'failed') {
           // No release to lay changes over, or the quick lane failed: a full build covers everything.
           log('info', 'quick lane not used; running a full build', { reason: event.error });
@@ -266,6 +320,10 @@ export function next(
         log('warn', 'full build failed; retrying', { failures, retryInMs: delay });
       } else if (event.outcome === 'locked') {
         s.lockRetry = { at: now + cfg.lockRetryMs, full: true };
+      } else if (event.outcome === 'cancelled' && s.pending.urgent.length) {
+        // Stopped for a withdrawal: what it was for is still owed, after the withdrawal.
+        s.pending.full = true;
+        for (const r of b.reasons) if (!s.pending.reasons.includes(r)) s.pending.reasons.push(r);
       }
       afterBuild(event.outcome === 'ok');
       break;

@@ -283,6 +283,91 @@ describe('scheduler: failures', () => {
     expect(m.state.retry?.at).toBe(retryAt);
   });
 
+  it('a withdrawal debouncing when a failed full build is retried goes first; the full build follows it', () => {
+    const m = machine({ retryBaseMs: 1000 });
+    m.send({ type: 'rebuild', reason: 'x' });
+    m.done('failed', 1);
+    m.send({ type: 'webhook', event: 'entry.unpublish', model: 'article', documentId: 'a' });
+    m.advance(1500); // the retry (1 s) falls inside the withdrawal's debounce
+    expect(m.builds.at(-1)).toMatchObject({ lane: 'fast', changed: [{ model: 'article', documentId: 'a' }] });
+    expect(m.state.pending.full).toBe(true);
+    m.done('ok');
+    expect(m.builds.at(-1)).toMatchObject({ lane: 'full' });
+    expect((m.builds.at(-1) as { reasons: string[] }).reasons).toContain('entry.unpublish article a');
+  });
+
+  it('an approval joins a full build already asked (only withdrawals go first)', () => {
+    const m = machine();
+    m.approve('a');
+    m.send({ type: 'rebuild', reason: 'x' });
+    expect(m.builds.at(-1)).toMatchObject({ lane: 'full' });
+    expect(m.builds).toHaveLength(1);
+  });
+
+  it('the quick lane fails on a withdrawal (CMS unreachable): the page leaves the live release without a build, then a full build', () => {
+    const m = machine();
+    m.send({ type: 'webhook', event: 'entry.unpublish', model: 'article', documentId: 'a' });
+    m.approve('b');
+    m.advance(1500);
+    expect(m.builds).toHaveLength(1);
+    m.done('failed');
+    expect(m.builds.at(-1)).toEqual({
+      type: 'build',
+      lane: 'withdraw',
+      changed: [{ model: 'article', documentId: 'a' }],
+      reasons: ['entry.unpublish article a', 'entry.publish article b'],
+    });
+    expect(m.state.phase).toBe('building');
+    m.done('ok');
+    expect(m.builds.at(-1)).toEqual({ type: 'build', lane: 'full', reasons: ['entry.unpublish article a', 'entry.publish article b'] });
+    m.done('failed', 1);
+    expect(m.state.retry).not.toBeNull();
+  });
+
+  it('a failed withdrawal without a build still hands over to a full build; an approval alone never takes that path', () => {
+    const m = machine();
+    m.send({ type: 'webhook', event: 'entry.delete', model: 'page', documentId: 'p' });
+    m.advance(1500);
+    m.done('failed');
+    expect(m.state.building?.lane).toBe('withdraw');
+    m.done('failed');
+    expect(m.builds.at(-1)).toMatchObject({ lane: 'full' });
+
+    const n = machine();
+    n.approve('a');
+    n.advance(1500);
+    n.done('failed');
+    expect(n.builds.map((b) => b.lane)).toEqual(['fast', 'full']);
+  });
+
+  it('a withdrawal while a full build runs stops it; the withdrawal goes first, the full build runs again after it', () => {
+    const m = machine();
+    m.send({ type: 'rebuild', reason: 'daily rebuild' });
+    expect(m.state.building?.lane).toBe('full');
+    m.send({ type: 'webhook', event: 'entry.unpublish', model: 'article', documentId: 'a' });
+    expect(m.effects.filter((e) => e.type === 'cancel')).toEqual([{ type: 'cancel', reason: 'entry.unpublish article a' }]);
+    m.done('cancelled');
+    m.advance(1500);
+    expect(m.builds.at(-1)).toMatchObject({ lane: 'fast', changed: [{ model: 'article', documentId: 'a' }] });
+    m.done('ok');
+    expect(m.builds.at(-1)).toMatchObject({ lane: 'full' });
+    expect((m.builds.at(-1) as { reasons: string[] }).reasons).toEqual(
+      expect.arrayContaining(['daily rebuild', 'entry.unpublish article a']),
+    );
+  });
+
+  it('an approval does not stop a running full build, nor does a withdrawal stop a quick lane', () => {
+    const m = machine();
+    m.send({ type: 'rebuild', reason: 'x' });
+    m.approve('a');
+    expect(m.effects.some((e) => e.type === 'cancel')).toBe(false);
+    m.done('ok');
+    m.advance(1500);
+    expect(m.state.building?.lane).toBe('fast');
+    m.send({ type: 'webhook', event: 'entry.unpublish', model: 'article', documentId: 'b' });
+    expect(m.effects.some((e) => e.type === 'cancel')).toBe(false);
+  });
+
   it('a busy build lock keeps the changed entries and tries the quick lane again 5 s later', () => {
     const m = machine();
     m.approve('a');

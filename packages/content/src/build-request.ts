@@ -22,6 +22,13 @@ export function isPageModel(model: string): model is PageModel {
   return (PAGE_MODELS as readonly string[]).includes(model);
 }
 
+/**
+ * The file of a full build's quick-lane seed (inside `seed.dir`) that maps each entry of a page model to
+ * its public path: `{ [documentId]: '/tin-tuc/bai/x/' }`. The site writes it; the publisher reads it to
+ * take a withdrawn entry's page out of the live release when no build can run (the CMS unreachable).
+ */
+export const seedPagesFile = (model: PageModel): string => `${model}.pages.json`;
+
 export interface EntryRef {
   model: ModelName;
   documentId: string;

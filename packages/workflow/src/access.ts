@@ -21,6 +21,12 @@ export const PROFILE_MANAGERS: readonly string[] = ['portal-admin', 'strapi-supe
 /** The plugin's own "read reports" action: shows the Báo cáo menu link (the routes check roles themselves). */
 export const REPORTS_ACTION = 'plugin::editorial.reports.read';
 
+/** The plugin's "site status" action: `GET /editorial/site-status` and the admin's banner when the public site is stale. */
+export const SITE_STATUS_ACTION = 'plugin::editorial.site-status.read';
+
+/** Roles told when the public site is not up to date (the banner; the e-mail goes to the portal administrators). */
+export const SITE_STATUS_READERS: readonly string[] = ['editor-in-chief', 'portal-admin'];
+
 export interface AdminGrant {
   action: string;
   /** Only on what the user created (Strapi's admin::is-creator). */
@@ -34,6 +40,7 @@ const MEDIA_WRITE = ['plugin::upload.assets.create', 'plugin::upload.assets.upda
 export function extraGrants(code: string): AdminGrant[] {
   const grants: AdminGrant[] = [];
   if (['inspector', 'editor-in-chief', 'portal-admin', 'finance', 'contributor'].includes(code)) grants.push({ action: REPORTS_ACTION });
+  if (SITE_STATUS_READERS.includes(code)) grants.push({ action: SITE_STATUS_ACTION });
   // Finance has no media library; the inspector reads it and uploads nothing.
   if (code !== 'finance') {
     for (const action of MEDIA_READ) grants.push({ action });

@@ -30,6 +30,8 @@ export {
   PROFILE_MANAGERS,
   PURGE_ROLES,
   REPORTS_ACTION,
+  SITE_STATUS_ACTION,
+  SITE_STATUS_READERS,
   extraGrants,
   purgeRefusal,
   type AdminGrant,

@@ -16,7 +16,7 @@
  * - `snapshotStrategy` (src/lib/snapshot-source.ts): a JSON file instead of the CMS.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { type BuildRequest, type CmsClient, createClient, type Populate } from '@cong-ttdt/content';
+import { type BuildRequest, type CmsClient, createClient, isPageModel, type Populate, seedPagesFile } from '@cong-ttdt/content';
 import { currentBuild, recordRemoved } from './build-request';
 import {
   detailPath,
@@ -30,7 +30,7 @@ import {
   SPECS,
   type TypeSpec,
 } from './cms-projection';
-import { articleWindow, readSeed, readSlugs, writeSeed } from './fast-seed';
+import { addSeedPages, articleWindow, readSeed, readSlugs, type SeedPages, writeSeed } from './fast-seed';
 import { snapshotPath, snapshotStrategy } from './snapshot-source';
 
 export { liveMedia, project, relationIds, SPECS, type TypeSpec } from './cms-projection';
@@ -162,7 +162,16 @@ async function writeFastSeed(ctx: LoaderContext, spec: TypeSpec, seed: NonNullab
   const slugs = hasPages(spec)
     ? Object.fromEntries(all.filter((e) => typeof e.data.slug === 'string').map((e) => [e.id, e.data.slug as string]))
     : null;
-  await writeSeed(seed.dir, spec.plural, { lastSync: ctx.meta.get('lastSync') ?? null, entries }, slugs);
+  // Each entry's public path, for the publisher's withdrawal without a build (src/withdraw.ts there).
+  let pages: SeedPages | null = null;
+  if (slugs && isPageModel(spec.model)) {
+    pages = { file: seedPagesFile(spec.model), paths: {} };
+    for (const [id, slug] of Object.entries(slugs)) {
+      const p = detailPath(spec, slug);
+      if (p) pages.paths[id] = p;
+    }
+  }
+  await writeSeed(seed.dir, spec.plural, { lastSync: ctx.meta.get('lastSync') ?? null, entries }, slugs, pages);
 }
 
 /** A fast build without a store of its own starts from the last full build's seed. */
@@ -221,6 +230,16 @@ export function quickLaneSync(cms: CmsClient, request: BuildRequest): SyncStrate
         removed(spec, before);
         ctx.store.delete(id);
         dropped++;
+      }
+      // Entries published since the full build get their path in the seed's page index too, so a withdrawal
+      // the publisher must do without a build (the CMS unreachable) finds them.
+      if (dir && isPageModel(spec.model) && fetched.size) {
+        const pages: SeedPages = { file: seedPagesFile(spec.model), paths: {} };
+        for (const [id] of fetched) {
+          const p = detailPath(spec, ctx.store.get(id)?.data.slug);
+          if (p) pages.paths[id] = p;
+        }
+        await addSeedPages(dir, pages);
       }
       const maxUpdated = newestUpdate(changed, lastSync);
       if (maxUpdated) ctx.meta.set('lastSync', maxUpdated);

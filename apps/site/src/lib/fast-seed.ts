@@ -4,7 +4,9 @@
  * A full build whose request names a seed (packages/content's BuildRequest `seed`) writes, per collection, the entries a fast
  * build may need: every entry of the small collections, but only a window of the articles (the newest
  * of each list the first pages and feeds show, plus the newest featured ones), and a slug index of all
- * entries with a page, so a fast build can still remove the page of an entry outside the window.
+ * entries with a page, so a fast build can still remove the page of an entry outside the window, and
+ * (packages/content's `seedPagesFile`) each such entry's public path, so the publisher can take a
+ * withdrawn page out of the live release even when no build can reach the CMS.
  * A fast build starts its store from these files and syncs only what changed since. The window's size is
  * the request's `seed.window`.
  */
@@ -50,10 +52,30 @@ export interface Seed {
   entries: [string, Raw][];
 }
 
-export async function writeSeed(dir: string, collection: string, seed: Seed, slugs: Record<string, string> | null): Promise<void> {
+/** The public paths of a page model's entries (documentId → path), for the publisher (`seedPagesFile`). */
+export interface SeedPages {
+  file: string;
+  paths: Record<string, string>;
+}
+
+export async function writeSeed(
+  dir: string,
+  collection: string,
+  seed: Seed,
+  slugs: Record<string, string> | null,
+  pages: SeedPages | null = null,
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, `${collection}.json`), JSON.stringify(seed));
   if (slugs) await writeFile(path.join(dir, `${collection}.slugs.json`), JSON.stringify(slugs));
+  if (pages) await writeFile(path.join(dir, pages.file), JSON.stringify(pages.paths));
+}
+
+/** A fast build adds the paths of the entries it rendered to the seed's page index. */
+export async function addSeedPages(dir: string, pages: SeedPages): Promise<void> {
+  const file = path.join(dir, pages.file);
+  const paths = (await readJson<Record<string, string>>(file)) ?? {};
+  await writeFile(file, JSON.stringify({ ...paths, ...pages.paths }));
 }
 
 async function readJson<T>(file: string): Promise<T | null> {

@@ -5,6 +5,7 @@ import { AccountsIcon, PluginIcon, ReportsIcon } from './components/PluginIcon';
 import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
 import { hideStockPublishing } from './components/StockActions';
+import { mountSiteStatusBanner } from './components/SiteStatusBanner';
 import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
 import { guideStockSignIn } from './components/SignInGuide';
 
@@ -49,6 +50,7 @@ const plugin = {
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', labelEnumerationFilters);
+    mountSiteStatusBanner();
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -19,13 +19,16 @@ const WRITE_EVENTS: Record<string, string> = {
 
 let schedulerTimer: NodeJS.Timeout | null = null;
 let mailTimer: NodeJS.Timeout | null = null;
+let siteStatusTimer: NodeJS.Timeout | null = null;
 
 /** Stops the scheduler and the mail intake (plugin destroy). */
 export function stopScheduler() {
   if (schedulerTimer) clearInterval(schedulerTimer);
   if (mailTimer) clearInterval(mailTimer);
+  if (siteStatusTimer) clearInterval(siteStatusTimer);
   schedulerTimer = null;
   mailTimer = null;
+  siteStatusTimer = null;
 }
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -109,6 +112,22 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     }, mail.intervalMs);
     mailTimer.unref();
   }
+
+  // Whether the public site is stale (services/site-status.ts): one e-mail to the portal administrators per stale period.
+  const siteStatus = strapi.plugin('editorial').service('siteStatus');
+  let watching = false;
+  siteStatusTimer = setInterval(
+    () => {
+      if (watching) return;
+      watching = true;
+      siteStatus
+        .watch()
+        .catch((e: Error) => strapi.log.error(`site status: ${e.message}`))
+        .finally(() => (watching = false));
+    },
+    Math.max(500, Number(process.env.SITE_STATUS_POLL_MS) || 60_000),
+  );
+  siteStatusTimer.unref();
 };
 
 export default bootstrap;

@@ -2,6 +2,9 @@
 // where the route matrix reads them too; the rest are here. scripts/lint.ts refuses a copy elsewhere.
 export { AUDIT_VERIFIERS, BOARD_READERS, PROFILE_MANAGERS } from '@cong-ttdt/workflow';
 
+/** Who receives the e-mail when the public site turns stale (services/site-status.ts). */
+export const SITE_STATUS_MAILED: readonly string[] = ['portal-admin'];
+
 /** Roles that handle citizens' questions and may read the askers' contact details (the editor only when assigned). */
 export const CONTACT_READERS: readonly string[] = ['portal-admin', 'editor-in-chief', 'inspector'];
 export const CONTACT_FIELDS = ['askerPhone', 'askerEmail', 'askerAddress'] as const;

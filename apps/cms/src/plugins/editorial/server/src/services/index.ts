@@ -10,6 +10,7 @@ import schedule from './schedule';
 import secondFactor from './second-factor';
 import seed from './seed';
 import sites from './sites';
+import siteStatus from './site-status';
 import system from './system';
 import workflow from './workflow';
 
@@ -26,6 +27,7 @@ export default {
   'second-factor': secondFactor,
   seed,
   sites,
+  siteStatus,
   system,
   workflow,
 };

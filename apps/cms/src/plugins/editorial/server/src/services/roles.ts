@@ -81,6 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async registerActions() {
       await (strapi.service('admin::permission') as any).actionProvider.registerMany([
         { section: 'plugins', displayName: 'Xem báo cáo', uid: 'reports.read', pluginName: 'editorial' },
+        { section: 'plugins', displayName: 'Xem tình trạng trang công khai', uid: 'site-status.read', pluginName: 'editorial' },
       ]);
     },
 

@@ -1,7 +1,12 @@
 // Admin-authenticated routes, served under /editorial/… (documented in docs/workflow.md).
+import { SITE_STATUS_ACTION } from '@cong-ttdt/workflow';
 const auth = { policies: ['admin::isAuthenticatedAdmin'] };
 // Every route but the reports: members of the editorial board only (finance gets 403; policies/index.ts).
 const board = { policies: ['admin::isAuthenticatedAdmin', 'plugin::editorial.is-board-member'] };
+// Holders of the plugin's "site status" action (packages/workflow SITE_STATUS_ACTION; Super Admin holds every action).
+const siteStatus = {
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [SITE_STATUS_ACTION] } }],
+};
 
 export default () => ({
   type: 'admin',
@@ -35,6 +40,8 @@ export default () => ({
     { method: 'GET', path: '/quarantine', handler: 'quarantine.list', config: board },
     { method: 'POST', path: '/quarantine', handler: 'quarantine.request', config: board },
     { method: 'POST', path: '/quarantine/:id/purge', handler: 'quarantine.purge', config: board },
+    // Whether the public site is up to date (the admin's banner; issue 21): the publisher's /status, read here.
+    { method: 'GET', path: '/site-status', handler: 'siteStatus.get', config: siteStatus },
     // Proposals of a site's published items to the site above it (issue 28).
     { method: 'GET', path: '/proposals', handler: 'proposals.list', config: board },
     { method: 'POST', path: '/proposals', handler: 'proposals.create', config: board },
