@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // Debian's Chromium (playwright-core).
 export default defineConfig({
   test: {
-    include: ['tests/browser/reports.test.ts', 'tests/browser/admin-vietnamese.test.ts', 'tests/browser/second-factor.test.ts'],
+    include: [
+      'tests/browser/reports.test.ts',
+      'tests/browser/admin-vietnamese.test.ts',
+      'tests/browser/second-factor.test.ts',
+      'tests/browser/admin-editorial.test.ts',
+    ],
     globalSetup: ['tests/setup/cms.ts'],
     setupFiles: ['tests/setup/fetch-retry.ts'],
     fileParallelism: false,

@@ -5,6 +5,7 @@ import { PluginIcon, ReportsIcon } from './components/PluginIcon';
 import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
 import { hideStockPublishing } from './components/StockActions';
+import { readOnlyWhereRefused } from './components/ReadOnlyForm';
 import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
 
 const plugin = {
@@ -25,6 +26,8 @@ const plugin = {
       permissions: [{ action: 'plugin::editorial.reports.read', subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
+    // The form is read-only where the workflow lets this user not edit the document.
+    app.addRBACMiddleware(readOnlyWhereRefused);
     // Enumerations: Vietnamese labels in the edit view (Strapi shows the raw codes).
     app.addFields({ type: 'enumeration', Component: EnumerationField } as Parameters<StrapiApp['addFields']>[0]);
   },
