@@ -6,6 +6,7 @@ import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
 import { hideStockPublishing } from './components/StockActions';
 import { readOnlyWhereRefused } from './components/ReadOnlyForm';
+import { hideSystemInfo } from './components/SystemInfo';
 import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
 
 const plugin = {
@@ -28,6 +29,7 @@ const plugin = {
     app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
     // The form is read-only where the workflow lets this user not edit the document.
     app.addRBACMiddleware(readOnlyWhereRefused);
+    hideSystemInfo(app);
     // Enumerations: Vietnamese labels in the edit view (Strapi shows the raw codes).
     app.addFields({ type: 'enumeration', Component: EnumerationField } as Parameters<StrapiApp['addFields']>[0]);
   },
