@@ -159,6 +159,18 @@ describe('admin language', () => {
   });
 });
 
+describe("Strapi's own information", () => {
+  it('the system administrator still reads Settings → Overview with the versions', async () => {
+    const page = await englishPage();
+    await signIn(page, 'strapi-super-admin');
+    await page.goto(`${cms().url}/admin/settings/application-infos`);
+    await page.getByText('Phiên bản Strapi').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByText('chỉ dành cho Quản trị hệ thống').count()).toBe(0);
+    expect((await page.textContent('body')) ?? '').toMatch(/v5\.\d+\.\d+/);
+    await page.context().close();
+  });
+});
+
 describe.each(ROLES)('what %s reads', (role) => {
   it('home, article list and edit view, relation picker, document form, media library and upload dialog', async () => {
     const may = await abilities(role);
