@@ -39,6 +39,14 @@ const SUITES: Suite[] = [
   },
   // `npm run test:extended` (heavier matrices, outside CI's budget); never part of a plain `npm test`.
   { name: 'extended', args: ['run', '--config', 'tests/vitest.extended.config.ts'], extended: true },
+  // The route matrix (every route × every role, tests/integration/route-matrix.test.ts) on PostgreSQL;
+  // the integration suites run it on SQLite.
+  {
+    name: 'route-matrix-postgres',
+    args: ['run', '--config', 'tests/vitest.integration.config.ts', 'tests/integration/route-matrix.test.ts'],
+    env: { PORTAL_TEST_DB: 'postgres', PORTAL_ROUTE_MATRIX_ROLES: 'all' },
+    extended: true,
+  },
   // The admin in Vietnamese for every board role (CI walks two; tests/browser/admin-vietnamese.test.ts).
   {
     name: 'browser-admin-all-roles',
@@ -107,7 +115,7 @@ async function main() {
   let pg: Postgres | null = null;
   if (!selected.length) throw new Error('no suite selected');
   // PostgreSQL for its suite, and for the extended matrices that repeat a case on it.
-  if (selected.some((s) => s.name === 'integration-postgres' || s.name === 'extended')) {
+  if (selected.some((s) => ['integration-postgres', 'extended', 'route-matrix-postgres'].includes(s.name))) {
     pg = startPostgres(await freePort());
     env.PORTAL_TEST_PG_URL = pg.url;
     // An interrupted run must not leave the private cluster running.

@@ -30,8 +30,8 @@ const SIGN_IN_ROUTES = [
 interface Listed {
   id: number;
   code: string;
-  secondFactor: unknown;
-  login: { failures: number; waitSeconds: number };
+  secondFactor: { required: boolean; forRoles: boolean; state: string };
+  login: { failures: number; waitSeconds: number; until: string | null };
 }
 interface Data {
   token: string;
@@ -147,7 +147,7 @@ describe('second factor for the roles that publish or administer', () => {
     expect(JSON.stringify(wrong.body)).not.toMatch(/secondFactor|otpauth/);
 
     const first = await login();
-    expect(first.status).toBe(401);
+    expect(first.status).toBe(403);
     expect(first.body.error.details.secondFactor).toBe('enrol');
     expect(first.body.error.details.qrCode).toMatch(/^data:image\/png;base64,/);
     expect(first.body.error.details.otpauthUrl).toMatch(/^otpauth:\/\/totp\/.+secret=/);
@@ -175,7 +175,7 @@ describe('second factor for the roles that publish or administer', () => {
 
     // Enrolled: the login asks for the code and no longer shows the secret; a code is taken once.
     const again = await login();
-    expect(again.status).toBe(401);
+    expect(again.status).toBe(403);
     expect(again.body.error.details).toEqual({ secondFactor: 'code' });
     expect((await login({ code })).status, 'replayed code').toBe(400);
 
@@ -303,6 +303,69 @@ describe('the Super Admin unlocks an account slowed down by wrong passwords', ()
     expect(unlock[0].comment).toBe('Mở khóa đăng nhập sau 3 lần nhập sai mật khẩu.');
     const verify = await call('GET', '/editorial/audit/verify', { token: superToken });
     expect(verify.body.data.ok).toBe(true);
+  });
+});
+
+describe('the screen "Tài khoản đăng nhập" is the Super Admin\'s alone', () => {
+  it('each board role gets 403 from its three routes, and nothing changes', { timeout: 300_000 }, async () => {
+    /** Signs in, enrolling the second step when the role needs it (a new secret: its first code); the access token. */
+    const signIn = async (email: string, password: string) => {
+      const first = await call('POST', '/admin/login', { body: { email, password } });
+      if (first.status === 200) return first.body.data.token;
+      expect(first.body.error.details.secondFactor, JSON.stringify(first.body)).toBe('enrol');
+      const code = await otplib.generate({ secret: first.body.error.details.secret });
+      const ok = await call('POST', '/admin/login', { body: { email, password, code } });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+      return ok.body.data.token as string;
+    };
+    // The target: an enrolled editor-in-chief, signed in, then slowed down by wrong passwords.
+    const email = 'pho-truongban@hoabinh.example.gov.vn';
+    const password = 'Duyet-Tin-Thay-Khi-Vang-9';
+    const target = await invite(email, password, 'editor-in-chief');
+    const targetToken = await signIn(email, password);
+    for (let i = 0; i < 3; i++) expect((await call('POST', '/admin/login', { body: { email, password: `sai-${i}` } })).status).toBe(400);
+    const listed = async () => (await call('GET', '/editorial/accounts', { token: superToken })).body.data.find((a) => a.id === target.id);
+    const before = await listed();
+    expect(before.secondFactor).toEqual({ required: true, forRoles: true, state: 'enrolled' });
+    expect(before.login.failures).toBe(3);
+    expect(before.login.until).toBeTruthy();
+    // One account per board role, signed in (the second step passed where the role needs it).
+    const tokens: [string, string][] = [];
+    for (const role of ['contributor', 'portal-admin', 'editor', 'editor-in-chief', 'inspector', 'finance']) {
+      const account = { email: `thu-${role}@hoabinh.example.gov.vn`, password: `Vai-Tro-${role}-Thu-Quyen-2` };
+      await invite(account.email, account.password, role);
+      const token = await signIn(account.email, account.password);
+      expect((await call('GET', '/admin/users/me', { token })).status, role).toBe(200);
+      tokens.push([role, token]);
+    }
+    const state = () =>
+      JSON.stringify({
+        factor: dbRows('SELECT * FROM editorial_second_factors WHERE user_id = ?', [target.id]),
+        sessions: dbRows('SELECT session_id FROM strapi_sessions WHERE user_id = ? ORDER BY id', [String(target.id)]),
+        log: dbRows('SELECT COUNT(*) AS n, MAX(seq) AS last FROM editorial_review_logs'),
+      });
+    const was = state();
+
+    const refusals: string[] = [];
+    for (const [role, token] of tokens) {
+      for (const [method, path] of [
+        ['GET', '/editorial/accounts'],
+        ['POST', `/editorial/accounts/${target.id}/second-factor/reset`],
+        ['POST', `/editorial/accounts/${target.id}/unlock`],
+      ]) {
+        const res = await call(method, path, method === 'POST' ? { token, body: {} } : { token });
+        if (res.status !== 403 || res.body?.data) refusals.push(`${method} ${path} as ${role}: ${res.status}`);
+        else expect(res.body.error.message).toBe('Chỉ Quản trị hệ thống (Super Admin) được dùng chức năng này.');
+      }
+    }
+    expect(refusals).toEqual([]);
+    // Nothing changed: the enrolment, the sessions and the audit chain are as they were; still locked.
+    expect(state()).toBe(was);
+    expect((await call('GET', '/admin/users/me', { token: targetToken })).status).toBe(200);
+    const after = await listed();
+    expect(after.secondFactor.state).toBe('enrolled');
+    expect(after.login.failures).toBe(3);
+    expect(after.login.until).toBe(before.login.until);
   });
 });
 

@@ -1,13 +1,14 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from './pluginId';
 import { Initializer } from './components/Initializer';
-import { PluginIcon, ReportsIcon } from './components/PluginIcon';
+import { AccountsIcon, PluginIcon, ReportsIcon } from './components/PluginIcon';
 import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
 import { hideStockPublishing } from './components/StockActions';
 import { readOnlyWhereRefused } from './components/ReadOnlyForm';
 import { hideSystemInfo } from './components/SystemInfo';
 import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
+import { guideStockSignIn } from './components/SignInGuide';
 
 const plugin = {
   register(app: StrapiApp) {
@@ -26,10 +27,21 @@ const plugin = {
       // Shown to the roles that hold the plugin's "read reports" action; the server checks each route.
       permissions: [{ action: 'plugin::editorial.reports.read', subject: null }],
     });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/accounts`,
+      icon: AccountsIcon,
+      intlLabel: { id: `${PLUGIN_ID}.accounts.name`, defaultMessage: 'Tài khoản đăng nhập' },
+      Component: () => import('./pages/AccountsPage'),
+      // The Super Admin's: in this portal only that role may edit admin users (the board's roles hold no
+      // admin:: action, packages/workflow access.ts); the server checks the role itself on each route.
+      permissions: [{ action: 'admin::users.update', subject: null }],
+    });
     app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
     // The form is read-only where the workflow lets this user not edit the document.
     app.addRBACMiddleware(readOnlyWhereRefused);
     hideSystemInfo(app);
+    // Strapi's own login form, refused for the roles that need the second step: a link to our page.
+    guideStockSignIn();
     // Enumerations: Vietnamese labels in the edit view (Strapi shows the raw codes).
     app.addFields({ type: 'enumeration', Component: EnumerationField } as Parameters<StrapiApp['addFields']>[0]);
   },
@@ -49,7 +61,11 @@ const plugin = {
       locale,
       data:
         locale === 'vi' || locale === 'en'
-          ? { [`${PLUGIN_ID}.plugin.name`]: 'Việc chờ xử lý', [`${PLUGIN_ID}.reports.name`]: 'Báo cáo' }
+          ? {
+              [`${PLUGIN_ID}.plugin.name`]: 'Việc chờ xử lý',
+              [`${PLUGIN_ID}.reports.name`]: 'Báo cáo',
+              [`${PLUGIN_ID}.accounts.name`]: 'Tài khoản đăng nhập',
+            }
           : {},
     }));
   },

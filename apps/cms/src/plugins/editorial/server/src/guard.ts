@@ -50,6 +50,14 @@ export function registerGuard(strapi: Core.Strapi): void {
         await siteScope(strapi).assertSameSite(user, uid, params.documentId);
     }
     if (!path) return next();
+    // An item in quarantine takes no write from anyone (edit, publish, discard, clone, delete) until it is
+    // purged; the purge itself runs in the transition scope above.
+    if (
+      action !== 'create' &&
+      params.documentId &&
+      (await strapi.plugin('editorial').service('quarantine').openFor(uid, params.documentId))
+    )
+      refuse('Tài liệu đang bị cách ly (chờ xóa hẳn): không được sửa, xuất bản, sao chép hay xóa.');
     // A named system writer (checked by registerWriterCheck): seeds, timers, the question intake.
     if (!inRequest || currentWriter()) {
       const result = await next();

@@ -3,6 +3,7 @@ import { registerContactGuard } from './contact-guard';
 import { registerGuard, registerWriterCheck } from './guard';
 import { registerMediaGuard } from './media/guard';
 import { registerRelationSearch } from './relation-search';
+import { registerRouteLocks } from './route-locks';
 import { injectSiteAttribute } from './site-scope';
 import { registerStageFilter } from './stage-filter';
 import { registerSystemInfoGuard } from './system-info';
@@ -17,6 +18,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerContactGuard(strapi);
   registerRelationSearch(strapi);
   registerSystemInfoGuard(strapi);
+  registerRouteLocks(strapi);
 };
 
 export default register;

@@ -1,6 +1,7 @@
-import { ChartPie, PuzzlePiece } from '@strapi/icons';
+import { ChartPie, PuzzlePiece, Shield } from '@strapi/icons';
 
 const PluginIcon = () => <PuzzlePiece />;
 const ReportsIcon = () => <ChartPie />;
+const AccountsIcon = () => <Shield />;
 
-export { PluginIcon, ReportsIcon };
+export { AccountsIcon, PluginIcon, ReportsIcon };

@@ -102,6 +102,12 @@ const SCRIPT = `(() => {
     location.assign('/admin');
   };
   $('continue').addEventListener('click', enter);
+  // Sent here by Strapi's own login form (admin/src/components/SignInGuide.ts) with the e-mail typed there.
+  const typed = new URLSearchParams(location.search).get('email');
+  if (typed) {
+    $('email').value = typed;
+    $('password').focus();
+  }
   $('sign-in').addEventListener('submit', async (event) => {
     event.preventDefault();
     $('message').textContent = '';
@@ -184,7 +190,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               forRoles: (u.roles ?? []).some((r) => SECOND_FACTOR_ROLES.includes(r.code)),
               state: states.get(u.id) ?? 'none',
             },
-            login: t ? { failures: t.failures, waitSeconds: Math.ceil(t.waitMs / 1000), addresses: t.addresses } : null,
+            login: t
+              ? {
+                  failures: t.failures,
+                  waitSeconds: Math.ceil(t.waitMs / 1000),
+                  // When the wait ends (server clock), for the screen "Tài khoản đăng nhập"; null when it may try now.
+                  until: t.waitMs ? new Date(now + t.waitMs).toISOString() : null,
+                  addresses: t.addresses,
+                }
+              : null,
           };
         }),
       };

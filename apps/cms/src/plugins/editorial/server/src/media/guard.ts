@@ -16,7 +16,10 @@ export function registerMediaGuard(strapi: Core.Strapi): void {
   const upload = strapi.plugin('upload') as any;
   if (!upload?.routes) return;
   const guard = createMediaGuard(strapi);
-  const adminRoutes = upload.routes.admin?.routes ?? [];
+  // Every admin route group of the plugin (the library's own and its view configuration's).
+  const adminRoutes = Object.values(upload.routes as Record<string, { type?: string; routes?: unknown[] }>)
+    .filter((g) => g?.type === 'admin')
+    .flatMap((g) => g.routes ?? []);
   if (!adminRoutes.length) throw new Error('editorial: the upload plugin has no admin routes to guard');
   for (const route of adminRoutes) addMiddleware(route, guard);
   const refuseWrites = async (ctx: any, next: () => Promise<void>) => {
@@ -38,8 +41,10 @@ const forbid = (message: string): never => {
 const BROWSERS = BOARD_READERS;
 const READ_ALL = OVERSEERS;
 const has = (actor: Actor, roles: readonly string[]) => actor.roles.some((r) => roles.includes(r));
-const PASS = new Set(['admin-settings.getSettings', 'admin-settings.updateSettings']);
+// Settings and the library's view settings: Strapi's own permissions decide (the Super Admin's).
+const PASS = new Set(['admin-settings.getSettings', 'admin-settings.updateSettings', 'view-configuration.updateViewConfiguration']);
 const BROWSE = new Set([
+  'view-configuration.findViewConfiguration',
   'admin-folder.findOne',
   'admin-folder.find',
   'admin-folder.getStructure',
@@ -172,6 +177,8 @@ function createMediaGuard(strapi: Core.Strapi) {
       case 'admin-upload.replaceFile':
       case 'admin-upload.updateFileInfo':
       case 'admin-file.destroy': {
+        // Refused before the file is looked up: an unknown id tells nothing to whom may not change files.
+        if (!canUpload(actor)) forbid('Tài khoản của bạn không được thay đổi thư viện tệp.');
         const [file] = await access.files(ids([ctx.params?.id ?? ctx.query?.id]));
         if (!file) return next(); // Strapi answers 404
         const [{ refs, hash }] = await mayChange([file]);

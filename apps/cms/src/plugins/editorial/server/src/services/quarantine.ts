@@ -23,6 +23,51 @@ interface QuarantineRow {
   purgedAt: string | null;
 }
 
+type QueryBuilder = ReturnType<Core.Strapi['db']['connection']>;
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn?: { name: string };
+  morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
+  on?: Record<string, string>;
+}
+
+/**
+ * The rows of `uid` and of every component they hold, by type: component and dynamic-zone attributes,
+ * followed down into components of components (Strapi keeps them in `<collection>_cmps` join tables).
+ */
+async function componentOwners(strapi: Core.Strapi, uid: string, ids: number[]): Promise<Map<string, number[]>> {
+  const owners = new Map<string, number[]>();
+  const visit = async (model: string, rowIds: number[]) => {
+    const fresh = rowIds.filter((id) => !owners.get(model)?.includes(id));
+    if (!fresh.length) return;
+    owners.set(model, [...(owners.get(model) ?? []), ...fresh]);
+    const attributes = (strapi.getModel(model as UID.Schema)?.attributes ?? {}) as Record<string, { type: string; component?: string }>;
+    const meta = strapi.db.metadata.get(model).attributes as Record<string, { joinTable?: JoinTable }>;
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (attribute.type !== 'component' && attribute.type !== 'dynamiczone') continue;
+      const table = meta[name]?.joinTable;
+      if (!table) throw new Error(`purge: no join table for ${model}.${name}`);
+      const idColumn = table.inverseJoinColumn?.name ?? table.morphColumn!.idColumn.name;
+      const typeColumn = table.morphColumn?.typeColumn.name;
+      const links = (await strapi.db
+        .connection(table.name)
+        .where(table.on ?? {})
+        .whereIn(table.joinColumn.name, fresh)
+        .select(typeColumn ? [idColumn, typeColumn] : [idColumn])) as Array<Record<string, string | number>>;
+      const byType = new Map<string, number[]>();
+      for (const link of links) {
+        const type = typeColumn ? String(link[typeColumn]) : attribute.component!;
+        byType.set(type, [...(byType.get(type) ?? []), Number(link[idColumn])]);
+      }
+      for (const [type, componentIds] of byType) await visit(type, componentIds);
+    }
+  };
+  await visit(uid, ids);
+  return owners;
+}
+
 interface UploadService {
   remove(file: unknown): Promise<unknown>;
 }
@@ -51,6 +96,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.db
         .query(QUARANTINE)
         .findOne({ where: { targetUid: uid, targetDocumentId: documentId, purgedAt: { $null: true } } })) as QuarantineRow | null;
+    },
+
+    /** Refuses anyone but the two roles that quarantine and purge. */
+    async assertMay(user: AdminUser): Promise<void> {
+      assertRole((await actorOf(user)).roles);
     },
 
     async list(user: AdminUser): Promise<QuarantineRow[]> {
@@ -110,17 +160,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { targetUid: uid, targetDocumentId: documentId } = q;
       const rows = (await strapi.db.query(uid as UID.Schema).findMany({ where: { documentId }, select: ['id'] })) as Array<{ id: number }>;
       const rowIds = rows.map((r) => r.id);
-      // Files only this item uses (the draft and live rows are two users of the same file).
+      // Files only this item uses: its own media and the media of every component it holds (component and
+      // dynamic-zone attributes, nested ones too); the draft and live rows are two users of the same file.
+      const owners = await componentOwners(strapi, uid, rowIds);
+      const mine = (b: QueryBuilder) => {
+        for (const [type, ids] of owners) b.orWhere((w) => w.where('related_type', type).whereIn('related_id', ids));
+      };
       const morph = () => strapi.db.connection(MORPH_TABLE);
-      const used = rowIds.length
-        ? ((await morph().where('related_type', uid).whereIn('related_id', rowIds).distinct('file_id')) as Array<{ file_id: number }>)
-        : [];
+      const used = owners.size ? ((await morph().where(mine).distinct('file_id')) as Array<{ file_id: number }>) : [];
       const fileIds: number[] = [];
       for (const { file_id } of used) {
-        const others = await morph()
-          .where('file_id', file_id)
-          .andWhere((b) => b.whereNot('related_type', uid).orWhereNotIn('related_id', rowIds))
-          .count({ n: '*' });
+        const others = await morph().where('file_id', file_id).whereNot(mine).count({ n: '*' });
         if (Number((others[0] as { n: number | string }).n) === 0) fileIds.push(file_id);
       }
       await purgeScope.run({ quarantineId }, async () => {

@@ -190,9 +190,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const row = await rowOf(user.id);
     const enrolled = !!row?.confirmedAt;
     if (typeof code !== 'string' || !code.trim()) {
-      ctx.status = 401;
-      // The message is for Strapi's own form, which cannot ask for the code; the page of ours reads `details`.
-      ctx.body = refusal(401, ASK_CODE, enrolled ? { secondFactor: 'code' } : { secondFactor: 'enrol', ...(await pendingEnrolment(user)) });
+      // 403, not 401: the admin app takes any 401 of a request as a dead session and logs out, which
+      // reloads Strapi's own login form and wipes the message before anyone reads it. The message is
+      // for that form, which cannot ask for the code; the page of ours reads `details`.
+      ctx.status = 403;
+      ctx.body = refusal(403, ASK_CODE, enrolled ? { secondFactor: 'code' } : { secondFactor: 'enrol', ...(await pendingEnrolment(user)) });
       return;
     }
     const checked = row ? await checkCode(row, code) : null;
