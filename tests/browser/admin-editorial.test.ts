@@ -108,11 +108,15 @@ describe('the editor-in-chief on a 390 px phone', () => {
     expect(await page.locator('[name="title"]').inputValue()).toBe(title);
     // on a phone the side panels sit in the Content Manager's actions drawer
     const panel = page.getByTestId('editorial-panel');
+    // The closed drawer still lays its content out (Playwright calls it visible, under the action bar): its
+    // toggle tells whether it is open.
     const openPanels = async () => {
-      if (await panel.isVisible()) return;
+      const close = page.getByRole('button', { name: 'Đóng thao tác khác' });
+      if (await close.isVisible()) return;
       const open = page.getByRole('button', { name: 'Mở thao tác khác' });
       await open.waitFor({ timeout: 30_000 });
       await open.tap();
+      await close.waitFor({ timeout: 30_000 });
       await panel.waitFor({ state: 'visible', timeout: 30_000 });
     };
     await openPanels();
