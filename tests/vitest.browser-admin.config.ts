@@ -9,6 +9,7 @@ export default defineConfig({
       'tests/browser/admin-vietnamese.test.ts',
       'tests/browser/second-factor.test.ts',
       'tests/browser/site-status-banner.test.ts',
+      'tests/browser/admin-editorial.test.ts',
     ],
     globalSetup: ['tests/setup/cms.ts'],
     setupFiles: ['tests/setup/fetch-retry.ts'],

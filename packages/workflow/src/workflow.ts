@@ -315,10 +315,10 @@ const EDIT_REFUSALS: Readonly<Record<Stage, string>> = {
   returned: 'Chỉ tác giả được sửa bài bị trả lại.',
   withdrawn: 'Chỉ tác giả được sửa bài đã gỡ để gửi duyệt lại.',
   published: 'Chỉ tác giả được sửa bài đã xuất bản (tạo bản nháp mới để duyệt lại).',
-  submitted: 'Bài đang chờ tiếp nhận, không sửa được; hãy trả lại để tác giả sửa.',
+  submitted: 'Bài đang chờ tiếp nhận, không sửa được; người duyệt có thể trả lại để tác giả sửa.',
   assigned: 'Chỉ biên tập viên được giao hoặc phụ trách lĩnh vực được sửa bài đang biên tập.',
   verified: 'Chỉ Trưởng ban biên tập được sửa bài đã kiểm tra.',
-  scheduled: 'Bài đang chờ xuất bản, không sửa được; hãy trả lại để hủy lịch trước.',
+  scheduled: 'Bài đang chờ xuất bản, không sửa được; Trưởng ban biên tập có thể trả lại để hủy lịch.',
   discarded: 'Câu hỏi đã bị loại bỏ, không sửa được.',
 };
 

@@ -6,6 +6,8 @@ import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
 import { hideStockPublishing } from './components/StockActions';
 import { mountSiteStatusBanner } from './components/SiteStatusBanner';
+import { readOnlyWhereRefused } from './components/ReadOnlyForm';
+import { hideSystemInfo } from './components/SystemInfo';
 import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
 import { guideStockSignIn } from './components/SignInGuide';
 
@@ -36,6 +38,9 @@ const plugin = {
       permissions: [{ action: 'admin::users.update', subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, initializer: Initializer, isReady: false, name: PLUGIN_ID });
+    // The form is read-only where the workflow lets this user not edit the document.
+    app.addRBACMiddleware(readOnlyWhereRefused);
+    hideSystemInfo(app);
     // Strapi's own login form, refused for the roles that need the second step: a link to our page.
     guideStockSignIn();
     // Enumerations: Vietnamese labels in the edit view (Strapi shows the raw codes).

@@ -12,6 +12,7 @@ interface PanelData {
   stage?: Stage;
   actions?: Action[];
   canEdit?: boolean;
+  editRefusal?: string | null;
   assignee?: { id: number; name: string } | null;
   goLiveAt?: string | null;
   conversionNote?: string | null;
@@ -50,9 +51,10 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
   const [busy, setBusy] = React.useState(false);
 
   const load = React.useCallback(async () => {
-    if (!documentId) return;
+    if (!documentId) return null;
     const res = await get<{ data: PanelData }>(`/editorial/panel/${model}/${documentId}`);
     setData(res.data.data);
+    return res.data.data;
   }, [get, model, documentId]);
 
   React.useEffect(() => {
@@ -91,8 +93,9 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
       });
       toggleNotification({ type: 'success', message: `${ACTION_LABELS[action]}: đã thực hiện.` });
       setComment('');
-      await load();
-      if (action === 'approve' || action === 'withdraw') window.location.reload();
+      const next = await load();
+      // The form's read-only state is decided when the edit view mounts (ReadOnlyForm.ts).
+      if (action === 'approve' || action === 'withdraw' || next?.canEdit !== data.canEdit) window.location.reload();
     } catch (e: any) {
       toggleNotification({ type: 'danger', message: e?.response?.data?.error?.message ?? 'Không thực hiện được thao tác.' });
     } finally {
@@ -116,9 +119,12 @@ function PanelContent({ model, documentId }: { model: string; documentId?: strin
         </Box>
       )}
       {!data.canEdit && (
-        <Typography variant="pi" textColor="neutral600">
-          Bạn không được sửa tin, bài ở trạng thái này.
-        </Typography>
+        <Box background="neutral150" padding={2} hasRadius data-testid="editorial-read-only">
+          <Typography variant="pi" fontWeight="bold">
+            Chỉ xem, không sửa được.
+          </Typography>{' '}
+          <Typography variant="pi">{data.editRefusal ?? 'Bạn không được sửa mục này ở trạng thái hiện tại.'}</Typography>
+        </Box>
       )}
       {data.actions!.length > 0 && (
         <Flex direction="column" alignItems="stretch" gap={2}>

@@ -89,6 +89,12 @@ export function serialised<T>(fn: () => Promise<T>): Promise<T> {
 
 const QUESTION_UID = 'api::question.question';
 
+/** The panel's edit verdict: the admin makes the form read-only and shows the reason (server refuses anyway). */
+const editCheck = (check: { ok: boolean; message?: string }) => ({
+  canEdit: check.ok,
+  editRefusal: check.ok ? null : (check.message ?? null),
+});
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => strapi.plugin('editorial').service('audit');
   const config = () => strapi.config.get('plugin::editorial') as { paths: Record<string, WorkflowPath | null> };
@@ -391,7 +397,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         path,
         stage,
         actions,
-        canEdit: canEdit(stage, actor, item).ok,
+        ...editCheck(canEdit(stage, actor, item)),
         assignee: assignee ? { id: assignee.id, name: displayName(assignee) } : null,
         goLiveAt: state?.goLiveAt ?? null,
         expiresAt: state?.expiresAt ?? null,
