@@ -1,6 +1,8 @@
 // The admin in Vietnamese from the first screen, in a browser that asks for English (locale en-US, no
 // stored choice): what each role reads must not be a string of the installed Strapi en catalogues, a raw
 // enumeration code, or an id in a relation picker. Needs only the CMS (tests/vitest.browser-admin.config.ts).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../helpers/browser.ts';
@@ -68,6 +70,17 @@ async function abilities(role: string): Promise<{ createArticle: boolean; upload
 afterAll(async () => {
   await browser?.close();
 });
+
+/**
+ * `PORTAL_ADMIN_SCREENSHOTS=<folder>`: each walked role's main screens saved there (docs/screenshots is
+ * made so: see docs/admin-vietnamese.md). Off in CI.
+ */
+const SHOTS = process.env.PORTAL_ADMIN_SCREENSHOTS;
+async function shoot(page: Page, role: string, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${role}-${name}.jpg`), type: 'jpeg', quality: 70 });
+}
 
 async function englishPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
@@ -182,10 +195,12 @@ describe.each(ROLES)('what %s reads', (role) => {
     await page.goto(`${cms().url}/admin`);
     await settled(page);
     found.push(...(await problems(page, 'home')));
+    await shoot(page, role, '1-trang-chu');
 
     await page.goto(`${cms().url}${CM}/api::article.article`);
     await settled(page);
     found.push(...(await problems(page, 'article list')));
+    await shoot(page, role, '2-danh-sach-tin');
     const rows = page.locator('tbody tr');
     if (await rows.count()) {
       await rows.first().locator('td').nth(2).click();
@@ -196,6 +211,7 @@ describe.each(ROLES)('what %s reads', (role) => {
       await page.getByText('Biên tập, duyệt tin').first().waitFor();
       await page.getByTestId('editorial-stage').waitFor();
       found.push(...(await problems(page, 'article edit view')));
+      await shoot(page, role, '3-sua-tin');
       expect(await page.getByRole('button', { name: 'Xuất bản', exact: true }).count()).toBe(0);
     }
 
@@ -205,6 +221,7 @@ describe.each(ROLES)('what %s reads', (role) => {
       await settled(page);
       await page.locator('[name="kind"]').waitFor();
       found.push(...(await problems(page, 'article create view')));
+      await shoot(page, role, '4-viet-tin');
       expect(await page.getByRole('button', { name: 'Xuất bản', exact: true }).count()).toBe(0);
 
       // the field picker lists names and finds one by name, with or without diacritics
@@ -255,6 +272,7 @@ describe.each(ROLES)('what %s reads', (role) => {
     await page.goto(`${cms().url}/admin/plugins/upload`);
     await settled(page);
     found.push(...(await problems(page, 'media library')));
+    await shoot(page, role, '5-thu-vien-anh');
     if (may.upload) {
       await page.getByRole('button', { name: 'Mới', exact: true }).click();
       await page.getByRole('menuitem').first().waitFor();
@@ -266,6 +284,7 @@ describe.each(ROLES)('what %s reads', (role) => {
     await page.goto(`${cms().url}/admin/settings/application-infos`);
     await page.getByText('chỉ dành cho Quản trị hệ thống').waitFor({ timeout: 60_000 });
     found.push(...(await problems(page, 'settings overview')));
+    await shoot(page, role, '6-cai-dat');
     const body = (await page.textContent('body')) ?? '';
     for (const leak of ['5.54.0', 'Community', 'pricing', 'Node']) expect(body, leak).not.toContain(leak);
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('STRAPI_GUIDED_TOUR'))) ?? '{}').enabled).toBe(false);

@@ -38,6 +38,12 @@ describe('site status banner', () => {
     await banner.waitFor({ timeout: 60_000 });
     expect(await banner.textContent()).toContain('Trang công khai chưa cập nhật từ 08:15, 02/12/2026');
     expect(await banner.getAttribute('role')).toBe('alert');
+    // It covers nothing of the admin: the admin's root starts below it.
+    const overlap = await chief.evaluate(() => {
+      const b = document.querySelector('[data-testid="site-status-banner"]')!.getBoundingClientRect();
+      return b.bottom - document.getElementById('strapi')!.getBoundingClientRect().top;
+    });
+    expect(overlap).toBeLessThanOrEqual(0);
 
     const editor = await adminPage(browser, 'editor', { locale: 'vi-VN' });
     await editor.waitForTimeout(3000);

@@ -58,18 +58,15 @@ function SiteStatusBanner() {
       role="alert"
       data-testid="site-status-banner"
       style={{
-        position: 'fixed',
+        // In the page's flow, above the admin (not laid over it: a fixed banner hid the pages' top bars).
+        position: 'sticky',
         top: 0,
-        left: 0,
-        right: 0,
         zIndex: 10000,
         padding: '8px 16px',
         background: status?.freshness === 'stale' ? '#b72b1a' : '#8a5300',
         color: '#fff',
         font: '600 14px/1.4 system-ui, sans-serif',
         textAlign: 'center',
-        // Above the admin, never in the way of its buttons.
-        pointerEvents: 'none',
       }}
     >
       {text}
