@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { formatDateTime } from '@cong-ttdt/content/dates';
 import { SITE_STATUS_MAILED } from '../roles-access';
+import { siteScope } from '../site-scope';
 
 /** What the admin is told about the public site: the publisher's `/status`, reduced. */
 export interface SiteStatus {
@@ -120,9 +121,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!process.env.SMTP_HOST || remembered === s.since) return;
       const users = (await strapi.db.query('admin::user').findMany({
         where: { isActive: true, blocked: false, roles: { code: { $in: [...SITE_STATUS_MAILED] } } },
-        select: ['email'],
-      })) as Array<{ email?: string }>;
-      const to = [...new Set(users.map((u) => u.email).filter((e): e is string => !!e))];
+        select: ['id', 'email'],
+      })) as Array<{ id: number; email?: string }>;
+      // The publisher builds the primary site: a commune's administrators are not told of another site's builds.
+      const sites = siteScope(strapi);
+      const primary = (await sites.primary()).id;
+      const here: typeof users = [];
+      for (const u of users) if ((await sites.homeOf(u.id)).id === primary) here.push(u);
+      const to = [...new Set(here.map((u) => u.email).filter((e): e is string => !!e))];
       await store().set({ value: { mailedSince: s.since } });
       if (!to.length) return;
       const mail = staleMail(s);
