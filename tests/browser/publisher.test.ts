@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { startPublisher } from '../../scripts/lib/portal.ts';
 import { stopAll, stopService, waitForUrl } from '../../scripts/lib/proc.ts';
 import { freePort } from '../setup/cms.ts';
-import { launch, waitForRevision } from '../helpers/browser.ts';
+import { launch, searchFinds, waitForRevision } from '../helpers/browser.ts';
 import { cmCreate, fieldEditorId, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
 import { cms, http } from '../helpers/http.ts';
 import { privateMarkers } from '../setup/portal.ts';
@@ -22,21 +22,6 @@ const get = async (path: string) => {
   const res = await fetch(site().url + path);
   return { status: res.status, text: await res.text() };
 };
-
-async function searchFinds(query: string, text: string): Promise<boolean> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(`${site().url}/tim-kiem/?q=${encodeURIComponent(query)}`);
-    try {
-      await page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t), text, { timeout: 15_000 });
-      return true;
-    } catch {
-      return false;
-    }
-  } finally {
-    await page.close();
-  }
-}
 
 async function newVerified(title: string): Promise<string> {
   const res = await cmCreate(UID, validArticle({ title }));
@@ -112,7 +97,7 @@ describe('publisher with the real CMS and site', () => {
     await waitForRevision(site().publisherUrl, await revision());
     const url = await articleUrl(id);
     expect((await get(url)).text).toContain(title);
-    expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
+    expect(await searchFinds(browser, site().url, word.toLowerCase(), title)).toBe(true);
     expect((await get('/rss.xml')).text).toContain(word);
 
     expect((await transition('editor-in-chief', { uid: UID, documentId: id, action: 'withdraw', comment: 'Gỡ để kiểm thử.' })).status).toBe(
@@ -124,7 +109,7 @@ describe('publisher with the real CMS and site', () => {
     const sitemaps = walk(join(site().dataDir, 'live')).filter((f) => /sitemap.*\.xml$/.test(f));
     expect(sitemaps.length).toBeGreaterThan(0);
     for (const f of sitemaps) expect(readFileSync(f, 'utf8')).not.toContain(url);
-    expect(await searchFinds(word.toLowerCase(), title)).toBe(false);
+    expect(await searchFinds(browser, site().url, word.toLowerCase(), title)).toBe(false);
   });
 
   it('20 approvals within 5 s are all live after at most 2 builds', async () => {
@@ -174,7 +159,7 @@ describe('publisher with the real CMS and site', () => {
     const changes = JSON.parse((await get('/pagefind-delta/changes.json')).text);
     expect(changes.pages).toContain(url);
     expect(readFileSync(join(dir, 'sitemap-0.xml'), 'utf8')).toContain(url);
-    expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
+    expect(await searchFinds(browser, site().url, word.toLowerCase(), title)).toBe(true);
 
     expect(existsSync(base((await settled()).live.id))).toBe(true);
     // The full build replaces the overlay.
@@ -183,7 +168,7 @@ describe('publisher with the real CMS and site', () => {
     expect((await get('/pagefind-delta/changes.json')).status).toBe(404);
     expect(readFileSync(join(live(), 'sitemap-0.xml'), 'utf8')).toContain(url);
     expect((await get(url)).text).toContain(title);
-    expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
+    expect(await searchFinds(browser, site().url, word.toLowerCase(), title)).toBe(true);
   });
 
   it("quick lane: withdrawing an old article outside the store's window removes its page, sitemap entry and search hit", async () => {
@@ -206,7 +191,7 @@ describe('publisher with the real CMS and site', () => {
     expect(seed.entries.map(([eid]) => eid)).not.toContain(id);
     expect(`/tin-tuc/bai/${slugs[id]}/`).toBe(url);
     expect(seed.entries.length).toBeLessThan(Object.keys(slugs).length);
-    expect(await searchFinds(word.toLowerCase(), title)).toBe(true);
+    expect(await searchFinds(browser, site().url, word.toLowerCase(), title)).toBe(true);
 
     const before = await status();
     expect(
@@ -218,7 +203,7 @@ describe('publisher with the real CMS and site', () => {
     expect(s.live.mode).toBe('fast');
     expect((await get(url)).status).toBe(404);
     expect(readFileSync(join(site().dataDir, 'live', 'sitemap-0.xml'), 'utf8')).not.toContain(url);
-    expect(await searchFinds(word.toLowerCase(), title)).toBe(false);
+    expect(await searchFinds(browser, site().url, word.toLowerCase(), title)).toBe(false);
     // The pager counts every article, not the window: the CMS's total.
     const total = (await http('GET', '/api/articles?pagination[pageSize]=1', { token: cms().env.SITE_API_TOKEN })).body.meta.pagination
       .total as number;

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../helpers/browser.ts';
+import { launch, typeStockLogin } from '../helpers/browser.ts';
 import { type OwnCms, startOwnCms } from '../helpers/own-cms.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -253,12 +253,7 @@ describe('the screen "Tài khoản đăng nhập"', () => {
   it("Strapi's own login form refuses the editor-in-chief, says where to sign in, and hands out nothing", async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await page.goto(`${cms.base}/admin/auth/login`);
-    await page.getByLabel(/email|thư điện tử/i).pressSequentially(APPROVER.email);
-    await page
-      .getByLabel(/password|mật khẩu/i)
-      .first()
-      .pressSequentially(APPROVER.password);
+    await typeStockLogin(page, cms.base, APPROVER.email, APPROVER.password);
     const answer = page.waitForResponse((r) => r.url().endsWith('/admin/login') && r.request().method() === 'POST');
     await page.getByRole('button', { name: /login|đăng nhập/i }).click();
     expect((await answer).status()).toBe(403);
@@ -286,12 +281,7 @@ describe('the screen "Tài khoản đăng nhập"', () => {
   it('the editor, unlocked, signs in with the stock form and has no link to the screen', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await page.goto(`${cms.base}/admin/auth/login`);
-    await page.getByLabel(/email|thư điện tử/i).pressSequentially(EDITOR.email);
-    await page
-      .getByLabel(/password|mật khẩu/i)
-      .first()
-      .pressSequentially(EDITOR.password);
+    await typeStockLogin(page, cms.base, EDITOR.email, EDITOR.password);
     await page.getByRole('button', { name: /login|đăng nhập/i }).click();
     await page.waitForURL((u) => !u.pathname.includes('/auth/'), { timeout: 60_000 });
     await page.getByRole('link', { name: 'Việc chờ xử lý' }).first().waitFor({ timeout: 60_000 });

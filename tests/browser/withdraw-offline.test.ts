@@ -12,7 +12,7 @@ import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../apps/publ
 import { startPublisher } from '../../scripts/lib/portal.ts';
 import { stopAll, stopService, waitForUrl } from '../../scripts/lib/proc.ts';
 import { freePort } from '../setup/cms.ts';
-import { launch } from '../helpers/browser.ts';
+import { launch, searchFinds } from '../helpers/browser.ts';
 import { cmCreate, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
 import { cms, http } from '../helpers/http.ts';
 
@@ -42,21 +42,6 @@ async function cmsProxy(target: URL): Promise<{ url: string; cut: () => Promise<
         for (const s of sockets) s.destroy();
       }),
   };
-}
-
-async function searchFinds(base: string, query: string, text: string): Promise<boolean> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
-    try {
-      await page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t), text, { timeout: 15_000 });
-      return true;
-    } catch {
-      return false;
-    }
-  } finally {
-    await page.close();
-  }
 }
 
 beforeAll(async () => {
@@ -112,7 +97,7 @@ describe('withdrawal while the CMS is unreachable', () => {
         await new Promise((r) => setTimeout(r, 300));
       }
       expect((await get('/rss.xml')).text).toContain(word);
-      expect(await searchFinds(base, word.toLowerCase(), title)).toBe(true);
+      expect(await searchFinds(browser, base, word.toLowerCase(), title)).toBe(true);
 
       // 'Gỡ bài' in the CMS; the CMS is unreachable for the publisher from then on.
       expect(
@@ -143,7 +128,7 @@ describe('withdrawal while the CMS is unreachable', () => {
         expect(readFileSync(join(live, f), 'utf8')).not.toContain(url);
       expect((await get('/rss.xml')).text).not.toContain(word);
       expect(JSON.parse((await get('/pagefind-delta/changes.json')).text).removed).toContain(url);
-      expect(await searchFinds(base, word.toLowerCase(), title)).toBe(false);
+      expect(await searchFinds(browser, base, word.toLowerCase(), title)).toBe(false);
       expect(Date.now() - t0).toBeLessThan(60_000);
       // The full build that must confirm it cannot reach the CMS: it fails and is retried; the release
       // stays the one without the page.

@@ -17,6 +17,22 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** Whether the site's own search page (at `base`) lists `text` for `query` within 15 s. */
+export async function searchFinds(browser: Browser, base: string, query: string, text: string): Promise<boolean> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
+    try {
+      await page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t), text, { timeout: 15_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  } finally {
+    await page.close();
+  }
+}
+
 /** Waits until the publisher's live release was built from at least this CMS revision. */
 export async function waitForRevision(publisherUrl: string, minRevision: number, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -28,18 +44,23 @@ export async function waitForRevision(publisherUrl: string, minRevision: number,
   throw new Error(`site not rebuilt to revision ${minRevision} in time`);
 }
 
+/** Opens Strapi's own login form at `base` and types the e-mail and password into it, key by key (not submitted). */
+export async function typeStockLogin(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/admin/auth/login`);
+  await page.getByLabel(/email|thư điện tử/i).pressSequentially(email);
+  await page
+    .getByLabel(/password|mật khẩu/i)
+    .first()
+    .pressSequentially(password);
+}
+
 /** Signs in to the admin UI as the test account holding this role (in a new context of its own). */
 export async function adminPage(browser: Browser, role: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
   const { cms } = await import('./http.ts');
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
   const page = await context.newPage();
   const account = cms().accounts[role];
-  await page.goto(`${cms().url}/admin/auth/login`);
-  await page.getByLabel(/email|thư điện tử/i).fill(account.email);
-  await page
-    .getByLabel(/password|mật khẩu/i)
-    .first()
-    .fill(account.password);
+  await typeStockLogin(page, cms().url, account.email, account.password);
   await page.getByRole('button', { name: /login|đăng nhập/i }).click();
   await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 60_000 });
   return page;

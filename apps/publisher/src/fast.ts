@@ -167,9 +167,14 @@ async function makeBase(cfg: Config, liveId: string | null, log?: Logger): Promi
   return true;
 }
 
-export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<FastResult> {
+/** The live release's id and metadata (both null when nothing is live). */
+async function liveRelease(cfg: Config) {
   const liveId = await readLiveId(cfg.dataDir);
-  const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
+  return { liveId, liveMeta: liveId ? await readMeta(cfg.dataDir, liveId) : null };
+}
+
+export async function runFastBuild(cfg: Config, opts: FastOptions): Promise<FastResult> {
+  const { liveId, liveMeta } = await liveRelease(cfg);
   if (!liveId || !liveMeta?.files)
     return { ok: false, error: 'no live release with a file list to lay changes over', releaseId: null, fallback: true };
   const fp = fastPaths(cfg);
@@ -349,8 +354,7 @@ export async function withdrawnPaths(cfg: Pick<Config, 'dataDir'>, refs: EntryRe
  * Astro: about a second.
  */
 export async function runWithdrawal(cfg: Config, opts: FastOptions): Promise<FastResult> {
-  const liveId = await readLiveId(cfg.dataDir);
-  const liveMeta = liveId ? await readMeta(cfg.dataDir, liveId) : null;
+  const { liveId, liveMeta } = await liveRelease(cfg);
   if (!liveId || !liveMeta?.files)
     return { ok: false, error: 'no live release with a file list to take pages out of', releaseId: null, fallback: true };
   const removedPaths = (await withdrawnPaths(cfg, opts.changed)).filter((p) => liveMeta.files![pathToFile(p)]);

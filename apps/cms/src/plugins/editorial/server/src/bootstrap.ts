@@ -31,6 +31,20 @@ export function stopScheduler() {
   siteStatusTimer = null;
 }
 
+/** A timer that runs `run` every `ms`, skipping a tick while the last run is still going; failures are logged. */
+function everyWithoutOverlap(strapi: Core.Strapi, run: () => Promise<unknown>, ms: number, what: string): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    run()
+      .catch((e: Error) => strapi.log.error(`${what}: ${e.message}`))
+      .finally(() => (running = false));
+  }, ms);
+  timer.unref();
+  return timer;
+}
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The roles themselves are assigned by the app's bootstrap, after the admin's (services/roles.ts).
   await strapi.plugin('editorial').service('roles').registerActions();
@@ -101,33 +115,17 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const intake = strapi.plugin('editorial').service('mailIntake');
   const mail = intake.config();
   if (mail) {
-    let reading = false;
-    mailTimer = setInterval(() => {
-      if (reading) return;
-      reading = true;
-      intake
-        .poll()
-        .catch((e: Error) => strapi.log.error(`mail intake: ${e.message}`))
-        .finally(() => (reading = false));
-    }, mail.intervalMs);
-    mailTimer.unref();
+    mailTimer = everyWithoutOverlap(strapi, () => intake.poll(), mail.intervalMs, 'mail intake');
   }
 
   // Whether the public site is stale (services/site-status.ts): one e-mail to the portal administrators per stale period.
   const siteStatus = strapi.plugin('editorial').service('siteStatus');
-  let watching = false;
-  siteStatusTimer = setInterval(
-    () => {
-      if (watching) return;
-      watching = true;
-      siteStatus
-        .watch()
-        .catch((e: Error) => strapi.log.error(`site status: ${e.message}`))
-        .finally(() => (watching = false));
-    },
+  siteStatusTimer = everyWithoutOverlap(
+    strapi,
+    () => siteStatus.watch(),
     Math.max(500, Number(process.env.SITE_STATUS_POLL_MS) || 60_000),
+    'site status',
   );
-  siteStatusTimer.unref();
 };
 
 export default bootstrap;
