@@ -94,7 +94,8 @@ export async function buildAll(): Promise<void> {
     );
   }
   const cmsInputs = ['src', 'config', 'package.json', 'tsconfig.json', 'database'].map((p) => join(CMS_DIR, p));
-  cmsInputs.push(join(ROOT, 'packages'), join(PLUGIN_DIR, 'dist'));
+  // The admin panel bundles installed packages: an upgrade or a patch to one rebuilds it.
+  cmsInputs.push(join(ROOT, 'packages'), join(PLUGIN_DIR, 'dist'), join(ROOT, 'pnpm-lock.yaml'), join(ROOT, 'patches'));
   await step('cms', cmsInputs, [join(CMS_DIR, 'dist', 'build', 'index.html'), join(CMS_DIR, 'dist', 'src', 'index.js')], async () => {
     await pnpm(['--filter', '@cong-ttdt/cms', 'exec', 'strapi', 'build'], ROOT, true);
   });

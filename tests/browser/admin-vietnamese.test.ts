@@ -26,12 +26,6 @@ import {
  * - "Editor": CodeMirror's screen-reader label, hard-coded in the content manager's Markdown editor.
  */
 const ALLOWED = ['draft', 'published', 'modified', 'Editor'];
-/**
- * Reviewed exceptions on one screen only: strings hard-coded in English (no message id to translate).
- * - media dialog, "Search": the screen-reader label of the dialog's search button, a literal in
- *   @strapi/upload (components/AssetDialog/BrowseStep/SearchAsset); drawn once the dialog lists files.
- */
-const HARD_CODED: Record<string, string[]> = { 'media dialog': ['Search'] };
 
 /** Roles walked by default (CI); PORTAL_ADMIN_ALL_ROLES=1 walks every board role with content screens. */
 const ROLES = process.env.PORTAL_ADMIN_ALL_ROLES
@@ -91,7 +85,6 @@ async function englishPage(): Promise<Page> {
 async function problems(page: Page, where: string): Promise<string[]> {
   const found: string[] = [];
   for (const s of await visibleTexts(page)) {
-    if (HARD_CODED[where]?.includes(s.text)) continue;
     const message = englishMessage(english, s.text);
     if (message) found.push(`${where}: ${s.kind} "${s.text}" (en: "${message}")`);
     else if (codes.has(s.text) && s.kind !== 'document.title') found.push(`${where}: raw enumeration code ${s.kind} "${s.text}"`);
@@ -287,6 +280,9 @@ describe.each(ROLES)('what %s reads', (role) => {
     await shoot(page, role, '6-cai-dat');
     const body = (await page.textContent('body')) ?? '';
     for (const leak of ['5.54.0', 'Community', 'pricing', 'Node']) expect(body, leak).not.toContain(leak);
+    // The guided tour: Strapi draws it only for the first super admin of an admin built in development
+    // (GuidedTour/Overview: isFirstSuperAdminUser, NODE_ENV), never for a board role, so no screen of this
+    // walk can show it; what can be checked is the plugin's "skip all tours" that covers that case too.
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('STRAPI_GUIDED_TOUR'))) ?? '{}').enabled).toBe(false);
 
     expect(found).toEqual([]);
