@@ -163,3 +163,29 @@ describe('the editor-in-chief on a 390 px phone', () => {
     await page.context().close();
   });
 });
+
+describe('bulk actions on a workflow list', () => {
+  it('the editor-in-chief selecting a published item is offered no bulk Unpublish', async () => {
+    const title = uniq('Tin chọn nhiều');
+    const documentId = await newArticle(title);
+    await step('contributor', documentId, { action: 'submit' });
+    await step('portal-admin', documentId, { action: 'assign', assigneeId: await fieldEditorId() });
+    await step('editor', documentId, { action: 'verify' });
+    await step('editor-in-chief', documentId, { action: 'approve' });
+
+    const page = await adminPage(browser, 'editor-in-chief');
+    await page.goto(`${cms().url}/admin${CM}/${UID}?page=1&pageSize=10&_q=${encodeURIComponent(title)}`);
+    await page.getByText(title).first().waitFor({ timeout: 60_000 });
+    await page.getByRole('checkbox').nth(1).check();
+    // The bulk bar is drawn once a row is selected (Publish appears only for items not yet published).
+    await page.getByText('Đã chọn 1 mục').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: /^(Gỡ xuất bản|Unpublish)$/ }).count()).toBe(0);
+    // The server refuses it anyway: the UI only hides what the server refuses.
+    const res = await http('POST', `${CM}/${UID}/actions/bulkUnpublish`, {
+      token: await adminToken('editor-in-chief'),
+      body: { documentIds: [documentId] },
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    await page.context().close();
+  });
+});

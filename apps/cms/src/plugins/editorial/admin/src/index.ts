@@ -4,7 +4,7 @@ import { Initializer } from './components/Initializer';
 import { AccountsIcon, PluginIcon, ReportsIcon } from './components/PluginIcon';
 import { EditorialPanel } from './components/EditorialPanel';
 import { addStageColumn, addStageFilter } from './components/StageColumn';
-import { hideStockPublishing } from './components/StockActions';
+import { hideStockBulkUnpublish, hideStockPublishing } from './components/StockActions';
 import { mountSiteStatusBanner } from './components/SiteStatusBanner';
 import { readOnlyWhereRefused } from './components/ReadOnlyForm';
 import { hideSystemInfo } from './components/SystemInfo';
@@ -51,6 +51,7 @@ const plugin = {
     const apis = app.getPlugin('content-manager').apis as any;
     apis.addEditViewSidePanel([EditorialPanel]);
     apis.addDocumentAction(hideStockPublishing);
+    apis.addBulkAction(hideStockBulkUnpublish);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
