@@ -47,10 +47,17 @@ const SUITES: Suite[] = [
     env: { PORTAL_TEST_DB: 'postgres', PORTAL_ROUTE_MATRIX_ROLES: 'all' },
     extended: true,
   },
-  // The admin in Vietnamese for every board role (CI walks two; tests/browser/admin-vietnamese.test.ts).
+  // The admin in Vietnamese and its menus for every board role (CI walks two of each; admin-vietnamese
+  // and admin-editorial in tests/browser).
   {
     name: 'browser-admin-all-roles',
-    args: ['run', '--config', 'tests/vitest.browser-admin.config.ts', 'tests/browser/admin-vietnamese.test.ts'],
+    args: [
+      'run',
+      '--config',
+      'tests/vitest.browser-admin.config.ts',
+      'tests/browser/admin-vietnamese.test.ts',
+      'tests/browser/admin-editorial.test.ts',
+    ],
     env: { PORTAL_ADMIN_ALL_ROLES: '1' },
     extended: true,
   },

@@ -8,8 +8,11 @@ import { hideStockBulkUnpublish, hideStockPublishing } from './components/StockA
 import { mountSiteStatusBanner } from './components/SiteStatusBanner';
 import { readOnlyWhereRefused } from './components/ReadOnlyForm';
 import { hideSystemInfo } from './components/SystemInfo';
+import { contentManagerNeedsRead } from './components/MenuPermissions';
 import { EnumerationField, labelEnumerationColumns, labelEnumerationFilters } from './components/EnumerationField';
 import { guideStockSignIn } from './components/SignInGuide';
+
+let registered: StrapiApp | undefined;
 
 const plugin = {
   register(app: StrapiApp) {
@@ -41,6 +44,8 @@ const plugin = {
     // The form is read-only where the workflow lets this user not edit the document.
     app.addRBACMiddleware(readOnlyWhereRefused);
     hideSystemInfo(app);
+    // Every plugin has registered its menu links before any bootstrap (which is given no router).
+    registered = app;
     // Strapi's own login form, refused for the roles that need the second step: a link to our page.
     guideStockSignIn();
     // Enumerations: Vietnamese labels in the edit view (Strapi shows the raw codes).
@@ -52,6 +57,7 @@ const plugin = {
     apis.addEditViewSidePanel([EditorialPanel]);
     apis.addDocumentAction(hideStockPublishing);
     apis.addBulkAction(hideStockBulkUnpublish);
+    if (registered) contentManagerNeedsRead(registered);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
