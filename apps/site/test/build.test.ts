@@ -2,7 +2,8 @@
  * Builds the whole site from the snapshot fixture (no CMS needed), indexes it with Pagefind, and
  * checks the output. Images come from a local server standing in for the CMS's /uploads.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -406,6 +407,37 @@ describe('pages', () => {
       expect(html, f).not.toMatch(/<script[^>]+src="https?:/);
     }
     for (const f of files.filter((x) => x.endsWith('.css'))) expect(read(f)).not.toMatch(/url\(["']?https?:/);
+  });
+});
+
+describe('HTML validity (Nu HTML Checker)', () => {
+  it('finds no error on any page of the build; a page known to be invalid shows the checker ran', { timeout: 300_000 }, () => {
+    const canary = path.join(tmp, 'vnu-canary');
+    mkdirSync(canary, { recursive: true });
+    writeFileSync(
+      path.join(canary, 'index.html'),
+      '<!doctype html><html lang="vi"><head><title>x</title></head><body><img src="x.png"></body></html>',
+    );
+    const jar = path.join(SITE_DIR, 'node_modules/vnu-jar/build/dist/vnu.jar');
+    // Java from Debian (scripts/test.ts installs it for this suite when missing); vnu exits 1 when it finds errors.
+    const r = spawnSync(
+      process.env.PORTAL_JAVA || 'java',
+      ['-jar', jar, '--skip-non-html', '--errors-only', '--format', 'json', '--stdout', out, canary],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    expect(r.error, 'java not found: install Debian openjdk-17-jre-headless').toBeUndefined();
+    const messages = (JSON.parse(r.stdout) as { messages: Array<{ type: string; url: string; lastLine?: number; message: string }> })
+      .messages;
+    const errors = messages.filter((m) => m.type === 'error');
+    expect(errors.filter((m) => m.url.includes('vnu-canary')).map((m) => m.message)).toEqual([expect.stringContaining('“alt” attribute')]);
+    // Grouped by page, so a failure names the template.
+    const pages = errors
+      .filter((m) => !m.url.includes('vnu-canary'))
+      .map((m) => `${path.relative(out, decodeURIComponent(new URL(m.url).pathname))}:${m.lastLine ?? '?'}: ${m.message}`);
+    expect(pages).toEqual([]);
   });
 });
 
