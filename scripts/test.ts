@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 // The portal's one time zone (packages/content, built by prepare.ts before any command runs).
 import { TIME_ZONE } from '../packages/content/dist/dates.js';
 import { NODE, ROOT } from './lib/paths.ts';
-import { ensureChromium, ensureDockerCompose, ensureNginx, startPostgres, type Postgres } from './lib/services.ts';
+import { ensureChromium, ensureDockerCompose, ensureJava, ensureNginx, startPostgres, type Postgres } from './lib/services.ts';
 
 interface Suite {
   name: string;
@@ -119,6 +119,7 @@ async function main() {
     ensureNginx();
   }
   if (selected.some((s) => s.name.startsWith('browser'))) env.PORTAL_CHROMIUM = ensureChromium();
+  if (selected.some((s) => s.name === 'site')) env.PORTAL_JAVA = ensureJava();
   let pg: Postgres | null = null;
   if (!selected.length) throw new Error('no suite selected');
   // PostgreSQL for its suite, and for the extended matrices that repeat a case on it.

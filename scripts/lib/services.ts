@@ -32,6 +32,20 @@ export function ensureChromium(): string {
   return path;
 }
 
+/** Java for the Nu HTML Checker (vnu-jar) in the site suite: PORTAL_JAVA, else the one on PATH, else Debian's. */
+export function ensureJava(): string {
+  const wanted = process.env.PORTAL_JAVA;
+  if (wanted) return wanted;
+  const find = () => spawnSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).stdout.trim();
+  if (!find()) {
+    console.log('[test] installing Debian openjdk-17-jre-headless for the HTML checker (vnu)…');
+    aptInstall(['openjdk-17-jre-headless']);
+  }
+  const found = find();
+  if (!found) throw new Error('java not found after installing openjdk-17-jre-headless');
+  return found;
+}
+
 export function ensureDockerCompose(): string | null {
   const found = spawnSync('sh', ['-c', 'command -v docker-compose'], { encoding: 'utf8' }).stdout.trim();
   if (found) return found;

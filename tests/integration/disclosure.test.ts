@@ -1,6 +1,6 @@
 // Issue 31 on a real Strapi: the working calendar kept in the site settings (seeded, validated on save,
-// the admin's warning when next year is missing), the document's budget stage rule, and the inspector's
-// overdue list per unit and kind with its exports.
+// the admin's warning when next year is missing), the document's budget stage rule, its investment and
+// procurement tables, and the inspector's overdue list per unit and kind with its exports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbExec } from '../helpers/db.ts';
 import { TEST_UNITS } from '../setup/cms.ts';
@@ -85,6 +85,85 @@ describe('document disclosure fields', () => {
     expect(res.body.error.message).toMatch(/Giai đoạn ngân sách/);
     const ok = await cmCreate(DOC, docData({ disclosure: 'budget', budgetStage: 'final_account' }));
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+  });
+});
+
+describe('investment projects and procurement packages (structured tables of a document)', () => {
+  const project = (extra: Record<string, unknown> = {}) => ({
+    name: 'Nâng cấp đường liên ấp',
+    investor: 'Ban Quản lý dự án đầu tư xây dựng',
+    totalInvestment: '12500000000',
+    fundingSource: 'provincial_budget',
+    stage: 'implementation',
+    ...extra,
+  });
+  const pkg = (extra: Record<string, unknown> = {}) => ({
+    packageName: 'Xây lắp',
+    kind: 'result',
+    method: 'open_bidding',
+    winner: 'Công ty TNHH Thử',
+    value: '6840000000',
+    decisionDate: today(),
+    ...extra,
+  });
+
+  it('keeps them on documents of their disclosure group only, with amounts in whole đồng and a winner for a result', async () => {
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ disclosure: 'budget', investmentProjects: [project()] }, /dự án đầu tư công chỉ dùng/],
+      [{ disclosure: 'investment', procurementPackages: [pkg()] }, /gói thầu chỉ dùng/],
+      [
+        { disclosure: 'investment', investmentProjects: [project({ totalInvestment: '-5' })] },
+        /tổng mức đầu tư phải là số đồng nguyên, không âm/,
+      ],
+      [
+        { disclosure: 'procurement', procurementPackages: [pkg({ value: '12,5 tỷ' })] },
+        /giá gói thầu, giá trúng thầu phải là số đồng nguyên/,
+      ],
+      [{ disclosure: 'procurement', procurementPackages: [pkg({ winner: '  ' })] }, /phải ghi nhà thầu trúng thầu/],
+    ];
+    for (const [extra, message] of cases) {
+      const res = await cmCreate(DOC, docData(extra));
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    }
+    // A plan names no winner yet.
+    const plan = await cmCreate(DOC, docData({ procurementPackages: [pkg({ kind: 'plan', winner: null, method: 'direct_appointment' })] }));
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+  });
+
+  it('an update cannot move a document with projects out of the investment group (the stored tables count)', async () => {
+    const created = await cmCreate(DOC, docData({ disclosure: 'investment', investmentProjects: [project()] }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.data.documentId;
+    const token = await adminToken('contributor');
+    const moved = await http('PUT', `/content-manager/collection-types/${DOC}/${id}`, { token, body: { disclosure: 'planning' } });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(400);
+    expect(moved.body.error.message).toMatch(/dự án đầu tư công chỉ dùng/);
+  });
+
+  it('reach the public REST API the site reads, once published', async () => {
+    const created = await cmCreate(
+      DOC,
+      docData({
+        disclosure: 'investment',
+        investmentProjects: [project({ results: 'Đạt 35% khối lượng' })],
+        title: uniq('Danh mục dự án'),
+      }),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.data.documentId;
+    expect(await publishThroughWorkflow(DOC, id)).toBe('published');
+    const res = await http('GET', `/api/documents/${id}?populate[investmentProjects]=true`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data.investmentProjects).toEqual([
+      expect.objectContaining({
+        name: 'Nâng cấp đường liên ấp',
+        totalInvestment: '12500000000',
+        fundingSource: 'provincial_budget',
+        stage: 'implementation',
+        results: 'Đạt 35% khối lượng',
+      }),
+    ]);
   });
 });
 

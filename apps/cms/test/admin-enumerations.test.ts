@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { ENUM_LABELS, enumLabel, enumOptions } from '../src/plugins/editorial/admin/src/enumerations.ts';
 
 const API = join(import.meta.dirname, '..', 'src', 'api');
+const COMPONENTS = join(import.meta.dirname, '..', 'src', 'components');
 
+type Attr = { type?: string; enum?: string[]; component?: string };
+const componentAttributes = (uid: string): Record<string, Attr> => {
+  const [category, name] = uid.split('.');
+  return JSON.parse(readFileSync(join(COMPONENTS, category!, `${name}.json`), 'utf8')).attributes;
+};
+
+/** Enumerations of each content type, its components' included (the admin labels those under the owning type). */
 function enumerations(): { uid: string; attr: string; values: string[] }[] {
   const out: { uid: string; attr: string; values: string[] }[] = [];
   for (const api of readdirSync(API)) {
@@ -19,15 +27,20 @@ function enumerations(): { uid: string; attr: string; values: string[] }[] {
       }
     })()) {
       const schema = JSON.parse(readFileSync(join(dir, ct, 'schema.json'), 'utf8'));
-      for (const [attr, a] of Object.entries<{ type?: string; enum?: string[] }>(schema.attributes))
-        if (a.type === 'enumeration') out.push({ uid: `api::${api}.${ct}`, attr, values: a.enum ?? [] });
+      const uid = `api::${api}.${ct}`;
+      for (const [attr, a] of Object.entries<Attr>(schema.attributes)) {
+        if (a.type === 'enumeration') out.push({ uid, attr, values: a.enum ?? [] });
+        if (a.type === 'component' && a.component)
+          for (const [sub, c] of Object.entries(componentAttributes(a.component)))
+            if (c.type === 'enumeration') out.push({ uid, attr: sub, values: c.enum ?? [] });
+      }
     }
   }
   return out;
 }
 
 describe('enumeration labels in the admin', () => {
-  it('label every value of every enumeration in Vietnamese (NFC)', () => {
+  it('label every value of every enumeration in Vietnamese (NFC), inside components too', () => {
     const all = enumerations();
     expect(all.length).toBeGreaterThan(5);
     for (const { uid, attr, values } of all) {

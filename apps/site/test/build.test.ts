@@ -2,7 +2,8 @@
  * Builds the whole site from the snapshot fixture (no CMS needed), indexes it with Pagefind, and
  * checks the output. Images come from a local server standing in for the CMS's /uploads.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -81,6 +82,9 @@ describe('pages', () => {
       'lien-ket/index.html',
       'tim-kiem/index.html',
       'cong-khai/index.html',
+      'cong-khai/dau-tu-cong/index.html',
+      'cong-khai/mua-sam-dau-thau/index.html',
+      'cong-khai/chien-luoc-ke-hoach/index.html',
       'pagefind/pagefind.js',
     ];
     for (const f of expected) expect(exists(f), f).toBe(true);
@@ -198,6 +202,50 @@ describe('pages', () => {
     expect(registry).toContain('data-disclosure="procurement"');
     // No client JS on the catalogue.
     expect(read('cong-khai/index.html')).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
+  });
+
+  it('shows the investment projects and procurement packages of a document, and lists them filterable on static pages (issue 31)', () => {
+    const main = (rel: string) => read(rel).split('<main')[1]!;
+    const bodyRows = (html: string) => [...(html.split('<tbody>')[1]?.split('</tbody>')[0] ?? '').matchAll(/<tr>/g)].length;
+    // The document pages carry their tables, with amounts in whole đồng and Vietnamese labels.
+    const plan = main('van-ban/ke-hoach-215-kh-ubnd-2026/index.html');
+    expect(plan).toMatch(/<h2[^>]*>Danh mục dự án đầu tư công<\/h2>/);
+    expect(plan).toMatch(
+      /Nâng cấp đường Vĩnh Hậu – Vĩnh Hậu A<\/td>.*24\.500\.000\.000<\/td>.*Ngân sách tỉnh<\/td>.*Thực hiện đầu tư<\/td>/s,
+    );
+    expect(bodyRows(plan)).toBe(3);
+    const result = main('van-ban/quyet-dinh-2410-qd-ubnd-2026/index.html');
+    expect(result).toMatch(/<h2[^>]*>Gói thầu<\/h2>/);
+    expect(result).toMatch(/Kết quả lựa chọn nhà thầu<\/td>.*Đấu thầu rộng rãi<\/td>.*Phước Thành Bạc Liêu.*6\.840\.000\.000<\/td>/s);
+    expect(main('van-ban/quyet-dinh-2345-qd-ubnd-2026/index.html')).not.toContain('disclosure-table');
+
+    // The lists: every row, then one static page per value present (no page for a value with no row).
+    expect(bodyRows(main('cong-khai/dau-tu-cong/index.html'))).toBe(3);
+    const done = main('cong-khai/dau-tu-cong/giai-doan/hoan-thanh/index.html');
+    expect(done).toContain('<h1>Dự án đầu tư công – Giai đoạn: Hoàn thành</h1>');
+    expect(bodyRows(done)).toBe(1);
+    expect(done).toContain('Trạm cấp nước ấp Thạnh Hưng 1');
+    expect(done).toMatch(/<a href="\/cong-khai\/dau-tu-cong\/giai-doan\/hoan-thanh\/" aria-current="page">Hoàn thành<\/a>/);
+    expect(bodyRows(main('cong-khai/dau-tu-cong/nguon-von/ngan-sach-tinh/index.html'))).toBe(1);
+    expect(bodyRows(main('cong-khai/dau-tu-cong/nam/2026/index.html'))).toBe(3);
+    expect(exists('cong-khai/dau-tu-cong/giai-doan/quyet-toan/index.html')).toBe(false);
+    const procurement = main('cong-khai/mua-sam-dau-thau/index.html');
+    expect(bodyRows(procurement)).toBe(4);
+    for (const href of ['loai/ke-hoach/', 'loai/ket-qua/', 'hinh-thuc/chi-dinh-thau/', 'nam/2025/', 'nam/2026/'])
+      expect(procurement).toContain(`href="/cong-khai/mua-sam-dau-thau/${href}"`);
+    expect(bodyRows(main('cong-khai/mua-sam-dau-thau/loai/ke-hoach/index.html'))).toBe(3);
+    const won = main('cong-khai/mua-sam-dau-thau/loai/ket-qua/index.html');
+    expect(bodyRows(won)).toBe(1);
+    expect(won).toContain('href="/van-ban/quyet-dinh-2410-qd-ubnd-2026/"');
+    expect(bodyRows(main('cong-khai/mua-sam-dau-thau/hinh-thuc/chao-hang-canh-tranh/index.html'))).toBe(1);
+    expect(bodyRows(main('cong-khai/mua-sam-dau-thau/nam/2025/index.html'))).toBe(3);
+    const plans = main('cong-khai/chien-luoc-ke-hoach/index.html');
+    expect(plans).toContain('href="/van-ban/ke-hoach-210-kh-ubnd-2026/"');
+    expect(bodyRows(plans)).toBe(1);
+    expect(exists('cong-khai/chien-luoc-ke-hoach/nam/2026/index.html')).toBe(true);
+    // The catalogue points to the lists.
+    const catalogue = main('cong-khai/index.html');
+    for (const l of ['dau-tu-cong', 'mua-sam-dau-thau', 'chien-luoc-ke-hoach']) expect(catalogue).toContain(`href="/cong-khai/${l}/"`);
   });
 
   it('offers calendar subscription links for each board: webcal, Google, Outlook and the file', () => {
@@ -359,6 +407,37 @@ describe('pages', () => {
       expect(html, f).not.toMatch(/<script[^>]+src="https?:/);
     }
     for (const f of files.filter((x) => x.endsWith('.css'))) expect(read(f)).not.toMatch(/url\(["']?https?:/);
+  });
+});
+
+describe('HTML validity (Nu HTML Checker)', () => {
+  it('finds no error on any page of the build; a page known to be invalid shows the checker ran', { timeout: 300_000 }, () => {
+    const canary = path.join(tmp, 'vnu-canary');
+    mkdirSync(canary, { recursive: true });
+    writeFileSync(
+      path.join(canary, 'index.html'),
+      '<!doctype html><html lang="vi"><head><title>x</title></head><body><img src="x.png"></body></html>',
+    );
+    const jar = path.join(SITE_DIR, 'node_modules/vnu-jar/build/dist/vnu.jar');
+    // Java from Debian (scripts/test.ts installs it for this suite when missing); vnu exits 1 when it finds errors.
+    const r = spawnSync(
+      process.env.PORTAL_JAVA || 'java',
+      ['-jar', jar, '--skip-non-html', '--errors-only', '--format', 'json', '--stdout', out, canary],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    expect(r.error, 'java not found: install Debian openjdk-17-jre-headless').toBeUndefined();
+    const messages = (JSON.parse(r.stdout) as { messages: Array<{ type: string; url: string; lastLine?: number; message: string }> })
+      .messages;
+    const errors = messages.filter((m) => m.type === 'error');
+    expect(errors.filter((m) => m.url.includes('vnu-canary')).map((m) => m.message)).toEqual([expect.stringContaining('“alt” attribute')]);
+    // Grouped by page, so a failure names the template.
+    const pages = errors
+      .filter((m) => !m.url.includes('vnu-canary'))
+      .map((m) => `${path.relative(out, decodeURIComponent(new URL(m.url).pathname))}:${m.lastLine ?? '?'}: ${m.message}`);
+    expect(pages).toEqual([]);
   });
 });
 

@@ -75,6 +75,12 @@ const expanded = async (doc: object): Promise<Node[]> => JSON.parse(JSON.stringi
 const toStore = async (doc: object) =>
   new Store(new N3Parser({ format: 'N-Quads' }).parse(String(await jsonld.toRDF(doc, { format: 'application/n-quads', documentLoader }))));
 
+/** Rows of a document table (investment projects, procurement packages) on documents of its disclosure group. */
+const tableRows = (disclosure: string, attr: string) =>
+  snapshot.documents
+    .filter((d: { disclosure: string }) => d.disclosure === disclosure)
+    .reduce((n: number, d: Record<string, unknown[] | undefined>) => n + (d[attr]?.length ?? 0), 0);
+
 /** What the site itself shows, computed from the snapshot (not from the site's code). */
 function expectedCounts() {
   const latest = new Map<string, { updatedAt: string; entries: unknown[]; board: string }>();
@@ -92,6 +98,8 @@ function expectedCounts() {
     'lich-cong-tac': snapshot.boards.reduce((n: number, b: { documentId: string }) => n + entriesOf(b.documentId), 0),
     'hoi-dap': snapshot.questions.filter((q: { answer?: string | null }) => q.answer?.trim()).length,
     'cong-khai': DISCLOSURE_KINDS.length,
+    'du-an-dau-tu-cong': tableRows('investment', 'investmentProjects'),
+    'goi-thau': tableRows('procurement', 'procurementPackages'),
     boards: Object.fromEntries(snapshot.boards.map((b: { slug: string; documentId: string }) => [b.slug, entriesOf(b.documentId)])),
   };
 }
@@ -139,7 +147,7 @@ describe('distributions', () => {
     const want = expectedCounts();
     const datasets = nodes(catalog, `${DCAT}dataset`);
     expect(datasets.map((d) => first(d, `${DCT}identifier`)?.['@value']).sort()).toEqual(
-      ['van-ban', 'thu-tuc', 'don-vi', 'danh-ba', 'lich-cong-tac', 'hoi-dap', 'cong-khai'].sort(),
+      ['van-ban', 'thu-tuc', 'don-vi', 'danh-ba', 'lich-cong-tac', 'hoi-dap', 'cong-khai', 'du-an-dau-tu-cong', 'goi-thau'].sort(),
     );
     let followed = 0;
     for (const ds of datasets) {
@@ -216,6 +224,49 @@ describe('distributions', () => {
       string
     >[];
     expect(csv.find((r) => r.id === 'bao-cao-tai-chinh')?.state).toBe('missing');
+  });
+
+  it('exports investment projects and procurement packages with codes, labels, whole-đồng amounts and their document (issue 31)', () => {
+    const projects = JSON.parse(read('du-lieu-mo/du-an-dau-tu-cong.json')) as Record<string, unknown>[];
+    expect(projects.find((r) => r.name === 'Nâng cấp đường Vĩnh Hậu – Vĩnh Hậu A')).toEqual({
+      document: 'ke-hoach-215-kh-ubnd-2026',
+      documentUrl: `${SITE_URL}/van-ban/ke-hoach-215-kh-ubnd-2026/`,
+      documentNumber: '215/KH-UBND',
+      issueDate: '2026-11-16',
+      year: 2026,
+      name: 'Nâng cấp đường Vĩnh Hậu – Vĩnh Hậu A',
+      investor: 'Ban Quản lý dự án đầu tư xây dựng huyện Hòa Bình',
+      totalInvestment: 24_500_000_000,
+      fundingSource: 'provincial_budget',
+      fundingSourceLabel: 'Ngân sách tỉnh',
+      stage: 'implementation',
+      stageLabel: 'Thực hiện đầu tư',
+      results: 'Khối lượng thực hiện đạt 35%.',
+    });
+    const packages = parseCsv(readFileSync(path.join(out, 'du-lieu-mo/goi-thau.csv')), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(packages.filter((r) => r.kind === 'plan').map((r) => r.methodLabel)).toEqual([
+      'Chỉ định thầu',
+      'Đấu thầu rộng rãi',
+      'Chào hàng cạnh tranh',
+    ]);
+    expect(packages.find((r) => r.kind === 'result')).toMatchObject({
+      document: 'quyet-dinh-2410-qd-ubnd-2026',
+      kindLabel: 'Kết quả lựa chọn nhà thầu',
+      method: 'open_bidding',
+      winner: 'Công ty TNHH Xây dựng Phước Thành Bạc Liêu (tên giả định)',
+      value: '6840000000',
+      decisionDate: '2026-11-12',
+      year: '2026',
+    });
+    // The dictionary says what each column holds, amounts as integers; the catalogue points to the list pages.
+    const schema = JSON.parse(read('du-lieu-mo/tu-dien/goi-thau.json')) as { fields: Array<{ name: string; type: string }> };
+    expect(schema.fields.find((f) => f.name === 'value')?.type).toBe('integer');
+    const catalog = JSON.parse(read('du-lieu-mo/catalog.jsonld')) as { dataset: Array<{ identifier: string; landingPage: string }> };
+    expect(catalog.dataset.find((d) => d.identifier === 'du-an-dau-tu-cong')?.landingPage).toBe(`${SITE_URL}/cong-khai/dau-tu-cong/`);
+    expect(catalog.dataset.find((d) => d.identifier === 'goi-thau')?.landingPage).toBe(`${SITE_URL}/cong-khai/mua-sam-dau-thau/`);
   });
 
   it('neutralises formula-looking CSV cells and keeps the JSON value as entered', () => {
@@ -296,7 +347,17 @@ describe('"Dữ liệu mở" page', () => {
   it('lists every dataset with its distributions and data dictionary, linked from the footer', () => {
     const html = read('du-lieu-mo/index.html');
     expect(html).toContain('<h1>Dữ liệu mở</h1>');
-    for (const id of ['van-ban', 'thu-tuc', 'don-vi', 'danh-ba', 'lich-cong-tac', 'hoi-dap', 'cong-khai']) {
+    for (const id of [
+      'van-ban',
+      'thu-tuc',
+      'don-vi',
+      'danh-ba',
+      'lich-cong-tac',
+      'hoi-dap',
+      'cong-khai',
+      'du-an-dau-tu-cong',
+      'goi-thau',
+    ]) {
       expect(html).toContain(`id="${id}"`);
       expect(html).toContain(`href="/du-lieu-mo/${id}.csv"`);
       expect(html).toContain(`href="/du-lieu-mo/${id}.json"`);

@@ -5,9 +5,13 @@ import type {
   CalendarDayKind,
   Disclosure,
   DocType,
+  FundingSource,
+  InvestmentStage,
   LinkGroup,
   OnlineLevel,
   ProcedureLevel,
+  ProcurementKind,
+  ProcurementMethod,
   UnitKind,
 } from './types.js';
 import type { DocumentStatus } from './status.js';
@@ -79,6 +83,40 @@ export const BUDGET_STAGE_LABELS: Record<BudgetStage, string> = {
   estimate: 'Dự toán',
   execution: 'Tình hình thực hiện',
   final_account: 'Quyết toán',
+};
+
+/** Public investment projects (document.investmentProjects): source of funds and stage. */
+export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
+  central_budget: 'Ngân sách trung ương',
+  provincial_budget: 'Ngân sách tỉnh',
+  commune_budget: 'Ngân sách xã',
+  target_program: 'Chương trình mục tiêu quốc gia',
+  oda: 'Vốn ODA, vay ưu đãi nước ngoài',
+  private: 'Xã hội hóa',
+  other: 'Nguồn vốn khác',
+};
+
+export const INVESTMENT_STAGE_LABELS: Record<InvestmentStage, string> = {
+  preparation: 'Chuẩn bị đầu tư',
+  implementation: 'Thực hiện đầu tư',
+  completed: 'Hoàn thành',
+  final_account: 'Quyết toán',
+};
+
+/** Procurement packages (document.procurementPackages): plan or result, and the selection method (Law on Bidding 2023). */
+export const PROCUREMENT_KIND_LABELS: Record<ProcurementKind, string> = {
+  plan: 'Kế hoạch lựa chọn nhà thầu',
+  result: 'Kết quả lựa chọn nhà thầu',
+};
+
+export const PROCUREMENT_METHOD_LABELS: Record<ProcurementMethod, string> = {
+  open_bidding: 'Đấu thầu rộng rãi',
+  limited_bidding: 'Đấu thầu hạn chế',
+  direct_appointment: 'Chỉ định thầu',
+  competitive_offer: 'Chào hàng cạnh tranh',
+  direct_procurement: 'Mua sắm trực tiếp',
+  self_performed: 'Tự thực hiện',
+  other: 'Hình thức khác',
 };
 
 /** Days of the working calendar (Cấu hình cổng → Lịch làm việc). */

@@ -37,6 +37,8 @@ const LABELS: Record<string, string> = {
   amendedBy: 'Được sửa đổi bởi',
   disclosure: 'Mục công khai',
   budgetStage: 'Giai đoạn ngân sách (dự toán, thực hiện, quyết toán)',
+  investmentProjects: 'Dự án đầu tư công (văn bản công khai đầu tư công)',
+  procurementPackages: 'Gói thầu (văn bản công khai mua sắm, đấu thầu)',
   commentFrom: 'Lấy ý kiến từ ngày',
   commentTo: 'Lấy ý kiến đến ngày',
   name: 'Tên',
@@ -112,6 +114,22 @@ const LABELS: Record<string, string> = {
 };
 const DOCUMENT_TITLE = 'Trích yếu';
 const CALENDAR_DAY = { date: 'Ngày', kind: 'Loại ngày', name: 'Tên ngày lễ, lý do' };
+const INVESTMENT_PROJECT = {
+  name: 'Tên dự án',
+  investor: 'Chủ đầu tư',
+  totalInvestment: 'Tổng mức đầu tư (đồng)',
+  fundingSource: 'Nguồn vốn',
+  stage: 'Giai đoạn',
+  results: 'Kết quả thực hiện',
+};
+const PROCUREMENT_PACKAGE = {
+  packageName: 'Tên gói thầu',
+  kind: 'Kế hoạch hay kết quả lựa chọn nhà thầu',
+  method: 'Hình thức lựa chọn nhà thầu',
+  winner: 'Nhà thầu trúng thầu (kết quả)',
+  value: 'Giá gói thầu hoặc giá trúng thầu (đồng)',
+  decisionDate: 'Ngày quyết định phê duyệt',
+};
 // settings.mainField is the type's own title; a relation picker reads the *source* type's
 // metadatas.<relation>.edit.mainField (filled from the target's on first sync) and falls back to the
 // document id when the user may not read that field of the target (content-manager relations
@@ -151,4 +169,14 @@ export async function ensureAdminLabels(strapi: Core.Strapi): Promise<void> {
     await relabel(cm.service('components'), (strapi.components as any)[uid]);
   }
   await relabel(cm.service('components'), strapi.components['calendar.day' as keyof typeof strapi.components], CALENDAR_DAY);
+  await relabel(
+    cm.service('components'),
+    strapi.components['disclosure.investment-project' as keyof typeof strapi.components],
+    INVESTMENT_PROJECT,
+  );
+  await relabel(
+    cm.service('components'),
+    strapi.components['disclosure.procurement-package' as keyof typeof strapi.components],
+    PROCUREMENT_PACKAGE,
+  );
 }

@@ -70,6 +70,33 @@ async function checkRetired(
   for (const name of retired) if (stored?.[name] !== given[name]) throw new ValidationError(retiredMessage(given[name]));
 }
 
+/** An amount in đồng: a whole number of at least 0 (biginteger arrives as a string or a number). */
+const isAmount = (v: unknown) =>
+  (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d+$/.test(v.trim()));
+
+/**
+ * The structured tables of public investment and procurement (Law 104/2016 Art. 19 §1 đ) belong to
+ * documents of that disclosure group, so the site's lists and open data find them where the catalogue looks.
+ */
+function checkDisclosureTables(merged: Data): void {
+  const projects: Data[] = Array.isArray(merged.investmentProjects) ? merged.investmentProjects : [];
+  const packages: Data[] = Array.isArray(merged.procurementPackages) ? merged.procurementPackages : [];
+  if (projects.length && merged.disclosure !== 'investment')
+    throw new ValidationError('Danh sách dự án đầu tư công chỉ dùng cho văn bản có mục công khai "Công khai đầu tư công".');
+  if (packages.length && merged.disclosure !== 'procurement')
+    throw new ValidationError('Danh sách gói thầu chỉ dùng cho văn bản có mục công khai "Công khai mua sắm, đấu thầu".');
+  for (const p of projects) {
+    if (p.totalInvestment != null && p.totalInvestment !== '' && !isAmount(p.totalInvestment))
+      throw new ValidationError(`Dự án "${p.name ?? ''}": tổng mức đầu tư phải là số đồng nguyên, không âm (ví dụ 12500000000).`);
+  }
+  for (const p of packages) {
+    if (p.value != null && p.value !== '' && !isAmount(p.value))
+      throw new ValidationError(`Gói thầu "${p.packageName ?? ''}": giá gói thầu, giá trúng thầu phải là số đồng nguyên, không âm.`);
+    if (p.kind === 'result' && !String(p.winner ?? '').trim())
+      throw new ValidationError(`Gói thầu "${p.packageName ?? ''}": kết quả lựa chọn nhà thầu phải ghi nhà thầu trúng thầu.`);
+  }
+}
+
 /**
  * Field rules that the schema cannot express; messages are shown as-is in the admin UI. `prev` is the
  * stored draft the write starts from (the item itself for an update, the source for a clone), `documentId`
@@ -128,6 +155,7 @@ async function validate(strapi: Core.Strapi, uid: string, data: Data, prev: Data
         'Giai đoạn ngân sách (dự toán, thực hiện, quyết toán) chỉ dùng cho văn bản có mục công khai "Công khai ngân sách".',
       );
     }
+    checkDisclosureTables(merged);
     const year = yearOf(merged.issueDate);
     if (merged.number && merged.issuingBody && year) {
       const same = (await strapi.db.query(uid as any).findMany({

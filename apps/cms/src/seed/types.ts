@@ -1,4 +1,5 @@
 import type { Scene } from './images';
+import type { InvestmentProject, ProcurementPackage } from '@cong-ttdt/content';
 
 // Shape of the demo content. Keys (`key`) link entries to each other inside the seed only.
 export type SeedStage = 'draft' | 'submitted' | 'assigned' | 'verified' | 'published' | 'returned' | 'withdrawn' | 'scheduled';
@@ -80,7 +81,9 @@ export interface SeedData {
     body?: string;
     replaces?: string[];
     amends?: string[];
-    disclosure?: 'none' | 'budget' | 'planning' | 'procurement' | 'draft_comment';
+    disclosure?: 'none' | 'budget' | 'planning' | 'procurement' | 'draft_comment' | 'investment';
+    investmentProjects?: Omit<InvestmentProject, 'id'>[];
+    procurementPackages?: Omit<ProcurementPackage, 'id'>[];
     commentFrom?: string;
     commentTo?: string;
     stage?: SeedStage;

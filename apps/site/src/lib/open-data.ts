@@ -9,14 +9,27 @@ import {
   DISCLOSURE_LABELS,
   DOC_TYPE_LABELS,
   DOCUMENT_STATUS_LABELS,
+  FUNDING_SOURCE_LABELS,
+  INVESTMENT_STAGE_LABELS,
   ONLINE_LEVEL_LABELS,
   PROCEDURE_LEVEL_LABELS,
+  PROCUREMENT_KIND_LABELS,
+  PROCUREMENT_METHOD_LABELS,
   UNIT_KIND_LABELS,
   label,
 } from '@cong-ttdt/content';
 import { CATALOGUE_STATE_LABELS, documentKind, timelinessLabel, type CatalogueRow } from '@cong-ttdt/workflow';
 import { toCsv } from '@cong-ttdt/workflow/reports';
 import { answeredQuestions, disclosureCatalogue, docRelations, docStatus, entriesByDay, schedulesOfBoard, type Site } from './data';
+import {
+  INVESTMENT_LIST,
+  PROCUREMENT_LIST,
+  investmentRows,
+  listUrl,
+  procurementRows,
+  type PackageRow,
+  type ProjectRow,
+} from './disclosure-lists';
 import { buildIcs } from './ics';
 import { publicMediaUrl } from './media';
 import type { Board, Contact, Doc, Entry, Procedure, Question, Schedule, Unit } from './types';
@@ -105,6 +118,22 @@ const fieldName = (s: Site, id: string | null | undefined) => (id ? (s.fieldById
 const unitSlug = (s: Site, id: string | null | undefined) => (id ? (s.unitById.get(id)?.data.slug ?? null) : null);
 const unitName = (s: Site, id: string | null | undefined) => (id ? (s.unitById.get(id)?.data.name ?? null) : null);
 const docUrls = (list: Entry<Doc>[]) => list.map((d) => absoluteUrl(documentUrl(d.data.slug)));
+/** Whole đồng as a JSON number (exact up to 9 triệu tỷ đồng; the CMS stores a biginteger string). */
+const amount = (v: string | null | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
+/** The columns that name the document a structured row comes from. */
+const sourceColumns = <R extends { doc: Entry<Doc>; year: number }>(): Column<R>[] => [
+  { name: 'document', type: 'string', description: 'Mã định danh (slug) của văn bản công khai', value: (r) => r.doc.data.slug },
+  {
+    name: 'documentUrl',
+    type: 'string',
+    uri: true,
+    description: 'Địa chỉ trang văn bản trên cổng',
+    value: (r) => absoluteUrl(documentUrl(r.doc.data.slug)),
+  },
+  { name: 'documentNumber', type: 'string', description: 'Số, ký hiệu văn bản', value: (r) => r.doc.data.number },
+  { name: 'issueDate', type: 'date', description: 'Ngày ban hành văn bản', value: (r) => r.doc.data.issueDate },
+  { name: 'year', type: 'integer', description: 'Năm (lọc trên cổng theo năm này)', value: (r) => r.year },
+];
 
 /** A catalogue row with the store entry of its newest item (issued/modified). */
 type CatalogueRecord = { row: CatalogueRow; entry: { publishedAt?: string | null; updatedAt?: string | null } };
@@ -453,6 +482,95 @@ export const DATASETS: Dataset[] = [
       { name: 'stateLabel', type: 'string', description: 'Tình trạng (tên)', value: (r) => CATALOGUE_STATE_LABELS[r.row.state] },
     ],
   }),
+  define<ProjectRow>({
+    id: 'du-an-dau-tu-cong',
+    title: 'Dự án đầu tư công',
+    description:
+      'Danh mục, kết quả dự án đầu tư công theo các văn bản công khai đầu tư công (Luật Tiếp cận thông tin 2016, Điều 19 khoản 1 điểm đ): tên dự án, chủ đầu tư, tổng mức đầu tư, nguồn vốn, giai đoạn và kết quả thực hiện.',
+    keywords: ['đầu tư công', 'dự án', 'công khai thông tin'],
+    themes: [THEME('GOVE'), THEME('ECON')],
+    landingPage: listUrl(INVESTMENT_LIST),
+    rows: investmentRows,
+    entry: (r) => r.doc.data,
+    columns: [
+      ...sourceColumns<ProjectRow>(),
+      { name: 'name', type: 'string', description: 'Tên dự án', value: (r) => r.project.name },
+      { name: 'investor', type: 'string', description: 'Chủ đầu tư', value: (r) => r.project.investor },
+      {
+        name: 'totalInvestment',
+        type: 'integer',
+        description: 'Tổng mức đầu tư (đồng)',
+        value: (r) => amount(r.project.totalInvestment),
+      },
+      {
+        name: 'fundingSource',
+        type: 'string',
+        description: `Nguồn vốn (${Object.keys(FUNDING_SOURCE_LABELS).join(', ')})`,
+        value: (r) => r.project.fundingSource,
+      },
+      {
+        name: 'fundingSourceLabel',
+        type: 'string',
+        description: 'Nguồn vốn (tên)',
+        value: (r) => label(FUNDING_SOURCE_LABELS, r.project.fundingSource),
+      },
+      {
+        name: 'stage',
+        type: 'string',
+        description: `Giai đoạn (${Object.keys(INVESTMENT_STAGE_LABELS).join(', ')})`,
+        value: (r) => r.project.stage,
+      },
+      { name: 'stageLabel', type: 'string', description: 'Giai đoạn (tên)', value: (r) => label(INVESTMENT_STAGE_LABELS, r.project.stage) },
+      { name: 'results', type: 'string', description: 'Kết quả thực hiện', value: (r) => r.project.results ?? null },
+    ],
+  }),
+  define<PackageRow>({
+    id: 'goi-thau',
+    title: 'Gói thầu',
+    description:
+      'Kế hoạch và kết quả lựa chọn nhà thầu theo các văn bản công khai mua sắm, đấu thầu (Luật Tiếp cận thông tin 2016, Điều 19 khoản 1 điểm đ): gói thầu, hình thức lựa chọn nhà thầu, nhà thầu trúng thầu, giá gói thầu hoặc giá trúng thầu.',
+    keywords: ['đấu thầu', 'mua sắm công', 'công khai thông tin'],
+    themes: [THEME('GOVE'), THEME('ECON')],
+    landingPage: listUrl(PROCUREMENT_LIST),
+    rows: procurementRows,
+    entry: (r) => r.doc.data,
+    columns: [
+      ...sourceColumns<PackageRow>(),
+      { name: 'packageName', type: 'string', description: 'Tên gói thầu', value: (r) => r.pkg.packageName },
+      {
+        name: 'kind',
+        type: 'string',
+        description: `Kế hoạch hay kết quả lựa chọn nhà thầu (${Object.keys(PROCUREMENT_KIND_LABELS).join(', ')})`,
+        value: (r) => r.pkg.kind,
+      },
+      {
+        name: 'kindLabel',
+        type: 'string',
+        description: 'Kế hoạch hay kết quả (tên)',
+        value: (r) => label(PROCUREMENT_KIND_LABELS, r.pkg.kind),
+      },
+      {
+        name: 'method',
+        type: 'string',
+        description: `Hình thức lựa chọn nhà thầu (${Object.keys(PROCUREMENT_METHOD_LABELS).join(', ')})`,
+        value: (r) => r.pkg.method,
+      },
+      {
+        name: 'methodLabel',
+        type: 'string',
+        description: 'Hình thức lựa chọn nhà thầu (tên)',
+        value: (r) => label(PROCUREMENT_METHOD_LABELS, r.pkg.method),
+      },
+      { name: 'winner', type: 'string', description: 'Nhà thầu trúng thầu (kết quả)', value: (r) => r.pkg.winner ?? null },
+      {
+        name: 'value',
+        type: 'integer',
+        description: 'Giá gói thầu (kế hoạch) hoặc giá trúng thầu (kết quả), đồng',
+        value: (r) => amount(r.pkg.value),
+      },
+      { name: 'decisionDate', type: 'date', description: 'Ngày quyết định phê duyệt', value: (r) => r.pkg.decisionDate ?? null },
+    ],
+  }),
 ];
 
 /** A board's iCalendar feed (also served by src/pages/lich-cong-tac/[board].ics.ts). */
@@ -585,7 +703,7 @@ export function catalog(s: Site) {
     '@id': absoluteUrl(catalogPath),
     '@type': 'Catalog',
     title: `Dữ liệu mở – ${portal}`,
-    description: `Danh mục dữ liệu mở của ${portal}: văn bản, thủ tục hành chính, cơ quan, đơn vị, danh bạ, lịch công tác và hỏi đáp, được xuất bản cùng cổng thông tin.`,
+    description: `Danh mục dữ liệu mở của ${portal}: văn bản, thủ tục hành chính, cơ quan, đơn vị, danh bạ, lịch công tác, hỏi đáp, danh mục công khai thông tin, dự án đầu tư công và gói thầu, được xuất bản cùng cổng thông tin.`,
     publisher,
     license: LICENSE.url,
     language: `${EU}/language/VIE`,

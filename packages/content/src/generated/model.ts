@@ -11,6 +11,32 @@ export interface DayComponent {
   name?: string | null;
 }
 
+export type InvestmentProjectComponentFundingSource = 'central_budget' | 'provincial_budget' | 'commune_budget' | 'target_program' | 'oda' | 'private' | 'other';
+export type InvestmentProjectComponentStage = 'preparation' | 'implementation' | 'completed' | 'final_account';
+/** Component `disclosure.investment-project`. */
+export interface InvestmentProjectComponent {
+  id?: number;
+  name: string;
+  investor: string;
+  totalInvestment?: string | null;
+  fundingSource: InvestmentProjectComponentFundingSource;
+  stage: InvestmentProjectComponentStage;
+  results?: string | null;
+}
+
+export type ProcurementPackageComponentKind = 'plan' | 'result';
+export type ProcurementPackageComponentMethod = 'open_bidding' | 'limited_bidding' | 'direct_appointment' | 'competitive_offer' | 'direct_procurement' | 'self_performed' | 'other';
+/** Component `disclosure.procurement-package`. */
+export interface ProcurementPackageComponent {
+  id?: number;
+  packageName: string;
+  kind: ProcurementPackageComponentKind;
+  method: ProcurementPackageComponentMethod;
+  winner?: string | null;
+  value?: string | null;
+  decisionDate?: IsoDate | null;
+}
+
 /** Component `schedule.entry`. */
 export interface EntryComponent {
   id?: number;
@@ -103,6 +129,8 @@ export interface DocumentAttributes {
   amendedBy?: Ref[];
   disclosure: DocumentDisclosure;
   budgetStage?: DocumentBudgetStage | null;
+  investmentProjects?: InvestmentProjectComponent[];
+  procurementPackages?: ProcurementPackageComponent[];
   commentFrom?: IsoDate | null;
   commentTo?: IsoDate | null;
 }
@@ -263,7 +291,7 @@ export const PROJECTIONS = {
   'article': { attrs: { title: true, slug: true, summary: true, body: true, date: true, cover: 'media', coverAlt: true, tags: true, featured: true, kind: true, provenance: ['authorName', 'authorUnit', 'sourceReference', 'collectorName'], reuseNote: true }, relations: { field: 'one', unit: 'one' } },
   'board': { attrs: { name: true, slug: true, order: true, description: true }, relations: {  } },
   'contact': { attrs: { fullName: true, position: true, officePhone: true, mobile: true, email: true, order: true, photo: 'media', spokesperson: true }, relations: { unit: 'one' } },
-  'document': { attrs: { number: true, slug: true, title: true, docType: true, level: true, issuingBody: true, signer: true, issueDate: true, effectiveDate: true, expiryDate: true, inForce: true, body: true, attachments: 'media[]', disclosure: true, budgetStage: true, commentFrom: true, commentTo: true }, relations: { field: 'one', replaces: 'many', replacedBy: 'many', amends: 'many', amendedBy: 'many' } },
+  'document': { attrs: { number: true, slug: true, title: true, docType: true, level: true, issuingBody: true, signer: true, issueDate: true, effectiveDate: true, expiryDate: true, inForce: true, body: true, attachments: 'media[]', disclosure: true, budgetStage: true, investmentProjects: { list: ['name', 'investor', 'totalInvestment', 'fundingSource', 'stage', 'results'] }, procurementPackages: { list: ['packageName', 'kind', 'method', 'winner', 'value', 'decisionDate'] }, commentFrom: true, commentTo: true }, relations: { field: 'one', replaces: 'many', replacedBy: 'many', amends: 'many', amendedBy: 'many' } },
   'field': { attrs: { name: true, slug: true, order: true, description: true }, relations: {  } },
   'link': { attrs: { title: true, url: true, group: true, order: true, description: true }, relations: {  } },
   'page': { attrs: { title: true, slug: true, summary: true, body: true, order: true }, relations: { parent: 'one' } },
