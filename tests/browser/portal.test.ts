@@ -5,6 +5,13 @@ import type { Browser, Page } from 'playwright-core';
 import { adminPage, launch, waitForRevision } from '../helpers/browser.ts';
 import { cms, http } from '../helpers/http.ts';
 
+declare global {
+  /** Set in the page by the axe-core script tag the accessibility test adds. */
+  interface Window {
+    axe: typeof import('axe-core');
+  }
+}
+
 let browser: Browser;
 const site = () => inject('site');
 
@@ -83,12 +90,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         await page.goto(site().url + p);
         await page.addScriptTag({ content: axe });
         const violations = await page.evaluate(async () => {
-          const r = await (window as any).axe.run(document, {
+          const r = await window.axe.run(document, {
             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
           });
-          return r.violations
-            .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v: any) => `${v.id}: ${v.nodes.length}`);
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`);
         });
         expect(violations, `${p} at ${width}px`).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

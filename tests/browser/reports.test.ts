@@ -9,9 +9,15 @@ import { launch, adminPage as adminPageAs } from '../helpers/browser.ts';
 import { cmCreate, publishThroughWorkflow, uniq, validArticle } from '../helpers/content.ts';
 import { cms } from '../helpers/http.ts';
 
+/** The plugin's exceljs, as far as this test reads a workbook. */
+interface Workbook {
+  xlsx: { readFile(path: string): Promise<unknown> };
+  worksheets: Array<{ name: string }>;
+  getWorksheet(name: string): { getRow(n: number): { getCell(n: number): { value: unknown } } };
+}
 const ExcelJS = createRequire(join(import.meta.dirname, '..', '..', 'apps', 'cms', 'src', 'plugins', 'editorial', 'package.json'))(
   'exceljs',
-);
+) as { Workbook: new () => Workbook };
 
 let browser: Browser;
 const title = uniq('Tin cho báo cáo');
@@ -59,7 +65,7 @@ describe('Báo cáo page', () => {
     expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await xlsxDownload.path())!);
-    expect(wb.worksheets.map((w: any) => w.name)).toContain('Theo đơn vị');
+    expect(wb.worksheets.map((w) => w.name)).toContain('Theo đơn vị');
     expect(wb.getWorksheet('Theo đơn vị').getRow(1).getCell(1).value).toBe('Đơn vị');
 
     const [royaltyCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-royalty-csv').click()]);

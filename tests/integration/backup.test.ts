@@ -14,7 +14,7 @@ import { startCms, waitForCms } from '../../scripts/lib/portal.ts';
 import { stopService } from '../../scripts/lib/proc.ts';
 import { freePort } from '../setup/cms.ts';
 import { createTestDatabase, type TestDatabase } from '../setup/postgres.ts';
-import { adminToken, cms, http } from '../helpers/http.ts';
+import { adminToken, cms, http, readJson } from '../helpers/http.ts';
 
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -37,20 +37,20 @@ async function login(base: string, role: string): Promise<string> {
     body: JSON.stringify(cms().accounts[role]),
   });
   expect(res.status).toBe(200);
-  return ((await res.json()) as any).data.token;
+  return (await readJson<{ data: { token: string } }>(res)).data.token;
 }
 
 async function verify(base: string) {
   const res = await fetch(`${base}/editorial/audit/verify`, { headers: { Authorization: `Bearer ${await login(base, 'inspector')}` } });
   expect(res.status).toBe(200);
-  return ((await res.json()) as any).data as { ok: boolean; entries: number; head: string };
+  return (await readJson<{ data: { ok: boolean; entries: number; head: string } }>(res)).data;
 }
 
 async function totals(base: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of PUBLIC_TYPES) {
     const res = await fetch(`${base}/api/${t}?pagination[pageSize]=1`);
-    out[t] = res.status === 200 ? ((await res.json()) as any).meta.pagination.total : -res.status;
+    out[t] = res.status === 200 ? (await readJson<{ meta: { pagination: { total: number } } }>(res)).meta.pagination.total : -res.status;
   }
   return out;
 }
@@ -121,7 +121,7 @@ describe('backup and restore', () => {
     expect(media.status).toBe(200);
     expect(Buffer.from(await media.arrayBuffer()).equals(fileBytes)).toBe(true);
     const settings = JSON.parse(execFileSync('tar', ['-xzOf', archive, './settings.json'], { encoding: 'utf8' }));
-    const apiSettings = ((await (await fetch(`${base}/api/site-setting`)).json()) as any).data;
+    const apiSettings = (await readJson<{ data: { portalName: string } }>(await fetch(`${base}/api/site-setting`))).data;
     expect(settings[0].portal_name).toBe(apiSettings.portalName);
     await stopService(restoredCms);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allKeys, cmCreate, publishThroughWorkflow, uniq, validArticle } from '../helpers/content.ts';
 import { dbExec, dbQuery } from '../helpers/db.ts';
-import { adminToken, cms, createApiToken, http } from '../helpers/http.ts';
+import { adminToken, cms, createApiToken, http, type Refusal } from '../helpers/http.ts';
 
 const PLURALS: Record<string, string> = {
   'api::article.article': 'articles',
@@ -86,7 +86,7 @@ describe('content types through the Content Manager API', () => {
 });
 
 describe('validation refuses bad data with a clear message', () => {
-  const expectRefused = (res: { status: number; body: any }, text: RegExp) => {
+  const expectRefused = (res: Refusal, text: RegExp) => {
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.error.message).toMatch(text);
   };

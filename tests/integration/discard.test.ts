@@ -2,7 +2,7 @@
 // questions with a reason, their contact details go at once and they leave every queue.
 import { describe, expect, it } from 'vitest';
 import { CM, cmCreate, transition, validArticle } from '../helpers/content.ts';
-import { adminToken, http } from '../helpers/http.ts';
+import { adminToken, type HistoryEntry, http } from '../helpers/http.ts';
 
 const QUESTION = 'api::question.question';
 const ARTICLE = 'api::article.article';
@@ -30,7 +30,7 @@ async function submittedQuestion(phone: string) {
 const queueIds = async (role: string) => {
   const q = await http('GET', '/editorial/queue', { token: await adminToken(role) });
   expect(q.status).toBe(200);
-  return (q.body.data.items as any[]).map((i) => i.documentId);
+  return (q.body.data.items as Array<{ documentId: string }>).map((i) => i.documentId);
 };
 
 describe('spam questions', () => {
@@ -60,9 +60,9 @@ describe('spam questions', () => {
     expect(read.body.data.askerAddress ?? null).toBeNull();
 
     const history = await http('GET', `/editorial/history/${QUESTION}/${id}`, { token: await adminToken('inspector') });
-    const entry = (history.body.data as any[]).find((e) => e.action === 'discard');
+    const entry = (history.body.data as HistoryEntry[]).find((e) => e.action === 'discard');
     expect(entry).toMatchObject({ fromStage: 'submitted', toStage: 'discarded', comment: 'Thư rác quảng cáo' });
-    expect(entry.actorRoles).toContain('portal-admin');
+    expect(entry?.actorRoles).toContain('portal-admin');
 
     for (const role of ['portal-admin', 'editor', 'editor-in-chief', 'contributor']) expect(await queueIds(role), role).not.toContain(id);
     // Final: nothing else happens to it.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CM, cmCreate, cmPublish, fieldEditorId, publishThroughWorkflow, transition, uniq, validArticle } from '../helpers/content.ts';
 import { dbExec, dbQuery } from '../helpers/db.ts';
-import { adminToken, cms, http } from '../helpers/http.ts';
+import { adminToken, cms, http, type Refusal } from '../helpers/http.ts';
 
 const ARTICLE = 'api::article.article';
 const DOCUMENT = 'api::document.document';
@@ -27,7 +27,7 @@ async function clone(uid: string, source: string, body: Record<string, unknown>,
   return http('POST', `${CM}/${uid}/clone/${source}`, { token: await adminToken(role), body });
 }
 
-function expectRefused(res: { status: number; body: any }, message: RegExp) {
+function expectRefused(res: Refusal, message: RegExp) {
   expect(res.status, JSON.stringify(res.body)).toBe(400);
   expect(res.body.error.message).toMatch(message);
 }
@@ -151,7 +151,7 @@ describe('the stock Publish button is the workflow approve', () => {
     // The approval given now replaces the earlier grade and expiry (none given: the kind's default, no expiry).
     const state = stateOf(id);
     expect(state).toMatchObject({ stage: 'published', royalty_grade: null, expires_at: null });
-    const [entry] = dbQuery<Record<string, any>>(
+    const [entry] = dbQuery<Record<string, unknown>>(
       'SELECT action, from_stage, to_stage, actor_id, actor_name, actor_roles, comment, meta, content_hash FROM editorial_review_logs WHERE target_document_id = ? ORDER BY seq DESC LIMIT 1',
       [id],
     );

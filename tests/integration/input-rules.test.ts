@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { CM, cmCreate, uniq, validArticle } from '../helpers/content.ts';
 import { dbExec } from '../helpers/db.ts';
-import { adminToken, http } from '../helpers/http.ts';
+import { adminToken, http, type Refusal } from '../helpers/http.ts';
 
-const refused = (res: { status: number; body: any }, text: RegExp) => {
+const refused = (res: Refusal, text: RegExp) => {
   expect(res.status, JSON.stringify(res.body)).toBe(400);
   expect(res.body.error.message).toMatch(text);
 };

@@ -15,14 +15,26 @@ import { GENERATED_SECRETS } from '../../scripts/lib/env.ts';
 import { startCms, waitForCms } from '../../scripts/lib/portal.ts';
 import { stopService } from '../../scripts/lib/proc.ts';
 import { freePort } from '../setup/cms.ts';
+import { readJson } from '../helpers/http.ts';
 
-const S3rver = createRequire(import.meta.url)('@20minutes/s3rver');
+/** What this test uses of @20minutes/s3rver (it ships no types). */
+interface S3Server {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+interface UploadFile {
+  id: number;
+  url: string;
+  provider: string;
+}
+
+const S3rver = createRequire(import.meta.url)('@20minutes/s3rver') as new (options: Record<string, unknown>) => S3Server;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const BUCKET = 'portal-media';
 
 describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatible storage', () => {
   const dir = mkdtempSync(join(tmpdir(), 'portal-s3-'));
-  let s3: any;
+  let s3: S3Server | undefined;
   let endpoint = '';
   let child: ChildProcess;
   let base = '';
@@ -40,7 +52,7 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
       directory: join(dir, 's3'),
       configureBuckets: [{ name: BUCKET }],
     });
-    const addr = await s3.run();
+    const addr = await s3!.run();
     endpoint = `http://127.0.0.1:${addr.port}`;
     const accounts = join(dir, 'accounts.json');
     writeFileSync(accounts, JSON.stringify([{ role: 'strapi-super-admin', firstname: 'S3', lastname: 'Admin', ...admin }]));
@@ -83,7 +95,7 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
       body: JSON.stringify(admin),
     });
     expect(res.status).toBe(200);
-    return ((await res.json()) as any).data.token as string;
+    return (await readJson<{ data: { token: string } }>(res)).data.token;
   };
 
   it('stores an upload in the bucket and the API returns its public S3 URL', async () => {
@@ -91,9 +103,9 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
     const form = new FormData();
     form.append('files', new Blob([PNG], { type: 'image/png' }), 'logo-s3.png');
     const up = await fetch(`${base}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${jwt}` }, body: form });
-    const upBody = (await up.json()) as any;
+    const upBody = await readJson<UploadFile[] | { data: UploadFile[] }>(up);
     expect(up.status, JSON.stringify(upBody)).toBe(201);
-    const file = Array.isArray(upBody) ? upBody[0] : upBody.data[0];
+    const file = (Array.isArray(upBody) ? upBody[0] : upBody.data[0])!;
     expect(file.provider).toBe('aws-s3');
     expect(file.url.startsWith(`${endpoint}/${BUCKET}/`)).toBe(true);
 
@@ -126,7 +138,7 @@ describe.skipIf(process.env.PORTAL_TEST_DB === 'postgres')('media on S3-compatib
     expect(put.status, await put.clone().text()).toBe(200);
     const read = await fetch(`${base}/api/site-setting?populate=logo`, { headers: { Authorization: `Bearer ${env.SITE_API_TOKEN}` } });
     expect(read.status).toBe(200);
-    expect(((await read.json()) as any).data.logo.url).toBe(file.url);
+    expect((await readJson<{ data: { logo: { url: string } } }>(read)).data.logo.url).toBe(file.url);
   });
 
   it("allows the S3 host in the admin's Content-Security-Policy", async () => {

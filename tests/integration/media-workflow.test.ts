@@ -48,11 +48,18 @@ async function fileState(id: number) {
   const bytes = Buffer.from(await (await fetch(cms().url + url)).arrayBuffer());
   return { exists: true, name, alternativeText, caption, updatedAt, sha: createHash('sha256').update(bytes).digest('hex') };
 }
+/** What a media audit entry records (the plugin's media audit). */
+interface MediaLogMeta {
+  oldHash?: string | null;
+  newHash?: string | null;
+  changes?: Record<string, { from: unknown; to: unknown }>;
+  usedBy?: Array<{ uid: string }>;
+}
 const mediaLog = (id: number) =>
-  dbQuery<{ action: string; actor_id: number; meta: any }>(
+  dbQuery<{ action: string; actor_id: number; meta: string | null }>(
     "SELECT action, actor_id, meta FROM editorial_review_logs WHERE target_uid = 'plugin::upload.file' AND target_document_id = ? ORDER BY seq",
     [String(id)],
-  ).map((r) => ({ ...r, meta: typeof r.meta === 'string' ? JSON.parse(r.meta) : r.meta }));
+  ).map((r) => ({ ...r, meta: (typeof r.meta === 'string' ? JSON.parse(r.meta) : r.meta) as MediaLogMeta }));
 const userId = async (role: Role) => (await http('GET', '/admin/users/me', { token: await adminToken(role) })).body.data.id as number;
 
 /** An article by the contributor with this file as cover, moved to the given stage. */
@@ -259,7 +266,7 @@ describe('every media change is an audit entry', () => {
     expect(log[0]).toMatchObject({ actor_id: me, meta: { oldHash: null, newHash: before.sha } });
     expect(log[1]).toMatchObject({ actor_id: me, meta: { oldHash: before.sha, newHash: after.sha } });
     expect(log[2].actor_id).toBe(await userId('portal-admin'));
-    expect(log[2].meta.changes.alternativeText).toEqual({ from: null, to: 'Chú thích mới' });
+    expect(log[2].meta.changes?.alternativeText).toEqual({ from: null, to: 'Chú thích mới' });
     expect(log[3].meta).toMatchObject({ oldHash: after.sha, newHash: null });
     expect(log[3].meta.usedBy).toEqual([expect.objectContaining({ uid: UID })]);
     const verify = await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') });

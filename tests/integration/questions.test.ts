@@ -12,7 +12,7 @@ import { GENERATED_SECRETS } from '../../scripts/lib/env.ts';
 import { startCms, waitForCms } from '../../scripts/lib/portal.ts';
 import { fieldEditorId, transition, CM, allKeys } from '../helpers/content.ts';
 import { dbExec, dbQuery } from '../helpers/db.ts';
-import { adminToken, cms, createApiToken, http } from '../helpers/http.ts';
+import { adminToken, cms, createApiToken, http, parseBody } from '../helpers/http.ts';
 import { freePort } from '../setup/cms.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -34,14 +34,16 @@ const valid = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** The submit route's answer: the tracking code, or a Strapi error with per-field details (the status says which). */
+interface SubmitReply {
+  data: { code: string };
+  error: { message: string; details: { errors: Array<{ path: string[]; code?: string }> } };
+}
 async function post(base: string, body: string, headers: Record<string, string>, method = 'POST') {
   const res = await fetch(`${base}/api/questions/submit`, { method, headers, body, redirect: 'manual' });
   const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {}
-  return { status: res.status, headers: res.headers, text, json };
+  // Tests read `json` only when the status says JSON came back (a form post is answered with HTML).
+  return { status: res.status, headers: res.headers, text, json: parseBody(text) as SubmitReply };
 }
 const submitJson = (body: unknown, base = cms().url, headers: Record<string, string> = {}) =>
   post(base, JSON.stringify(body), { 'Content-Type': 'application/json', ...headers });
@@ -57,8 +59,15 @@ const rowsLike = (m: string) =>
   dbQuery<{ n: number; docs: number }>('SELECT COUNT(*) AS n, COUNT(DISTINCT document_id) AS docs FROM questions WHERE title LIKE ?', [
     `%${m}%`,
   ])[0];
+interface QuestionRow {
+  document_id: string;
+  asker_phone: string | null;
+  asker_email: string | null;
+  contact_expires_at: string | number | null;
+  [column: string]: unknown;
+}
 const rowByCode = (code: string) =>
-  dbQuery<Record<string, any>>('SELECT * FROM questions WHERE tracking_code = ? AND published_at IS NULL', [code])[0];
+  dbQuery<QuestionRow>('SELECT * FROM questions WHERE tracking_code = ? AND published_at IS NULL', [code])[0];
 
 /** Solves a challenge as the ALTCHA widget does and returns the form field's value (base64 JSON). */
 async function solvePow(base = cms().url): Promise<string> {
@@ -98,7 +107,7 @@ describe("citizens' questions: public submission route", () => {
     expect(row.contact_expires_at).toBeTruthy();
     const panel = await http('GET', `/editorial/panel/${UID}/${row.document_id}`, { token: await adminToken('portal-admin') });
     expect(panel.body.data.stage).toBe('submitted');
-    expect(panel.body.data.history.map((h: any) => h.action)).toEqual(['receive']);
+    expect(panel.body.data.history.map((h: { action: string }) => h.action)).toEqual(['receive']);
     expect(panel.body.data.actions).toContain('assign');
     const verify = await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') });
     expect(verify.body.data.ok).toBe(true);
@@ -150,7 +159,7 @@ describe("citizens' questions: public submission route", () => {
 
   const bad: Array<{
     name: string;
-    send: (m: string) => Promise<{ status: number; json: any; text: string }>;
+    send: (m: string) => Promise<{ status: number; json: SubmitReply; text: string }>;
     status?: number;
     path?: string;
     message?: RegExp;
@@ -237,7 +246,7 @@ describe("citizens' questions: public submission route", () => {
         const fd = new FormData();
         for (const [k, v] of Object.entries(valid({ title: `Nhiều phần ${m}` }))) fd.append(k, String(v));
         const res = await fetch(`${cms().url}/api/questions/submit`, { method: 'POST', body: fd });
-        return { status: res.status, json: await res.json(), text: '' };
+        return { status: res.status, json: (await res.json()) as SubmitReply, text: '' };
       },
       status: 415,
     },
@@ -248,11 +257,11 @@ describe("citizens' questions: public submission route", () => {
       const m = marker();
       const res = await b.send(m);
       expect(res.status, res.text).toBe(b.status ?? 400);
-      const message = res.json?.error?.message as string;
+      const message = res.json?.error?.message;
       expect(message, res.text).toBeTruthy();
       expect(message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i); // Vietnamese
       if (b.message) expect(message).toMatch(b.message);
-      if (b.path) expect(res.json.error.details.errors.map((e: any) => e.path[0])).toContain(b.path);
+      if (b.path) expect(res.json.error.details.errors.map((e) => e.path[0])).toContain(b.path);
       expect(rowsLike(m).n).toBe(0);
     });
   }

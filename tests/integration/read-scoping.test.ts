@@ -70,7 +70,7 @@ describe('the contributor reads only their own items', () => {
     const token = await adminToken('contributor');
     const list = await http('GET', `${CM}/${ARTICLE}?page=1&pageSize=100&sort=updatedAt:DESC`, { token });
     expect(list.status).toBe(200);
-    const ids = list.body.results.map((r: any) => r.documentId);
+    const ids = list.body.results.map((r: { documentId: string }) => r.documentId);
     expect(ids).toContain(own);
     expect(ids).not.toContain(others);
     expect(JSON.stringify(list.body)).not.toContain('ĐỊA-CHỈ-RIÊNG');
@@ -248,10 +248,18 @@ describe("askers' contact details", () => {
     id = res.body.data.documentId;
   });
 
+  /** An audit entry of a contact read (GET /editorial/history). */
+  interface ContactRead {
+    action: string;
+    actorId: number;
+    actorRoles: string[];
+    at: string;
+    meta: { fields: string[] };
+  }
   const contactReads = async () => {
     const h = await http('GET', `/editorial/history/${QUESTION}/${id}`, { token: await adminToken('inspector') });
     expect(h.status).toBe(200);
-    return (h.body.data as any[]).filter((e) => e.action === 'contact-read');
+    return (h.body.data as ContactRead[]).filter((e) => e.action === 'contact-read');
   };
 
   it('are never in lists, for any role', async () => {
@@ -270,7 +278,7 @@ describe("askers' contact details", () => {
       expect(res.body.data.askerPhone, role).toBe(phone);
       const after = await contactReads();
       expect(after.length, role).toBe(before + 1);
-      const last = after.at(-1);
+      const last = after.at(-1)!;
       expect(last.actorRoles).toContain(role);
       expect(last.actorId).toBeGreaterThan(0);
       expect(last.meta.fields).toEqual(['askerPhone', 'askerEmail', 'askerAddress']);
@@ -300,14 +308,14 @@ describe("askers' contact details", () => {
     expect(assign.status, JSON.stringify(assign.body)).toBe(200);
     const assigned = await http('GET', `${CM}/${QUESTION}/${id}`, { token });
     expect(assigned.body.data.askerPhone).toBe(phone);
-    expect((await contactReads()).at(-1).actorRoles).toContain('editor');
+    expect((await contactReads()).at(-1)?.actorRoles).toContain('editor');
   });
 
   it('the contributor and finance read no question of a citizen', async () => {
     expect((await http('GET', `${CM}/${QUESTION}/${id}`, { token: await adminToken('contributor') })).status).toBe(403);
     const list = await http('GET', `${CM}/${QUESTION}?page=1&pageSize=100`, { token: await adminToken('contributor') });
     expect(JSON.stringify(list.body)).not.toContain(phone);
-    expect((list.body.results ?? []).map((r: any) => r.documentId)).not.toContain(id);
+    expect((list.body.results ?? []).map((r: { documentId: string }) => r.documentId)).not.toContain(id);
     expect((await http('GET', `${CM}/${QUESTION}/${id}`, { token: await adminToken('finance') })).status).toBe(403);
   });
 });

@@ -9,7 +9,22 @@ import { dbQuery } from '../helpers/db.ts';
 import { adminToken, cms, http } from '../helpers/http.ts';
 
 const pluginRequire = createRequire(join(import.meta.dirname, '..', '..', 'apps', 'cms', 'src', 'plugins', 'editorial', 'package.json'));
-const ExcelJS = pluginRequire('exceljs');
+// The plugin's exceljs, read back through the little of its API these tests use.
+interface Sheet {
+  name: string;
+  eachRow(cb: (row: { values: unknown }) => void): void;
+}
+interface Workbook {
+  xlsx: { load(buf: Buffer): Promise<unknown> };
+  worksheets: Sheet[];
+}
+const ExcelJS = pluginRequire('exceljs') as { Workbook: new () => Workbook };
+/** A worksheet's rows as cell values (exceljs's `row.values` starts at index 1). */
+function sheetRows(ws: Sheet | undefined): unknown[][] {
+  const out: unknown[][] = [];
+  ws?.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+  return out;
+}
 
 const ARTICLE = 'api::article.article';
 const QUESTION = 'api::question.question';
@@ -26,11 +41,94 @@ interface LogRow {
   to: string;
   actor: number | null;
   at: string;
-  meta: any;
+  meta: { royaltyGrade?: unknown } | null;
 }
 
+// Database rows: SQLite returns numbers, PostgreSQL's json_agg may return ids as strings.
+type DbId = number | string;
+interface LogDbRow {
+  seq: DbId;
+  target_uid: string;
+  target_document_id: string;
+  action: string;
+  to_stage: string;
+  actor_id: DbId | null;
+  at: string;
+  meta: string | LogRow['meta'];
+}
+interface StateRow {
+  target_uid: string;
+  target_document_id: string;
+  author_id: DbId | null;
+  field_id?: DbId | null;
+}
+interface ProfileRow {
+  user_id: DbId;
+  unit_id: DbId | null;
+}
+
+// The API's answers (plugin reports service), as far as these tests read them.
+interface Counts {
+  submitted: number;
+  returned: number;
+  published: number;
+  withdrawn: number;
+  medianHours: number | null;
+}
+interface SummaryRow extends Counts {
+  id: DbId | null;
+  name: string;
+  flagged?: boolean;
+}
+interface Summary {
+  period: { from: string; start: string; end: string };
+  totals: Counts;
+  byUnit: SummaryRow[];
+  byContributor: SummaryRow[];
+  byField: SummaryRow[];
+  byType: SummaryRow[];
+  inactiveUnits: Array<{ name: string }>;
+  chart: { months: string[]; series: Array<{ name: string; counts: number[] }> };
+}
+interface RoyaltyLine {
+  uid: string;
+  documentId: string;
+  title: string;
+  kind: string;
+  points: number;
+  grade: number;
+  value: number;
+  amount: number;
+}
+interface Statement {
+  contributorId: number | null;
+  name: string;
+  unitName: string;
+  lines: RoyaltyLine[];
+  totalAmount: number;
+}
+interface Royalty {
+  scope: string;
+  period: { start: string; end: string };
+  statements: Statement[];
+  byUnit: Array<{ unitId: number | null; name: string; totalAmount: number }>;
+  total: { items: number; totalValue: number; totalAmount: number };
+}
+interface RateTable {
+  pointValue: number;
+  editable?: boolean;
+  rates: Array<{ kind: string; points: number; defaultGrade: number }>;
+}
+interface Profiles {
+  users: Array<{ id: number; unitId: number | null; fieldIds: number[] }>;
+  units: Array<{ id: number }>;
+}
+/** GET an admin route's `data` as the given role. */
+const getData = async <T>(path: string, role: string) =>
+  (await http<{ data: T }>('GET', path, { token: await adminToken(role) })).body.data;
+
 function readLog(): LogRow[] {
-  return dbQuery<any>(
+  return dbQuery<LogDbRow>(
     'SELECT seq, target_uid, target_document_id, action, to_stage, actor_id, at, meta FROM editorial_review_logs ORDER BY seq',
   ).map((r) => ({
     seq: Number(r.seq),
@@ -55,18 +153,18 @@ function kindOf(r: LogRow): 'submitted' | 'returned' | 'published' | 'withdrawn'
 function expected(startIso: string, endIso: string) {
   const log = readLog();
   const states = new Map(
-    dbQuery<any>('SELECT target_uid, target_document_id, author_id, field_id FROM editorial_review_states').map((s) => [
+    dbQuery<StateRow>('SELECT target_uid, target_document_id, author_id, field_id FROM editorial_review_states').map((s) => [
       `${s.target_uid}|${s.target_document_id}`,
       s,
     ]),
   );
   const unitOfUser = new Map(
-    dbQuery<any>('SELECT user_id, unit_id FROM editorial_profiles').map((p) => [
+    dbQuery<ProfileRow>('SELECT user_id, unit_id FROM editorial_profiles').map((p) => [
       Number(p.user_id),
       p.unit_id == null ? null : Number(p.unit_id),
     ]),
   );
-  const units = dbQuery<any>('SELECT id, name FROM units').map((u) => ({ id: Number(u.id), name: u.name as string }));
+  const units = dbQuery<{ id: DbId; name: string }>('SELECT id, name FROM units').map((u) => ({ id: Number(u.id), name: u.name }));
   const start = Date.parse(startIso);
   const end = Date.parse(endIso);
   const firstSubmitter = new Map<string, number | null>();
@@ -143,13 +241,14 @@ function expected(startIso: string, endIso: string) {
 function royaltyKind(uid: string, documentId: string): string | null {
   if (uid === QUESTION) return 'answer';
   if (uid !== ARTICLE) return null;
-  const [a] = dbQuery<any>('SELECT id, kind, body FROM articles WHERE document_id = ? ORDER BY published_at IS NULL DESC LIMIT 1', [
-    documentId,
-  ]);
+  const [a] = dbQuery<{ id: DbId; kind: string | null; body: string | null }>(
+    'SELECT id, kind, body FROM articles WHERE document_id = ? ORDER BY published_at IS NULL DESC LIMIT 1',
+    [documentId],
+  );
   if (!a) return null;
   if (a.kind === 'collected' || a.kind === 'translated') return a.kind;
   const body = String(a.body ?? '');
-  const cover = dbQuery<any>(
+  const cover = dbQuery(
     "SELECT 1 FROM files_related_mph WHERE related_type = 'api::article.article' AND field = 'cover' AND related_id = ?",
     [Number(a.id)],
   ).length;
@@ -171,7 +270,7 @@ function expectedRoyalty(
 ) {
   const log = readLog();
   const states = new Map(
-    dbQuery<any>('SELECT target_uid, target_document_id, author_id FROM editorial_review_states').map((s) => [
+    dbQuery<StateRow>('SELECT target_uid, target_document_id, author_id FROM editorial_review_states').map((s) => [
       `${s.target_uid}|${s.target_document_id}`,
       s,
     ]),
@@ -291,7 +390,7 @@ async function fullPath(uid: string, documentId: string, author: string, approve
 const docs: Record<string, string> = {};
 
 beforeAll(async () => {
-  const fields = dbQuery<any>('SELECT id, document_id FROM fields ORDER BY id LIMIT 2');
+  const fields = dbQuery<{ id: DbId; document_id: string }>('SELECT id, document_id FROM fields ORDER BY id LIMIT 2');
   const make = async (key: string, uid: string, data: Record<string, unknown>, role?: string) => {
     const res = await cmCreate(uid, data, role);
     if (res.status !== 201) throw new Error(`create ${key}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -345,7 +444,9 @@ beforeAll(async () => {
 
 describe('demo accounts have editorial profiles', () => {
   it('each test account has its unit, resolved from the slug in the accounts file', async () => {
-    const rows = dbQuery<any>('SELECT p.user_id, u.slug FROM editorial_profiles p JOIN units u ON u.id = p.unit_id');
+    const rows = dbQuery<{ user_id: DbId; slug: string }>(
+      'SELECT p.user_id, u.slug FROM editorial_profiles p JOIN units u ON u.id = p.unit_id',
+    );
     const bySlug = new Map(rows.map((r) => [Number(r.user_id), r.slug]));
     expect(bySlug.get(await me('contributor'))).toBe('trung-tam-van-hoa-the-thao-va-truyen-thong-huyen');
     expect(bySlug.get(await me('editor'))).toBe('phong-van-hoa-va-thong-tin');
@@ -353,18 +454,18 @@ describe('demo accounts have editorial profiles', () => {
   });
 
   it('the portal administrator can set a profile; others cannot', async () => {
-    const list = await http('GET', '/editorial/profiles', { token: await adminToken('portal-admin') });
+    const list = await http<{ data: Profiles }>('GET', '/editorial/profiles', { token: await adminToken('portal-admin') });
     expect(list.status).toBe(200);
     const financeId = await me('finance');
-    expect(list.body.data.users.find((u: any) => u.id === financeId)?.unitId).toBeTypeOf('number');
+    expect(list.body.data.users.find((u) => u.id === financeId)?.unitId).toBeTypeOf('number');
     for (const role of ['contributor', 'editor', 'inspector', 'finance']) {
       expect((await http('GET', '/editorial/profiles', { token: await adminToken(role) })).status).toBe(403);
       expect(
         (await http('PUT', `/editorial/profiles/${financeId}`, { token: await adminToken(role), body: { unitId: null } })).status,
       ).toBe(403);
     }
-    const current = list.body.data.users.find((u: any) => u.id === financeId);
-    const other = list.body.data.units.find((u: any) => u.id !== current.unitId);
+    const current = list.body.data.users.find((u) => u.id === financeId)!;
+    const other = list.body.data.units.find((u) => u.id !== current.unitId)!;
     const put = await http('PUT', `/editorial/profiles/${financeId}`, {
       token: await adminToken('portal-admin'),
       body: { unitId: other.id, fieldIds: [] },
@@ -383,7 +484,7 @@ describe('demo accounts have editorial profiles', () => {
 
 describe('summary: figures equal those recomputed from the audit log', () => {
   it('month, Asia/Ho_Chi_Minh boundaries', async () => {
-    const res = await http('GET', `/editorial/reports/summary?${MONTH}`, { token: await adminToken('inspector') });
+    const res = await http<{ data: Summary }>('GET', `/editorial/reports/summary?${MONTH}`, { token: await adminToken('inspector') });
     expect(res.status).toBe(200);
     const s = res.body.data;
     const first = `${year}-${String(month).padStart(2, '0')}-01`;
@@ -401,13 +502,13 @@ describe('summary: figures equal those recomputed from the audit log', () => {
     expect(s.totals.withdrawn).toBeGreaterThanOrEqual(1);
     expect(s.totals.medianHours).not.toBeNull();
 
-    const strip = ({ id: _i, name: _n, flagged: _f, ...c }: any) => c;
+    const strip = ({ id: _i, name: _n, flagged: _f, ...c }: SummaryRow): Counts => c;
     for (const r of s.byUnit) {
       const e = exp.byUnit.get(r.id) ?? { submitted: 0, returned: 0, published: 0, withdrawn: 0, medianHours: null };
       expect(strip(r), r.name).toEqual(e);
       expect(r.flagged).toBe(r.id != null && e.published === 0);
     }
-    expect(s.byUnit.filter((r: any) => r.submitted + r.returned + r.published + r.withdrawn > 0).length).toBe(exp.byUnit.size);
+    expect(s.byUnit.filter((r) => r.submitted + r.returned + r.published + r.withdrawn > 0).length).toBe(exp.byUnit.size);
     for (const [key, dim] of [
       ['byContributor', exp.byContributor],
       ['byField', exp.byField],
@@ -416,38 +517,38 @@ describe('summary: figures equal those recomputed from the audit log', () => {
       expect(s[key].length, key).toBe(dim.size);
       for (const r of s[key]) expect(strip(r), `${key} ${r.name}`).toEqual(dim.get(r.id));
     }
-    expect(s.inactiveUnits.map((u: any) => u.name).sort()).toEqual(exp.inactive);
+    expect(s.inactiveUnits.map((u) => u.name).sort()).toEqual(exp.inactive);
 
     // the contributor's and the editor's units both published; the inspector's unit did not
-    const unitName = (slug: string) => dbQuery<any>('SELECT name FROM units WHERE slug = ?', [slug])[0].name;
-    const pub = (slug: string) => s.byUnit.find((r: any) => r.name === unitName(slug));
+    const unitName = (slug: string) => dbQuery<{ name: string }>('SELECT name FROM units WHERE slug = ?', [slug])[0]?.name;
+    const pub = (slug: string) => s.byUnit.find((r) => r.name === unitName(slug))!;
     expect(pub('trung-tam-van-hoa-the-thao-va-truyen-thong-huyen').published).toBeGreaterThanOrEqual(4);
     expect(pub('phong-van-hoa-va-thong-tin').published).toBeGreaterThanOrEqual(1);
     expect(pub('phong-noi-vu').flagged).toBe(true);
 
     // chart: published per unit per month
     expect(s.chart.months).toEqual([first.slice(0, 7)]);
-    const chartTotal = s.chart.series.reduce((n: number, x: any) => n + x.counts[0], 0);
+    const chartTotal = s.chart.series.reduce((n, x) => n + (x.counts[0] ?? 0), 0);
     expect(chartTotal).toBe(exp.totals.published);
   });
 
   it('quarter, year and custom ranges; a range with no activity flags every unit', async () => {
     const token = await adminToken('editor-in-chief');
     const q = Math.ceil(month / 3);
-    const quarter = await http('GET', `/editorial/reports/summary?period=quarter&year=${year}&quarter=${q}`, { token });
+    const quarter = await http<{ data: Summary }>('GET', `/editorial/reports/summary?period=quarter&year=${year}&quarter=${q}`, { token });
     expect(quarter.status).toBe(200);
     expect(quarter.body.data.chart.months.length).toBe(3);
     expect(quarter.body.data.totals).toEqual(expected(quarter.body.data.period.start, quarter.body.data.period.end).totals);
-    const yr = await http('GET', `/editorial/reports/summary?period=year&year=${year}`, { token });
+    const yr = await http<{ data: Summary }>('GET', `/editorial/reports/summary?period=year&year=${year}`, { token });
     expect(yr.body.data.period.start).toBe(new Date(Date.parse(`${year}-01-01T00:00:00+07:00`)).toISOString());
     expect(yr.body.data.chart.months.length).toBe(12);
     expect(yr.body.data.totals).toEqual(expected(yr.body.data.period.start, yr.body.data.period.end).totals);
-    const day = await http('GET', `/editorial/reports/summary?period=custom&from=${today}&to=${today}`, { token });
+    const day = await http<{ data: Summary }>('GET', `/editorial/reports/summary?period=custom&from=${today}&to=${today}`, { token });
     expect(day.body.data.totals).toEqual(expected(day.body.data.period.start, day.body.data.period.end).totals);
-    const past = await http('GET', '/editorial/reports/summary?period=custom&from=2001-01-01&to=2001-03-31', { token });
+    const past = await http<{ data: Summary }>('GET', '/editorial/reports/summary?period=custom&from=2001-01-01&to=2001-03-31', { token });
     expect(past.body.data.totals).toEqual({ submitted: 0, returned: 0, published: 0, withdrawn: 0, medianHours: null });
     expect(past.body.data.inactiveUnits.length).toBe(dbQuery('SELECT id FROM units').length);
-    expect(past.body.data.byUnit.every((r: any) => r.flagged)).toBe(true);
+    expect(past.body.data.byUnit.every((r) => r.flagged)).toBe(true);
     for (const bad of [
       'period=custom&from=2025-02-01',
       'period=month&month=13',
@@ -461,14 +562,14 @@ describe('summary: figures equal those recomputed from the audit log', () => {
 
 describe('royalty', () => {
   it('statements and unit totals equal those recomputed from the log, with the grade set at approval', async () => {
-    const rates = (await http('GET', '/editorial/reports/rates', { token: await adminToken('finance') })).body.data;
-    const res = await http('GET', `/editorial/reports/royalty?${MONTH}`, { token: await adminToken('finance') });
+    const rates = await getData<RateTable>('/editorial/reports/rates', 'finance');
+    const res = await http<{ data: Royalty }>('GET', `/editorial/reports/royalty?${MONTH}`, { token: await adminToken('finance') });
     expect(res.status).toBe(200);
     const r = res.body.data;
     expect(r.scope).toBe('all');
     const exp = expectedRoyalty(r.period.start, r.period.end, rates);
-    const got = r.statements.flatMap((s: any) =>
-      s.lines.map((l: any) => ({
+    const got = r.statements.flatMap((s) =>
+      s.lines.map((l) => ({
         author: s.contributorId,
         uid: l.uid,
         doc: l.documentId,
@@ -479,18 +580,19 @@ describe('royalty', () => {
         amount: l.amount,
       })),
     );
-    const order = (a: any, b: any) => `${a.uid}${a.doc}`.localeCompare(`${b.uid}${b.doc}`);
+    const order = (a: { uid: string; doc: string }, b: { uid: string; doc: string }) =>
+      `${a.uid}${a.doc}`.localeCompare(`${b.uid}${b.doc}`);
     expect(got.sort(order)).toEqual(exp.sort(order));
-    const line = (key: string) => got.find((l: any) => l.doc === docs[key]);
+    const line = (key: string) => got.find((l) => l.doc === docs[key]);
     expect(line('a')).toMatchObject({ kind: 'news', grade: 1.5 });
-    expect(line('b')).toMatchObject({ kind: 'collected', grade: rates.rates.find((x: any) => x.kind === 'collected').defaultGrade });
+    expect(line('b')).toMatchObject({ kind: 'collected', grade: rates.rates.find((x) => x.kind === 'collected')?.defaultGrade });
     expect(line('c')).toMatchObject({ kind: 'article', grade: 2 });
     expect(line('e')).toMatchObject({ kind: 'answer' });
     expect(line('f')).toBeUndefined();
     // totals per statement and per unit
-    for (const s of r.statements) expect(s.totalAmount).toBe(s.lines.reduce((n: number, l: any) => n + l.amount, 0));
+    for (const s of r.statements) expect(s.totalAmount).toBe(s.lines.reduce((n, l) => n + l.amount, 0));
     const unitOfUser = new Map(
-      dbQuery<any>('SELECT user_id, unit_id FROM editorial_profiles').map((p) => [Number(p.user_id), Number(p.unit_id)]),
+      dbQuery<ProfileRow>('SELECT user_id, unit_id FROM editorial_profiles').map((p) => [Number(p.user_id), Number(p.unit_id)]),
     );
     for (const u of r.byUnit) {
       const amount = exp
@@ -502,10 +604,10 @@ describe('royalty', () => {
   });
 
   it('the rate table is kept by the editor-in-chief and the portal administrator; changes are logged and apply', async () => {
-    const before = (await http('GET', '/editorial/reports/rates', { token: await adminToken('editor-in-chief') })).body.data;
+    const before = await getData<RateTable>('/editorial/reports/rates', 'editor-in-chief');
     expect(before.editable).toBe(true);
-    expect((await http('GET', '/editorial/reports/rates', { token: await adminToken('finance') })).body.data.editable).toBe(false);
-    const table = { pointValue: 150_000, rates: before.rates.map((x: any) => (x.kind === 'news' ? { ...x, points: 5 } : x)) };
+    expect((await getData<RateTable>('/editorial/reports/rates', 'finance')).editable).toBe(false);
+    const table = { pointValue: 150_000, rates: before.rates.map((x) => (x.kind === 'news' ? { ...x, points: 5 } : x)) };
     for (const role of ['inspector', 'finance', 'contributor', 'editor', 'strapi-super-admin']) {
       expect((await http('PUT', '/editorial/reports/rates', { token: await adminToken(role), body: table })).status, role).toBe(403);
     }
@@ -523,23 +625,23 @@ describe('royalty', () => {
     ).toBe(400);
     const put = await http('PUT', '/editorial/reports/rates', { token: await adminToken('editor-in-chief'), body: table });
     expect(put.status).toBe(200);
-    const logged = dbQuery<any>(
+    const logged = dbQuery<{ actor_id: DbId }>(
       "SELECT actor_id, meta FROM editorial_review_logs WHERE action = 'rates-changed' ORDER BY seq DESC LIMIT 1",
     )[0];
-    expect(Number(logged.actor_id)).toBe(await me('editor-in-chief'));
-    const r = (await http('GET', `/editorial/reports/royalty?${MONTH}`, { token: await adminToken('finance') })).body.data;
-    const a = r.statements.flatMap((s: any) => s.lines).find((l: any) => l.documentId === docs.a);
+    expect(Number(logged?.actor_id)).toBe(await me('editor-in-chief'));
+    const r = await getData<Royalty>(`/editorial/reports/royalty?${MONTH}`, 'finance');
+    const a = r.statements.flatMap((s) => s.lines).find((l) => l.documentId === docs.a);
     expect(a).toMatchObject({ points: 5, grade: 1.5, value: 7.5, amount: 7.5 * 150_000 });
     const exp = expectedRoyalty(r.period.start, r.period.end, table);
     expect(r.total.totalAmount).toBe(exp.reduce((n, l) => n + l.amount, 0));
     // the hash chain still verifies with the new entry
-    const verify = (await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') })).body.data;
+    const verify = await getData<{ ok: boolean; firstBadSeq: number | null }>('/editorial/audit/verify', 'inspector');
     if (!verify.ok)
       console.error(
         'chain broken at',
         verify,
         dbQuery('SELECT seq, action, target_uid, actor_id, at, meta FROM editorial_review_logs WHERE seq >= ? ORDER BY seq LIMIT 4', [
-          verify.firstBadSeq - 1,
+          (verify.firstBadSeq ?? 1) - 1,
         ]),
       );
     expect(verify).toMatchObject({ ok: true, firstBadSeq: null });
@@ -552,7 +654,7 @@ describe('royalty', () => {
 
 describe('exports parse back to the same figures', () => {
   it('summary CSV (Vietnamese headers, BOM) and XLSX', async () => {
-    const s = (await http('GET', `/editorial/reports/summary?${MONTH}`, { token: await adminToken('inspector') })).body.data;
+    const s = await getData<Summary>(`/editorial/reports/summary?${MONTH}`, 'inspector');
     const csv = await download('inspector', `/editorial/reports/export/summary/csv?${MONTH}`);
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/text\/csv/);
@@ -584,7 +686,7 @@ describe('exports parse back to the same figures', () => {
         }));
     const total = fromCsv('Tổng cộng')[0];
     expect({ ...total, name: undefined, flagged: undefined }).toEqual({ ...s.totals, name: undefined, flagged: undefined });
-    const api = (list: any[]) =>
+    const api = (list: SummaryRow[]) =>
       list.map((r) => ({
         name: r.name,
         submitted: r.submitted,
@@ -605,11 +707,9 @@ describe('exports parse back to the same figures', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.buf);
     const sheet = (title: string) => {
-      const ws = wb.worksheets.find((w: any) => w.name === title);
+      const ws = wb.worksheets.find((w) => w.name === title);
       expect(ws, title).toBeTruthy();
-      const out: any[][] = [];
-      ws.eachRow((row: any) => out.push((row.values as any[]).slice(1)));
-      return out;
+      return sheetRows(ws);
     };
     const units = sheet('Theo đơn vị');
     expect(units[0].slice(0, 4)).toEqual(['Đơn vị', 'Số đã gửi', 'Số bị trả lại', 'Số đã xuất bản']);
@@ -626,19 +726,15 @@ describe('exports parse back to the same figures', () => {
     ).toEqual(api(s.byUnit));
     const people = sheet('Theo người viết');
     expect(people.slice(1).map((r) => ({ name: r[0], published: r[3], medianHours: r[5] ?? null }))).toEqual(
-      s.byContributor.map((r: any) => ({ name: r.name, published: r.published, medianHours: r.medianHours })),
+      s.byContributor.map((r) => ({ name: r.name, published: r.published, medianHours: r.medianHours })),
     );
-    const monthly = wb.worksheets.find((w: any) => w.name.startsWith('Số tin, bài xuất bản'));
-    const monthlyRows: any[][] = [];
-    monthly.eachRow((row: any) => monthlyRows.push((row.values as any[]).slice(1)));
-    expect(monthlyRows.slice(1).map((r) => [r[0], r[1]])).toEqual(s.chart.series.map((x: any) => [x.name, x.counts[0]]));
+    const monthlyRows = sheetRows(wb.worksheets.find((w) => w.name.startsWith('Số tin, bài xuất bản')));
+    expect(monthlyRows.slice(1).map((r) => [r[0], r[1]])).toEqual(s.chart.series.map((x) => [x.name, x.counts[0]]));
   });
 
   it('royalty CSV and XLSX', async () => {
-    const r = (await http('GET', `/editorial/reports/royalty?${MONTH}`, { token: await adminToken('finance') })).body.data;
-    const lines = r.statements.flatMap((s: any) =>
-      s.lines.map((l: any) => [s.name, s.unitName, l.title, l.points, l.grade, l.value, l.amount]),
-    );
+    const r = await getData<Royalty>(`/editorial/reports/royalty?${MONTH}`, 'finance');
+    const lines = r.statements.flatMap((s) => s.lines.map((l) => [s.name, s.unitName, l.title, l.points, l.grade, l.value, l.amount]));
     const csv = await download('finance', `/editorial/reports/export/royalty/csv?${MONTH}`);
     expect(csv.status).toBe(200);
     const rows = parseCsv(csv.buf.toString('utf8'));
@@ -659,14 +755,10 @@ describe('exports parse back to the same figures', () => {
     const xlsx = await download('finance', `/editorial/reports/export/royalty/xlsx?${MONTH}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.buf);
-    const ws = wb.worksheets.find((w: any) => w.name === 'Bảng kê nhuận bút');
-    const got: any[][] = [];
-    ws.eachRow((row: any) => got.push((row.values as any[]).slice(1)));
+    const got = sheetRows(wb.worksheets.find((w) => w.name === 'Bảng kê nhuận bút'));
     expect(got.slice(1).map((x) => [x[0], x[1], x[2], x[5], x[6], x[7], x[8]])).toEqual(lines);
-    const units = wb.worksheets.find((w: any) => w.name === 'Tổng hợp nhuận bút theo đơn vị');
-    const unitRows: any[][] = [];
-    units.eachRow((row: any) => unitRows.push((row.values as any[]).slice(1)));
-    expect(unitRows.slice(1, -1).map((x) => [x[0], x[4]])).toEqual(r.byUnit.map((u: any) => [u.name, u.totalAmount]));
+    const unitRows = sheetRows(wb.worksheets.find((w) => w.name === 'Tổng hợp nhuận bút theo đơn vị'));
+    expect(unitRows.slice(1, -1).map((x) => [x[0], x[4]])).toEqual(r.byUnit.map((u) => [u.name, u.totalAmount]));
     expect(unitRows.at(-1)).toEqual(['Tổng cộng', r.statements.length, r.total.items, r.total.totalValue, r.total.totalAmount]);
   });
 
@@ -789,12 +881,12 @@ describe('who may see what (enforced on the server)', () => {
 
   it('a contributor sees only their own statement, in the API and in the exports', async () => {
     const myId = await me('contributor');
-    const own = (await http('GET', `/editorial/reports/royalty?${MONTH}`, { token: await adminToken('contributor') })).body.data;
+    const own = await getData<Royalty>(`/editorial/reports/royalty?${MONTH}`, 'contributor');
     expect(own.scope).toBe('own');
     expect(own.statements.length).toBe(1);
     expect(own.statements[0].contributorId).toBe(myId);
-    const all = (await http('GET', `/editorial/reports/royalty?${MONTH}`, { token: await adminToken('finance') })).body.data;
-    expect(own.statements[0]).toEqual(all.statements.find((s: any) => s.contributorId === myId));
+    const all = await getData<Royalty>(`/editorial/reports/royalty?${MONTH}`, 'finance');
+    expect(own.statements[0]).toEqual(all.statements.find((s) => s.contributorId === myId));
     expect(all.statements.length).toBeGreaterThan(1); // the editor's item is someone else's
     const csv = parseCsv((await download('contributor', `/editorial/reports/export/royalty/csv?${MONTH}`)).buf.toString('utf8'));
     expect(csv.slice(1).length).toBe(own.statements[0].lines.length);

@@ -137,7 +137,7 @@ describe('revision, cases generated from the content model', () => {
   for (const { uid, schema } of live) {
     const single = schema.kind === 'singleType';
     const base = single ? `/content-manager/single-types/${uid}` : `${CM}/${uid}`;
-    let entry: Record<string, any>;
+    let entry: Record<string, unknown>;
     let n = 0;
     /** A different valid value for one attribute; a new attribute type fails here until it has a case. */
     const changed = async (name: string, attr: Attr): Promise<unknown> => {
@@ -166,7 +166,9 @@ describe('revision, cases generated from the content model', () => {
         case 'relation': {
           if (old) return { set: [] };
           const list = await http('GET', `${CM}/${attr.target}?pageSize=100`, { token: superToken });
-          const other = (list.body.results as Array<Record<string, any>>).find((r) => r.documentId !== entry.documentId && !r.parent);
+          const other = (list.body.results as Array<{ documentId: string; parent?: unknown }>).find(
+            (r) => r.documentId !== entry.documentId && !r.parent,
+          );
           return { set: [{ documentId: other!.documentId }] };
         }
         case 'component':
@@ -189,7 +191,10 @@ describe('revision, cases generated from the content model', () => {
         expect(one.status).toBe(200);
         entry = one.body.data;
         original = Object.fromEntries(
-          Object.entries(schema.attributes).map(([k, a]) => [k, a.type === 'media' ? (entry[k]?.id ?? null) : (entry[k] ?? null)]),
+          Object.entries(schema.attributes).map(([k, a]) => [
+            k,
+            a.type === 'media' ? ((entry[k] as { id?: number } | null)?.id ?? null) : (entry[k] ?? null),
+          ]),
         );
       } else {
         entry = {};

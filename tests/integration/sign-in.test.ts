@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from '../../apps/publisher/src/api.ts';
 import { createLogger } from '../../apps/publisher/src/log.ts';
 import { type OwnCms, startOwnCms } from '../helpers/own-cms.ts';
+import { parseBody, type Res } from '../helpers/http.ts';
 
 const DOMAIN = 'hoabinh.example.gov.vn';
 const ADMIN_ORIGIN = `https://cms.${DOMAIN}`;
@@ -59,7 +60,11 @@ const pick = (h: IncomingHttpHeaders): Record<string, string> =>
     ['content-type', 'x-portal-timestamp', 'x-portal-signature', 'authorization'].filter((k) => h[k]).map((k) => [k, String(h[k])]),
   );
 
-async function call(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function call(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Res> {
   const res = await fetch(url(path), {
     method,
     headers: {
@@ -69,12 +74,13 @@ async function call(method: string, path: string, opts: { token?: string; body?:
     },
     body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
   });
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {}
-  return { status: res.status, body, headers: res.headers };
+  return { status: res.status, body: parseBody(await res.text()), headers: res.headers };
+}
+
+/** An admin role as GET /admin/roles lists it. */
+interface AdminRole {
+  id: number;
+  code: string;
 }
 
 // The first Super Admin of this empty CMS, created once through the admin's own first-run route.
@@ -83,7 +89,7 @@ let superToken = '';
 
 const cmsRequire = createRequire(join(import.meta.dirname, '..', '..', 'apps', 'cms', 'package.json'));
 /** Reads this CMS's SQLite database directly (read-only). */
-function dbRows<T = Record<string, any>>(sql: string, params: unknown[] = []): T[] {
+function dbRows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): T[] {
   const Database = cmsRequire('better-sqlite3');
   const db = new Database(join(cms.dir, 'cms.db'), { readonly: true });
   try {
@@ -102,7 +108,7 @@ const auditOf = (userId: number) =>
 async function createAdmin(email: string, password: string, roleCode = 'editor-in-chief') {
   const token = await superAdmin();
   const roles = await call('GET', '/admin/roles', { token });
-  const role = roles.body.data.find((r: any) => r.code === roleCode);
+  const role = roles.body.data.find((r: AdminRole) => r.code === roleCode);
   const invited = await call('POST', '/admin/users', {
     token,
     body: { firstname: 'Trần', lastname: 'Thị Duyệt', email, roles: [role.id] },
@@ -201,7 +207,7 @@ describe('registration closed', () => {
     expect(advanced.status).toBe(200);
     expect(advanced.body.settings.allow_register).toBe(false);
     const roles = await call('GET', '/users-permissions/roles', { token });
-    const pub = roles.body.roles.find((r: any) => r.type === 'public');
+    const pub = roles.body.roles.find((r: { id: number; type: string }) => r.type === 'public');
     const role = await call('GET', `/users-permissions/roles/${pub.id}`, { token });
     const perms = role.body.role.permissions;
     const auth = perms[Object.keys(perms).find((k) => k.endsWith('users-permissions'))!].controllers.auth;
@@ -342,7 +348,7 @@ describe('account events in the audit chain', () => {
     const { id, registered } = await createAdmin('taikhoan@hoabinh.example.gov.vn', 'Ben-Kia-Song-Co-Cay-Da-Xanh-4', 'contributor');
     expect(registered.status).toBe(200);
     const roles = (await call('GET', '/admin/roles', { token })).body.data;
-    const editor = roles.find((r: any) => r.code === 'editor-in-chief');
+    const editor = roles.find((r: AdminRole) => r.code === 'editor-in-chief');
     expect((await call('PUT', `/admin/users/${id}`, { token, body: { roles: [editor.id] } })).status).toBe(200);
     expect((await call('PUT', `/admin/users/${id}`, { token, body: { isActive: false } })).status).toBe(200);
     expect((await call('DELETE', `/admin/users/${id}`, { token })).status).toBe(200);

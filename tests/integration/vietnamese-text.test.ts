@@ -45,7 +45,7 @@ describe('list view stage column and filter', () => {
       token,
     });
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
-    const ids = res.body.results.map((r: any) => r.documentId);
+    const ids = res.body.results.map((r: { documentId: string }) => r.documentId);
     expect(ids.length).toBeGreaterThan(0);
     const stages = await http('GET', `/editorial/stages/api::article.article?ids=${ids.join(',')}`, { token });
     expect(Object.values(stages.body.data).every((s) => s === 'submitted')).toBe(true);

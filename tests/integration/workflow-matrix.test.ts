@@ -3,7 +3,7 @@
 // the published state, the stage, the log length and the chain head unchanged.
 import { describe, expect, it } from 'vitest';
 import { CM, cmCreate, fieldEditorId, transition, validArticle } from '../helpers/content.ts';
-import { adminToken, http } from '../helpers/http.ts';
+import { adminToken, http, type Res } from '../helpers/http.ts';
 
 const UID = 'api::article.article';
 const ROLES = ['contributor', 'portal-admin', 'editor', 'editor-in-chief', 'inspector', 'finance', 'strapi-super-admin'] as const;
@@ -42,7 +42,7 @@ type Route = {
   stage: 'verified' | 'published';
   allowed: readonly string[];
   after?: { stage: string; live: boolean; logEntries: number };
-  call: (role: string, id: string) => Promise<{ status: number; body: any }>;
+  call: (role: string, id: string) => Promise<Res<{ count?: number; data?: { count?: number } } | null>>;
 };
 const ROUTES: Route[] = [
   {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cmCreate, fieldEditorId, transition, validArticle } from '../helpers/content.ts';
 import { dbExec, dbQuery } from '../helpers/db.ts';
-import { adminToken, cms, http } from '../helpers/http.ts';
+import { adminToken, cms, type HistoryEntry, http } from '../helpers/http.ts';
 
 const UID = 'api::article.article';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -26,7 +26,7 @@ async function until<T>(what: string, deadline: number, probe: () => Promise<T |
 const panel = async (id: string) =>
   (await http('GET', `/editorial/panel/${UID}/${id}`, { token: await adminToken('editor-in-chief') })).body.data;
 const history = async (id: string) =>
-  (await http('GET', `/editorial/history/${UID}/${id}`, { token: await adminToken('inspector') })).body.data as any[];
+  (await http('GET', `/editorial/history/${UID}/${id}`, { token: await adminToken('inspector') })).body.data as HistoryEntry[];
 const httpVerify = async () =>
   (await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') })).body.data as {
     ok: boolean;
@@ -99,7 +99,7 @@ describe('scheduled go-live and expiry', () => {
     expect(published).toMatchObject({ stage: 'published', goLiveAt: null, expiresAt: expiresAt.toISOString() });
     const golive = (await history(id)).find((e) => e.action === 'golive');
     expect(golive).toMatchObject({ fromStage: 'scheduled', toStage: 'published', actorId: null, actorName: 'Hệ thống', actorRoles: [] });
-    expect(Date.parse(golive.at)).toBeGreaterThanOrEqual(goLiveAt.getTime());
+    expect(Date.parse(golive?.at ?? '')).toBeGreaterThanOrEqual(goLiveAt.getTime());
     expect((await httpVerify()).ok).toBe(true);
 
     // Taken down at expiresAt: withdrawn (Đã gỡ), gone from the public API.

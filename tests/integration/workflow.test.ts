@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CM, cmCreate, cmPublish, fieldEditorId, publishThroughWorkflow, transition, validArticle } from '../helpers/content.ts';
 import { dbExec, dbQuery } from '../helpers/db.ts';
-import { adminToken, createApiToken, http } from '../helpers/http.ts';
+import { adminToken, createApiToken, type HistoryEntry, http } from '../helpers/http.ts';
 
 const UID = 'api::article.article';
 
@@ -51,8 +51,8 @@ describe('editorial workflow over real HTTP', () => {
     const s = await snapshot(id);
     expect(s.live).toBe(true);
     const history = await http('GET', `/editorial/history/${UID}/${id}`, { token: await adminToken('inspector') });
-    expect(history.body.data.map((e: any) => e.action)).toEqual(['submit', 'assign', 'verify', 'approve']);
-    expect(history.body.data.every((e: any) => /^[0-9a-f]{64}$/.test(e.hash) && /^[0-9a-f]{64}$/.test(e.contentHash))).toBe(true);
+    expect(history.body.data.map((e: HistoryEntry) => e.action)).toEqual(['submit', 'assign', 'verify', 'approve']);
+    expect(history.body.data.every((e: HistoryEntry) => /^[0-9a-f]{64}$/.test(e.hash) && /^[0-9a-f]{64}$/.test(e.contentHash))).toBe(true);
     const verify = await http('GET', '/editorial/audit/verify', { token: await adminToken('inspector') });
     expect(verify.body.data.ok).toBe(true);
   });
@@ -61,7 +61,7 @@ describe('editorial workflow over real HTTP', () => {
   const forbidden: Array<{
     name: string;
     stage: 'draft' | 'submitted' | 'assigned' | 'verified' | 'published';
-    call: (id: string) => Promise<{ status: number }>;
+    call: (id: string) => Promise<{ status: number; body: unknown }>;
   }> = [
     { name: 'contributor presses Publish on a draft', stage: 'draft', call: (id) => cmPublish(UID, id, 'contributor') },
     { name: 'editor-in-chief presses Publish on a draft', stage: 'draft', call: (id) => cmPublish(UID, id, 'editor-in-chief') },
@@ -134,7 +134,7 @@ describe('editorial workflow over real HTTP', () => {
       const id = await newArticle(f.stage);
       const before = await snapshot(id);
       const res = await f.call(id);
-      expect(res.status, JSON.stringify((res as any).body)).toBeGreaterThanOrEqual(400);
+      expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(await snapshot(id)).toEqual(before);
     });
@@ -202,9 +202,9 @@ describe('editorial workflow over real HTTP', () => {
     const id = await newArticle('submitted');
     const q = await http('GET', '/editorial/queue', { token: await adminToken('portal-admin') });
     expect(q.status).toBe(200);
-    expect(q.body.data.items.some((i: any) => i.documentId === id)).toBe(true);
+    expect(q.body.data.items.some((i: { documentId: string }) => i.documentId === id)).toBe(true);
     const q2 = await http('GET', '/editorial/queue', { token: await adminToken('editor') });
-    expect(q2.body.data.items.some((i: any) => i.documentId === id)).toBe(false);
+    expect(q2.body.data.items.some((i: { documentId: string }) => i.documentId === id)).toBe(false);
   });
 
   it('detects a tampered log row', async () => {

@@ -2,7 +2,7 @@
  * Queries over the content collections. Pages stay thin: everything they show comes from here,
  * together with the digests they need for `cacheKey`.
  */
-import { getCollection } from 'astro:content';
+import { type CollectionEntry, getCollection } from 'astro:content';
 import { documentStatus, isoDay, vnYear, weekStart as weekStartOf, type DocumentStatus } from '@cong-ttdt/content';
 import {
   catalogueRows,
@@ -18,27 +18,17 @@ import { SECTIONS, documentUrl, procedureUrl } from './urls';
 import type { Article, Board, Contact, Doc, Entry, Field, Link, Page, Procedure, Question, Schedule, Settings, Unit } from './types';
 
 import { isFast } from './build-request';
+import type { COLLECTIONS } from './cms-projection';
 import { collator, compareArticles, dateOf } from './order';
 
 export { collator, dateOf };
 
-type Name =
-  | 'articles'
-  | 'documents'
-  | 'units'
-  | 'contacts'
-  | 'boards'
-  | 'schedules'
-  | 'procedures'
-  | 'questions'
-  | 'pages'
-  | 'links'
-  | 'fields'
-  | 'settings';
+type Name = keyof typeof COLLECTIONS;
 
-async function all<T>(name: Name): Promise<Entry<T>[]> {
+/** A collection's entries, typed by its generated schema (content.config.ts). */
+async function all<N extends Name>(name: N): Promise<Entry<CollectionEntry<N>['data']>[]> {
   const rows = await getCollection(name);
-  return rows.map((r) => ({ id: r.id, data: r.data as T, digest: (r as { digest?: string }).digest ?? '' }));
+  return rows.map((r) => ({ id: r.id, data: r.data, digest: String(r.digest ?? '') }));
 }
 
 const byOrder =
@@ -77,7 +67,8 @@ export interface Site {
 const EMPTY_SETTINGS: Entry<Settings> = {
   id: 'site-setting',
   digest: 'none',
-  data: { id: 0, documentId: 'site-setting', portalName: 'Cổng Thông tin điện tử', agencyName: '' },
+  // adminLevel: the CMS schema's default.
+  data: { documentId: 'site-setting', portalName: 'Cổng Thông tin điện tử', agencyName: '', adminLevel: 'commune', workCalendar: [] },
 };
 
 let cached: Promise<Site> | null = null;
@@ -88,21 +79,21 @@ export function site(): Promise<Site> {
   cached = (async () => {
     let [settings, fields, articles, documents, units, contacts, boards, schedules, procedures, questions, pages, links] =
       await Promise.all([
-        all<Settings>('settings'),
-        all<Field>('fields'),
-        all<Article>('articles'),
-        all<Doc>('documents'),
-        all<Unit>('units'),
-        all<Contact>('contacts'),
-        all<Board>('boards'),
-        all<Schedule>('schedules'),
-        all<Procedure>('procedures'),
-        all<Question>('questions'),
-        all<Page>('pages'),
-        all<Link>('links'),
+        all('settings'),
+        all('fields'),
+        all('articles'),
+        all('documents'),
+        all('units'),
+        all('contacts'),
+        all('boards'),
+        all('schedules'),
+        all('procedures'),
+        all('questions'),
+        all('pages'),
+        all('links'),
       ]);
     // Only fast builds fill it (an empty collection makes Astro warn on every page).
-    const totals = new Map(isFast() ? (await getCollection('listTotals')).map((r) => [r.id, (r.data as { count: number }).count]) : []);
+    const totals = new Map(isFast() ? (await getCollection('listTotals')).map((r) => [r.id, r.data.count]) : []);
     // Entries without a slug cannot have a page (uid fields can be empty when set through the API).
     const slugged = <T extends { slug?: string | null }>(name: string, list: Entry<T>[]) => {
       const ok = list.filter((e) => typeof e.data.slug === 'string' && e.data.slug.trim() !== '');

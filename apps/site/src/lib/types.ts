@@ -1,23 +1,24 @@
-/** Shapes of the entries in the content store: public attributes, relations as documentIds. */
-import type * as C from '@cong-ttdt/content';
+/**
+ * Shapes of the entries in the content store: public attributes, relations as documentIds. They are the
+ * collections' generated schemas (src/generated/collections.ts, from the CMS's schema.json files).
+ */
+import type { z } from 'astro/zod';
+import type { ENTRIES } from '../generated/collections';
 
-type Id = string;
-type One = Id | null;
-type Many = Id[];
-type Stored<T, R extends Record<string, One | Many>> = Omit<T, keyof R | 'id' | 'createdAt' | 'locale'> & R;
+type Stored<M extends keyof typeof ENTRIES> = z.output<(typeof ENTRIES)[M]>;
 
-export type Article = Stored<C.Article, { field: One; unit: One }>;
-export type Doc = Stored<C.LegalDocument, { field: One; replaces: Many; replacedBy: Many; amends: Many; amendedBy: Many }>;
-export type Unit = Stored<C.Unit, { parent: One }>;
-export type Contact = Stored<C.Contact, { unit: One }>;
-export type Board = C.Board;
-export type Schedule = Stored<C.Schedule, { board: One }>;
-export type Procedure = Stored<C.Procedure, { field: One; legalBasis: Many }>;
-export type Question = Stored<C.Question, { field: One; answeringUnit: One }>;
-export type Page = Stored<C.Page, { parent: One }>;
-export type Link = C.Link;
-export type Field = C.Field;
-export type Settings = C.SiteSetting;
+export type Article = Stored<'article'>;
+export type Doc = Stored<'document'>;
+export type Unit = Stored<'unit'>;
+export type Contact = Stored<'contact'>;
+export type Board = Stored<'board'>;
+export type Schedule = Stored<'schedule'>;
+export type Procedure = Stored<'procedure'>;
+export type Question = Stored<'question'>;
+export type Page = Stored<'page'>;
+export type Link = Stored<'link'>;
+export type Field = Stored<'field'>;
+export type Settings = Stored<'site-setting'>;
 
 /** A store entry: data plus the digest Astro keeps for it. */
 export interface Entry<T> {
