@@ -70,8 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (fieldIds.length && (await strapi.db.query('api::field.field').count({ where: { id: { $in: fieldIds } } })) !== fieldIds.length) {
       throw new errors.ValidationError('Lĩnh vực không tồn tại.');
     }
-    const profiles = query<ProfileRow>(strapi, PROFILE);
-    const existing = await profiles.findOne({ where: { userId } });
+    const existing = await query<ProfileRow>(strapi, PROFILE).findOne({ where: { userId } });
     // Sites (issue 28): a site's portal administrator keeps the profiles of their own site only and may
     // neither move people to another site nor grant acting across sites (Super Admin does both).
     const superAdmin = codes(ctx).includes('strapi-super-admin');
@@ -89,8 +88,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return ctx.forbidden('Chỉ Quản trị hệ thống được cấp quyền xử lý tin, bài của các trang cấp dưới.');
     const data = { unitId, fieldIds, siteId, acrossSites };
     const saved = existing
-      ? await profiles.update({ where: { id: existing.id }, data })
-      : await profiles.create({ data: { userId, ...data } });
+      ? await query<ProfileRow>(strapi, PROFILE).update({ where: { id: existing.id }, data })
+      : await query<ProfileRow>(strapi, PROFILE).create({ data: { userId, ...data } });
     ctx.body = {
       data: {
         userId,

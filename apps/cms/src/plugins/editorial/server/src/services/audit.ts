@@ -105,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       contentHash: input.contentHash ?? null,
     });
     const hash = hashEntry(entry.prevHash as string, entry);
-    return log().create({ data: { ...entry, hash } });
+    return query<StoredEntry>(strapi, LOG).create({ data: { ...entry, hash } });
   };
 
   return {

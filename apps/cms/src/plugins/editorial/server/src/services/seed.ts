@@ -25,9 +25,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const assigneeId = ['assigned', 'verified'].includes(stage) ? await userOf('editor') : null;
       // The author's items are theirs in the Content Manager too (its admin::is-creator condition).
       if (authorId) {
-        const items = query<{ id: number }>(strapi, uid);
-        for (const r of await items.findMany({ where: { documentId }, select: ['id'] }))
-          await items.update({ where: { id: r.id }, data: { createdBy: authorId } });
+        for (const r of await query<{ id: number }>(strapi, uid).findMany({ where: { documentId }, select: ['id'] }))
+          await query(strapi, uid).update({ where: { id: r.id }, data: { createdBy: authorId } });
       }
       const draft = await workflow.loadDraft(uid, documentId);
       await workflow.saveState(uid, documentId, {

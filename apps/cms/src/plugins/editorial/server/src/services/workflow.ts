@@ -120,8 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async saveState(uid: string, documentId: string, data: Partial<ReviewState>): Promise<ReviewState> {
       const existing = await self.getState(uid, documentId);
-      if (existing) return states().update({ where: { id: existing.id }, data });
-      return states().create({ data: { targetUid: uid, targetDocumentId: documentId, stage: 'draft', ...data } });
+      if (existing) return query<ReviewState>(strapi, STATE).update({ where: { id: existing.id }, data });
+      return query<ReviewState>(strapi, STATE).create({ data: { targetUid: uid, targetDocumentId: documentId, stage: 'draft', ...data } });
     },
 
     /** The draft version (what reviewers see), with what the rules need populated. */
