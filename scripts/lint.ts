@@ -15,7 +15,13 @@ import { NODE, ROOT } from './lib/paths.ts';
 /** Lower these as the code is typed; raising one needs a reason in the commit (issue 16 aims at 20 `any` in all). */
 export const BUDGET = { explicitAny: 317, asUnknownAs: 6, suppressions: 0 };
 /** Packages whose `tsc --noEmit` passes today; the site (.astro, content collections) and the CMS follow. */
-const TYPECHECKED = ['packages/content', 'packages/vn-text', 'packages/workflow', 'apps/publisher'];
+const TYPECHECKED = [
+  'packages/content',
+  'packages/vn-text',
+  'packages/workflow',
+  'apps/publisher',
+  'apps/cms/src/plugins/editorial/server',
+];
 
 const BIOME = join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
