@@ -68,12 +68,21 @@ const files = [...sources(join(CMS, 'src')), ...sources(join(CMS, 'scripts')), .
     .replace(/^\s*\/\/.*$/gm, ''),
 }));
 
-// A write call on the query engine or the Document Service, possibly spread over lines (up to the statement's end).
+// A write call on the query engine or the Document Service, possibly spread over lines (up to the statement's end),
+// directly or through the plugin's typed seams (seams.ts: `query<Row>(strapi, uid)`, `documents(strapi, uid)`).
 const WRITE =
-  /(\.documents\(|\bdb\s*\.query\(|\bdb\(\)|\bdocs\()[^;]*?\.(create|createMany|update|updateMany|delete|deleteMany|publish|unpublish|clone|discardDraft)\(/s;
+  /(\.documents\(|\bdb\s*\.query\(|\bdb\(\)|\bdocs\(|\b(query|documents)\b[^(;]*\(strapi\b)[^;]*?\.(create|createMany|update|updateMany|delete|deleteMany|publish|unpublish|clone|discardDraft)\(/s;
 const ENTRY = /(?:runAs\(|\.run\(|asSystem\(strapi,\s*)'([a-z-]+)'/g;
 
 describe('writer inventory', () => {
+  it('sees writes through the plugin seams as it sees direct ones', () => {
+    expect(WRITE.test('await query<ReviewState>(strapi, STATE).update({ where: { id }, data });')).toBe(true);
+    expect(WRITE.test('documents(strapi, input.uid).publish({ documentId });')).toBe(true);
+    expect(WRITE.test("await query<Pick<Row, 'a' | 'b'>>(strapi, uid)\n  .deleteMany({ where: {} });")).toBe(true);
+    // Reads are not writes.
+    expect(WRITE.test('const rows = await query<Row>(strapi, uid).findMany({ where: { id } });')).toBe(false);
+  });
+
   it('lists every file that writes content, with whom it writes for', () => {
     const writing = files.filter((f) => WRITE.test(f.text)).map((f) => f.path);
     expect(writing.sort()).toEqual(Object.keys(WRITE_SITES).sort());

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { runAs } from './writers';
-import { displayName } from './actor';
+import { type AdminUser, displayName } from './actor';
+import { currentRequest, getService, query, roleCodes } from './seams';
 
 // Account events in the audit chain, through its one writer (services/audit.ts): who could act, and
 // since when, is part of the record of who approved what. Admin accounts created, activated
@@ -18,6 +19,24 @@ interface RoleRow {
   id: number;
   code: string;
   name: string;
+}
+/** What the database layer hands the subscribers below: an account row, or a token row. */
+interface UserRow {
+  id: number;
+  email?: string;
+  isActive?: boolean;
+}
+interface TokenRow {
+  id: number;
+  name?: string;
+  type?: string | null;
+  lifespan?: number | null;
+}
+/** The fields of an account update the log tells apart. */
+interface UserUpdate {
+  isActive?: boolean;
+  roles?: unknown;
+  password?: string;
 }
 interface PermissionRow {
   action: string;
@@ -42,46 +61,42 @@ const permissionKey = (p: PermissionRow) =>
 
 export function registerAccountAudit(strapi: Core.Strapi) {
   const append = async (targetUid: string, id: number | string, action: string, meta: Record<string, unknown>) => {
-    const request = strapi.requestContext.get() as any;
+    const request = currentRequest(strapi);
     const actor = request?.state?.user;
     const write = () =>
-      strapi
-        .plugin('editorial')
-        .service('audit')
-        .record({
-          target: { uid: targetUid, documentId: String(id) },
-          action,
-          from: null,
-          to: action,
-          actor: {
-            id: actor?.id ?? null,
-            name: displayName(actor),
-            roles: (actor?.roles ?? []).map((r: any) => r.code),
-          },
-          meta,
-        });
+      getService(strapi, 'audit').record({
+        target: { uid: targetUid, documentId: String(id) },
+        action,
+        from: null,
+        to: action,
+        actor: {
+          id: actor?.id ?? null,
+          name: displayName(actor),
+          roles: roleCodes(actor),
+        },
+        meta,
+      });
     // With no request (the site token and demo accounts made at start) the entry is written by a named writer.
     await (request ? write() : runAs('account-audit', write));
   };
-  const rolesOf = async (id: number) =>
-    (((await strapi.db.query('admin::user').findOne({ where: { id }, populate: ['roles'] })) as any)?.roles ?? []).map((r: any) => r.code);
+  const users = () => query<AdminUser>(strapi, 'admin::user');
+  const rolesOf = async (id: number) => roleCodes(await users().findOne({ where: { id }, populate: ['roles'] }));
 
   strapi.db.lifecycles.subscribe({
     models: ['admin::user'],
-    async afterCreate(event: any) {
-      const u = event.result;
+    async afterCreate(event) {
+      const u: UserRow = event.result;
       await append('admin::user', u.id, 'account-created', { email: u.email, isActive: !!u.isActive, roles: await rolesOf(u.id) });
     },
-    async beforeUpdate(event: any) {
+    async beforeUpdate(event) {
       // The state before the change, to tell an activation from a save that leaves it active.
-      const id = event.params?.where?.id;
+      const id: unknown = event.params?.where?.id;
       if (id != null && 'isActive' in (event.params?.data ?? {}))
-        event.state.wasActive = !!((await strapi.db.query('admin::user').findOne({ where: { id }, select: ['isActive'] })) as any)
-          ?.isActive;
+        event.state.wasActive = !!(await users().findOne({ where: { id }, select: ['isActive'] }))?.isActive;
     },
-    async afterUpdate(event: any) {
-      const data = event.params?.data ?? {};
-      const u = event.result;
+    async afterUpdate(event) {
+      const data: UserUpdate = event.params?.data ?? {};
+      const u: UserRow | undefined = event.result;
       if (!u?.id) return;
       if ('isActive' in data && event.state.wasActive !== undefined && !!data.isActive !== event.state.wasActive)
         await append('admin::user', u.id, data.isActive ? 'account-activated' : 'account-deactivated', { email: u.email });
@@ -90,8 +105,8 @@ export function registerAccountAudit(strapi: Core.Strapi) {
       const activated = 'isActive' in data && !!data.isActive && event.state.wasActive === false;
       if (data.password && !activated) await append('admin::user', u.id, 'password-changed', { email: u.email });
     },
-    async afterDelete(event: any) {
-      const u = event.result;
+    async afterDelete(event) {
+      const u: UserRow | undefined = event.result;
       if (u?.id) await append('admin::user', u.id, 'account-deleted', { email: u.email });
     },
   });
@@ -133,16 +148,16 @@ export function registerAccountAudit(strapi: Core.Strapi) {
 
   strapi.db.lifecycles.subscribe({
     models: Object.keys(TOKENS),
-    async afterCreate(event: any) {
-      const t = event.result;
+    async afterCreate(event) {
+      const t: TokenRow = event.result;
       await append(event.model.uid, t.id, TOKENS[event.model.uid].created, {
         name: t.name,
         type: t.type ?? null,
         lifespan: t.lifespan ?? null,
       });
     },
-    async afterDelete(event: any) {
-      const t = event.result;
+    async afterDelete(event) {
+      const t: TokenRow | undefined = event.result;
       if (t?.id) await append(event.model.uid, t.id, TOKENS[event.model.uid].revoked, { name: t.name });
     },
   });

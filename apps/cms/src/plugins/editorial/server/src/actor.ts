@@ -1,17 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '@cong-ttdt/workflow';
+import { type ProfileRow, currentRequest, query } from './seams';
 
 export interface AdminUser {
   id: number;
   firstname?: string;
   lastname?: string;
   email?: string;
+  isActive?: boolean;
   roles?: Array<{ id: number; code: string }>;
 }
 
 /** The acting admin user of the current request, if any (undefined for scripts, seeds, timers). */
 export function requestUser(strapi: Core.Strapi): { user?: AdminUser; viaApiToken: boolean; inRequest: boolean } {
-  const ctx = strapi.requestContext.get() as any;
+  const ctx = currentRequest(strapi);
   if (!ctx) return { inRequest: false, viaApiToken: false };
   const strategy = ctx.state?.auth?.strategy?.name;
   const isAdminUser = ctx.state?.user && Array.isArray(ctx.state.user.roles) && strategy !== 'api-token';
@@ -26,12 +28,10 @@ export function requestUser(strapi: Core.Strapi): { user?: AdminUser; viaApiToke
 export async function toActor(strapi: Core.Strapi, user: AdminUser): Promise<Actor> {
   let roles = user.roles;
   if (!roles || roles.some((r) => !r.code)) {
-    const full = (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] })) as AdminUser | null;
+    const full = await query<AdminUser>(strapi, 'admin::user').findOne({ where: { id: user.id }, populate: ['roles'] });
     roles = full?.roles ?? [];
   }
-  const profile = (await strapi.db.query('plugin::editorial.profile').findOne({ where: { userId: user.id } })) as {
-    fieldIds?: number[];
-  } | null;
+  const profile = await query<ProfileRow>(strapi, 'plugin::editorial.profile').findOne({ where: { userId: user.id } });
   return { id: user.id, roles: roles.map((r) => r.code), fieldIds: profile?.fieldIds ?? [] };
 }
 

@@ -7,6 +7,7 @@ import { schedulerInterval } from './scheduler-interval';
 import { secondFactorRequired } from './services/second-factor';
 import { registerSiteAssignment, siteScope } from './site-scope';
 import { assertWriterMayTable, runAs } from './writers';
+import { getService } from './seams';
 
 const WRITE_EVENTS: Record<string, string> = {
   beforeCreate: 'create',
@@ -47,7 +48,7 @@ function everyWithoutOverlap(strapi: Core.Strapi, run: () => Promise<unknown>, m
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The roles themselves are assigned by the app's bootstrap, after the admin's (services/roles.ts).
-  await strapi.plugin('editorial').service('roles').registerActions();
+  await getService(strapi, 'roles').registerActions();
   await registerReadScopeCondition(strapi);
 
   // Strapi's data transfer switches the database lifecycles off while it runs (import, remote push), which
@@ -58,9 +59,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Below the Document Service (direct queries, Strapi's data-transfer import): a write to the portal's
   // content or the plugin's tables with no request behind it must name a system writer listed for it.
-  strapi.db.lifecycles.subscribe((event: any) => {
+  strapi.db.lifecycles.subscribe((event) => {
     const operation = WRITE_EVENTS[event.action];
-    const uid: string = event.model?.uid ?? '';
+    const uid = event.model?.uid ?? '';
     if (!operation || !(uid.startsWith('api::') || uid.startsWith('plugin::editorial.'))) return;
     if (strapi.requestContext.get()) return;
     assertWriterMayTable(uid, operation);
@@ -99,27 +100,27 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Go-live and expiry of approved items. A tick that is still running when the next one is due is
   // not doubled: the second would only find the same items again and log refused transitions.
-  const { ms, warning } = schedulerInterval((strapi.config.get('plugin::editorial') as any).schedulerIntervalMs);
+  const { ms, warning } = schedulerInterval(strapi.config.get<{ schedulerIntervalMs?: unknown }>('plugin::editorial').schedulerIntervalMs);
   if (warning) strapi.log.warn(`editorial scheduler: ${warning}`);
   let running = false;
   schedulerTimer = setInterval(() => {
     if (running) return;
     running = true;
-    runAs('scheduler', () => strapi.plugin('editorial').service('schedule').tick())
+    runAs('scheduler', () => getService(strapi, 'schedule').tick())
       .catch((e: Error) => strapi.log.error(`editorial scheduler: ${e.message}`))
       .finally(() => (running = false));
   }, ms);
   schedulerTimer.unref();
 
   // Contributions by e-mail, when a mailbox is configured (services/mail-intake.ts; the poll runs as its writer).
-  const intake = strapi.plugin('editorial').service('mailIntake');
+  const intake = getService(strapi, 'mailIntake');
   const mail = intake.config();
   if (mail) {
     mailTimer = everyWithoutOverlap(strapi, () => intake.poll(), mail.intervalMs, 'mail intake');
   }
 
   // Whether the public site is stale (services/site-status.ts): one e-mail to the portal administrators per stale period.
-  const siteStatus = strapi.plugin('editorial').service('siteStatus');
+  const siteStatus = getService(strapi, 'siteStatus');
   siteStatusTimer = everyWithoutOverlap(
     strapi,
     () => siteStatus.watch(),

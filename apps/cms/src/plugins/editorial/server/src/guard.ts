@@ -7,6 +7,7 @@ import { mayRead } from './read-scope';
 import { siteScope } from './site-scope';
 import { assertWriterMayDocument, currentWriter } from './writers';
 import { contentHash } from './services/audit';
+import { documentIdOf, getService, query, onDocuments } from './seams';
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const refuse = (message: string): never => {
@@ -20,9 +21,8 @@ const refuse = (message: string): never => {
  * Strapi's permissions' business; the transition service's own publish/unpublish was decided there.
  */
 export function registerWriterCheck(strapi: Core.Strapi): void {
-  strapi.documents.use(async (context: any, next: () => Promise<any>) => {
-    const { uid, action } = context;
-    if (!WRITE_ACTIONS.has(action) || !String(uid).startsWith('api::') || transitionScope.getStore()) return next();
+  onDocuments(strapi, async ({ uid, action }, next) => {
+    if (!WRITE_ACTIONS.has(action) || !uid.startsWith('api::') || transitionScope.getStore()) return next();
     if (requestUser(strapi).inRequest && !currentWriter()) return next();
     assertWriterMayDocument(uid, action);
     return next();
@@ -35,14 +35,12 @@ export function registerWriterCheck(strapi: Core.Strapi): void {
  * by `registerWriterCheck`; their items start as drafts with no author.
  */
 export function registerGuard(strapi: Core.Strapi): void {
-  strapi.documents.use(async (context: any, next: () => Promise<any>) => {
-    const { uid, action } = context;
+  onDocuments(strapi, async ({ uid, action, params }, next) => {
     if (!WRITE_ACTIONS.has(action)) return next();
-    const workflow = strapi.plugin('editorial').service('workflow');
+    const workflow = getService(strapi, 'workflow');
     const path = workflow.pathOf(uid);
     if (transitionScope.getStore()) return next(); // the transition service's own publish/unpublish
     const { user, inRequest } = requestUser(strapi);
-    const params = context.params ?? {};
     // A person's writes stay in their own site (site-scope.ts; a clone's source too); the site of a new row is never theirs to pick.
     if (inRequest && !currentWriter()) {
       if (params.data && typeof params.data === 'object') delete params.data.site;
@@ -52,35 +50,32 @@ export function registerGuard(strapi: Core.Strapi): void {
     if (!path) return next();
     // An item in quarantine takes no write from anyone (edit, publish, discard, clone, delete) until it is
     // purged; the purge itself runs in the transition scope above.
-    if (
-      action !== 'create' &&
-      params.documentId &&
-      (await strapi.plugin('editorial').service('quarantine').openFor(uid, params.documentId))
-    )
+    if (action !== 'create' && params.documentId && (await getService(strapi, 'quarantine').openFor(uid, params.documentId)))
       refuse('Tài liệu đang bị cách ly (chờ xóa hẳn): không được sửa, xuất bản, sao chép hay xóa.');
     // A named system writer (checked by registerWriterCheck): seeds, timers, the question intake.
     if (!inRequest || currentWriter()) {
       const result = await next();
-      if ((action === 'create' || action === 'clone') && result?.documentId && !(await workflow.getState(uid, result.documentId))) {
-        await workflow.saveState(uid, result.documentId, { stage: 'draft', authorId: null });
+      const created = documentIdOf(result);
+      if ((action === 'create' || action === 'clone') && created && !(await workflow.getState(uid, created))) {
+        await workflow.saveState(uid, created, { stage: 'draft', authorId: null });
       }
       return result;
     }
-    if (!user) refuse('Nội dung thuộc quy trình biên tập chỉ được thay đổi trong trang quản trị, theo quy trình duyệt.');
-    const actor = await toActor(strapi, user!);
+    if (!user) return refuse('Nội dung thuộc quy trình biên tập chỉ được thay đổi trong trang quản trị, theo quy trình duyệt.');
+    const actor = await toActor(strapi, user);
 
     if (action === 'create' || action === 'clone') {
       if (!allowedOperations(actor, uid).includes('create')) refuse('Tài khoản của bạn không được tạo nội dung loại này.');
       // Strapi's clone reads its source without asking whether the caller may read it.
-      if (action === 'clone' && !(await mayRead(strapi, user!, uid, String(params.documentId ?? ''))))
+      if (action === 'clone' && !(await mayRead(strapi, user, uid, String(params.documentId ?? ''))))
         refuse('Bạn không được sao chép tin, bài mà bạn không được xem.');
       const result = await next();
-      const documentId = result?.documentId;
+      const documentId = documentIdOf(result);
       if (documentId) {
         const draft = await workflow.loadDraft(uid, documentId);
         await workflow.saveState(uid, documentId, {
           stage: 'draft',
-          authorId: user!.id,
+          authorId: user.id,
           fieldId: draft?.field?.id ?? null,
           assigneeId: null,
           hasLive: false,
@@ -90,12 +85,12 @@ export function registerGuard(strapi: Core.Strapi): void {
       return result;
     }
 
-    const documentId: string | undefined = params.documentId;
-    if (!documentId) refuse('Thiếu mã tài liệu.');
-    const draft = await workflow.loadDraft(uid, documentId!);
+    const { documentId } = params;
+    if (!documentId) return refuse('Thiếu mã tài liệu.');
+    const draft = await workflow.loadDraft(uid, documentId);
     const state =
-      (await workflow.getState(uid, documentId!)) ??
-      (await workflow.saveState(uid, documentId!, {
+      (await workflow.getState(uid, documentId)) ??
+      (await workflow.saveState(uid, documentId, {
         stage: draft?.publishedAt ? 'published' : 'draft',
         authorId: draft?.createdBy?.id ?? null,
         hasLive: false,
@@ -106,21 +101,21 @@ export function registerGuard(strapi: Core.Strapi): void {
       const check = canEdit(state.stage, actor, item);
       if (!check.ok) refuse((check as { message: string }).message);
       const result = await next();
-      const after = await workflow.loadDraft(uid, documentId!);
+      const after = await workflow.loadDraft(uid, documentId);
       if (action === 'update') {
         const changed = contentHash(after) !== contentHash(draft);
         const stage = changed ? stageAfterEdit(state.stage) : state.stage;
-        await workflow.saveState(uid, documentId!, { stage, fieldId: after?.field?.id ?? state.fieldId ?? null });
-        await noteConversion(strapi, uid, documentId!);
+        await workflow.saveState(uid, documentId, { stage, fieldId: after?.field?.id ?? state.fieldId ?? null });
+        await noteConversion(strapi, uid, documentId);
       } else if (state.hasLive) {
-        await workflow.saveState(uid, documentId!, { stage: 'published' });
+        await workflow.saveState(uid, documentId, { stage: 'published' });
       }
       return result;
     }
 
     if (action === 'publish') {
       // The stock Publish button (single or bulk) is the workflow's approve: same refusals, same effects.
-      return workflow.approveFromPublish(uid, documentId!, user!, params);
+      return workflow.approveFromPublish(uid, documentId, user, params);
     }
 
     if (action === 'unpublish')
@@ -133,7 +128,7 @@ export function registerGuard(strapi: Core.Strapi): void {
         );
       }
       const result = await next();
-      await strapi.db.query('plugin::editorial.review-state').delete({ where: { id: state.id } });
+      await query(strapi, 'plugin::editorial.review-state').delete({ where: { id: state.id } });
       return result;
     }
     return next();
@@ -142,12 +137,9 @@ export function registerGuard(strapi: Core.Strapi): void {
 
 /** Tells the editor (panel note) when legacy-encoded text was converted on save. */
 async function noteConversion(strapi: Core.Strapi, uid: string, documentId: string) {
-  const fields = strapi.plugin('editorial').service('conversionNotes').take(uid, documentId) as string[] | null;
+  const fields = getService(strapi, 'conversionNotes').take(uid, documentId);
   if (!fields) return;
-  await strapi
-    .plugin('editorial')
-    .service('workflow')
-    .saveState(uid, documentId, {
-      conversionNote: `Đã tự động chuyển mã TCVN3/VNI sang Unicode (TCVN 6909:2001) ở trường: ${fields.join(', ')} — lúc ${new Date().toISOString()}. Hãy kiểm tra lại nội dung.`,
-    });
+  await getService(strapi, 'workflow').saveState(uid, documentId, {
+    conversionNote: `Đã tự động chuyển mã TCVN3/VNI sang Unicode (TCVN 6909:2001) ở trường: ${fields.join(', ')} — lúc ${new Date().toISOString()}. Hãy kiểm tra lại nội dung.`,
+  });
 }

@@ -3,6 +3,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Actor } from '@cong-ttdt/workflow';
 import type { AdminUser } from './actor';
+import { getService } from './seams';
 
 /**
  * Sites as data (issue 28): the province portal and its communes' and departments' sites in one CMS.
@@ -318,10 +319,7 @@ export default function createSiteScope(strapi: Core.Strapi) {
 
     /** Review steps this user took on the item since its latest submission. */
     async stepsTakenBy(uid: string, documentId: string, userId: number): Promise<string[]> {
-      const log = (await strapi.plugin('editorial').service('audit').history(uid, documentId)) as Array<{
-        action: string;
-        actorId: number | null;
-      }>;
+      const log = await getService(strapi, 'audit').history(uid, documentId);
       const since = log.map((e) => e.action).lastIndexOf('submit');
       return log
         .slice(since + 1)
@@ -332,9 +330,7 @@ export default function createSiteScope(strapi: Core.Strapi) {
   return self;
 }
 
-export type SiteScopeService = ReturnType<typeof createSiteScope>;
-
-export const siteScope = (strapi: Core.Strapi) => strapi.plugin('editorial').service('sites') as SiteScopeService;
+export const siteScope = (strapi: Core.Strapi) => getService(strapi, 'sites');
 
 /** Bootstrap: every new row of a site-scoped type gets its site (database layer: documents, files, folders alike). */
 export function registerSiteAssignment(strapi: Core.Strapi): void {

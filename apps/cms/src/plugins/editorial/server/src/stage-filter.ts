@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { query } from './seams';
 
 const STATE = 'plugin::editorial.review-state';
 const LIST = /^\/content-manager\/collection-types\/([^/]+)$/;
@@ -9,7 +10,7 @@ const LIST = /^\/content-manager\/collection-types\/([^/]+)$/;
  * filter before the Content Manager reads the query.
  */
 export function registerStageFilter(strapi: Core.Strapi): void {
-  strapi.server.use(async (ctx: any, next: () => Promise<void>) => {
+  strapi.server.use(async (ctx, next) => {
     const match = ctx.method === 'GET' && ctx.querystring.includes('editorial_stage') ? LIST.exec(ctx.path) : null;
     if (match) {
       const uid = decodeURIComponent(match[1]);
@@ -20,11 +21,10 @@ export function registerStageFilter(strapi: Core.Strapi): void {
         if (k.includes('[editorial_stage]')) stages.push(v);
         else keep.append(k, v);
       }
-      const rows = (await strapi.db
-        .query(STATE)
-        .findMany({ where: { targetUid: uid, stage: { $in: stages } }, select: ['targetDocumentId'] })) as Array<{
-        targetDocumentId: string;
-      }>;
+      const rows = await query<{ targetDocumentId: string }>(strapi, STATE).findMany({
+        where: { targetUid: uid, stage: { $in: stages } },
+        select: ['targetDocumentId'],
+      });
       const ids = rows.length ? rows.map((r) => r.targetDocumentId) : ['__none__'];
       // qs parses arrays of at most 100 items: split into groups under an $or.
       for (let i = 0; i < ids.length; i++)

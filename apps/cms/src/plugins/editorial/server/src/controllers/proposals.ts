@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { AdminUser } from '../actor';
+import { getService } from '../seams';
 
 /** What these handlers read of Koa's context. */
 interface Ctx {
@@ -11,7 +12,7 @@ interface Ctx {
 
 // Proposals of a site's items to the site above it (services/proposals.ts decides; refusals are 400 in Vietnamese).
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const proposals = () => strapi.plugin('editorial').service('proposals');
+  const proposals = () => getService(strapi, 'proposals');
   return {
     async create(ctx: Ctx) {
       ctx.body = { data: await proposals().propose(ctx.state.user, ctx.request.body ?? {}) };

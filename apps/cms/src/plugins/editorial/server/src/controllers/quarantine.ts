@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { AdminUser } from '../actor';
+import { getService } from '../seams';
 
 interface Ctx {
   state: { user: AdminUser };
@@ -22,7 +23,7 @@ async function answer(ctx: Ctx, run: () => Promise<unknown>) {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin('editorial').service('quarantine');
+  const service = () => getService(strapi, 'quarantine');
   return {
     async list(ctx: Ctx) {
       return answer(ctx, () => service().list(ctx.state.user));

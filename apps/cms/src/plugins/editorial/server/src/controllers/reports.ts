@@ -1,39 +1,36 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { PeriodQuery } from '@cong-ttdt/workflow/reports';
-import type { AdminUser } from '../actor';
 import type { ExportFormat, ReportKind } from '../services/reports';
+import { type AdminContext, getService } from '../seams';
 
-/** What a report route reads and writes of Koa's context. */
-interface ReportCtx {
-  state: { user: AdminUser };
+/** What a report route reads and writes of Koa's context: the period comes in the query string. */
+interface ReportCtx extends Omit<AdminContext, 'query'> {
   query: PeriodQuery;
-  body: unknown;
-  forbidden(message: string): void;
 }
 
 // Reports (issue #9). Every route checks the caller's role codes here, on the server:
 // summary — inspector, editor-in-chief, portal administrator; royalty — those and finance (everyone's
 // statements) or a contributor (their own only); rate table edits — editor-in-chief, portal administrator.
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const reports = () => strapi.plugin('editorial').service('reports');
+  const reports = () => getService(strapi, 'reports');
 
   /** The royalty scope of the caller: undefined = everyone, a user id = only that contributor. */
-  const royaltyScope = async (ctx: any): Promise<number | undefined | null> => {
+  const royaltyScope = async (ctx: ReportCtx): Promise<number | undefined | null> => {
     const access = await reports().access(ctx.state.user);
     if (access.royalty === 'all') return undefined;
-    if (access.royalty === 'own') return ctx.state.user.id as number;
+    if (access.royalty === 'own') return ctx.state.user.id;
     return null;
   };
 
   return {
-    async access(ctx: any) {
+    async access(ctx: ReportCtx) {
       const access = await reports().access(ctx.state.user);
       if (!access.summary && access.royalty === 'none') return ctx.forbidden('Không có quyền xem báo cáo.');
       ctx.body = { data: access };
     },
 
-    async summary(ctx: any) {
+    async summary(ctx: ReportCtx) {
       const access = await reports().access(ctx.state.user);
       if (!access.summary) return ctx.forbidden('Không có quyền xem báo cáo tình hình cung cấp thông tin.');
       ctx.body = { data: await reports().summary(reports().period(ctx.query)) };
@@ -45,13 +42,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { ...(await reports().overdue(reports().period(ctx.query))), period: reports().period(ctx.query) } };
     },
 
-    async royalty(ctx: any) {
+    async royalty(ctx: ReportCtx) {
       const scope = await royaltyScope(ctx);
       if (scope === null) return ctx.forbidden('Không có quyền xem bảng kê nhuận bút.');
       ctx.body = { data: { ...(await reports().royalty(reports().period(ctx.query), scope)), scope: scope === undefined ? 'all' : 'own' } };
     },
 
-    async export(ctx: any) {
+    async export(ctx: ReportCtx) {
       const report = ctx.params.report as ReportKind;
       const format = ctx.params.format as ExportFormat;
       if (!['summary', 'royalty', 'overdue'].includes(report)) return ctx.notFound();
@@ -76,13 +73,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = out.body;
     },
 
-    async getRates(ctx: any) {
+    async getRates(ctx: ReportCtx) {
       const access = await reports().access(ctx.state.user);
       if (access.royalty === 'none') return ctx.forbidden('Không có quyền xem bảng nhuận bút.');
       ctx.body = { data: { ...(await reports().rates()), editable: access.editRates } };
     },
 
-    async setRates(ctx: any) {
+    async setRates(ctx: ReportCtx) {
       const access = await reports().access(ctx.state.user);
       if (!access.editRates) return ctx.forbidden('Chỉ Trưởng ban biên tập hoặc Quản trị cổng được sửa bảng nhuận bút.');
       ctx.body = { data: await reports().setRates(ctx.request.body ?? {}, ctx.state.user) };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { displayName } from '../actor';
 import { SECOND_FACTOR_ROLES, SIGN_IN_PAGE } from '../services/second-factor';
+import { getService } from '../seams';
 
 // The sign-in page with the second step (Strapi's own login form cannot carry a code), and the Super
 // Admin's account safeguards: reset of an account's second factor, unlock of an account slowed down by
@@ -29,11 +30,6 @@ interface User {
 interface Throttle {
   state(key: string, now: number): { failures: number; waitMs: number; addresses: string[] } | null;
   release(key: string, now: number): { failures: number; waitMs: number; addresses: string[] } | null;
-}
-interface SecondFactor {
-  applies(user: User): boolean;
-  states(): Promise<Map<number, 'enrolled' | 'pending'>>;
-  reset(userId: number, actor: User): Promise<boolean>;
 }
 
 const SUPER_ONLY = 'Chỉ Quản trị hệ thống (Super Admin) được dùng chức năng này.';
@@ -154,7 +150,7 @@ const SCRIPT = `(() => {
 `;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const secondFactor = () => strapi.plugin('editorial').service('second-factor') as SecondFactor;
+  const secondFactor = () => getService(strapi, 'second-factor');
   const throttle = () => (strapi.has('login-throttle') ? (strapi.get('login-throttle') as Throttle) : null);
   const actorOf = (u: User) => ({ id: u.id, name: displayName(u), roles: (u.roles ?? []).map((r) => r.code) });
 
@@ -220,23 +216,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Only an account that waits now: nothing to unlock (and nothing to log) otherwise.
       if (!throttle()?.state(key(user.email), now)?.waitMs) return ctx.conflict('Tài khoản này không bị tạm dừng đăng nhập.');
       const released = throttle()!.release(key(user.email), now)!;
-      await strapi
-        .plugin('editorial')
-        .service('audit')
-        .record({
-          target: { uid: 'admin::user', documentId: String(user.id) },
-          action: 'login-unlocked',
-          from: null,
-          to: 'login-unlocked',
-          actor: actorOf(ctx.state.user!),
-          comment: `Mở khóa đăng nhập sau ${released.failures} lần nhập sai mật khẩu.`,
-          meta: {
-            email: user.email,
-            failures: released.failures,
-            waitSeconds: Math.ceil(released.waitMs / 1000),
-            addresses: released.addresses,
-          },
-        });
+      await getService(strapi, 'audit').record({
+        target: { uid: 'admin::user', documentId: String(user.id) },
+        action: 'login-unlocked',
+        from: null,
+        to: 'login-unlocked',
+        actor: actorOf(ctx.state.user!),
+        comment: `Mở khóa đăng nhập sau ${released.failures} lần nhập sai mật khẩu.`,
+        meta: {
+          email: user.email,
+          failures: released.failures,
+          waitSeconds: Math.ceil(released.waitMs / 1000),
+          addresses: released.addresses,
+        },
+      });
       ctx.body = { data: { unlocked: true, failures: released.failures } };
     },
   };

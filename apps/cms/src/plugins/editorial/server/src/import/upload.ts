@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { uploadRefusal } from '../../../../../lib/upload-type';
 import type { AdminUser } from '../actor';
+import { getService } from '../seams';
 
 export interface IncomingFile {
   name: string;
@@ -54,30 +55,27 @@ export async function uploadFile(
         { user: by.user },
       )) as { id: number; url: string; mime: string; name: string }[];
     const hash = createHash('sha256').update(file.bytes).digest('hex');
-    await strapi
-      .plugin('editorial')
-      .service('audit')
-      .record({
-        target: { uid: 'plugin::upload.file', documentId: String(stored.id) },
-        action: 'media-upload',
-        from: null,
-        to: 'media-upload',
-        actor: {
-          id: by.actorId === undefined ? by.user.id : by.actorId,
-          name: by.actorName,
-          roles: (by.user.roles ?? []).map((r) => r.code),
-        },
-        meta: {
-          name,
-          alternativeText: file.alt || name,
-          via: by.source,
-          uploadedFor: by.user.id,
-          oldHash: null,
-          newHash: hash,
-          usedBy: [],
-        },
-        contentHash: hash,
-      });
+    await getService(strapi, 'audit').record({
+      target: { uid: 'plugin::upload.file', documentId: String(stored.id) },
+      action: 'media-upload',
+      from: null,
+      to: 'media-upload',
+      actor: {
+        id: by.actorId === undefined ? by.user.id : by.actorId,
+        name: by.actorName,
+        roles: (by.user.roles ?? []).map((r) => r.code),
+      },
+      meta: {
+        name,
+        alternativeText: file.alt || name,
+        via: by.source,
+        uploadedFor: by.user.id,
+        oldHash: null,
+        newHash: hash,
+        usedBy: [],
+      },
+      contentHash: hash,
+    });
     return stored;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { STAGE_LABELS, type Actor, type Stage } from '@cong-ttdt/workflow';
 import { OVERSEERS, UPLOADERS } from '../roles-access';
+import { type DocumentRow, isContentTypeUid, query, titleOf } from '../seams';
+import type { ReviewState } from '../services/workflow';
 
 export const FILE_UID = 'plugin::upload.file';
 export const FOLDER_UID = 'plugin::upload.folder';
@@ -127,25 +129,22 @@ export default (strapi: Core.Strapi) => {
       );
       const byType = new Map<string, number[]>();
       for (const r of rows) byType.set(r.related_type, [...(byType.get(r.related_type) ?? []), r.related_id]);
-      const entries = new Map<string, Record<string, any>>();
+      const entries = new Map<string, DocumentRow & { __uid: string }>();
       for (const [uid, ids] of byType) {
-        if (!(strapi.contentTypes as any)[uid]) continue;
-        const found = await inSlices(
-          ids,
-          async (slice) => (await strapi.db.query(uid as any).findMany({ where: { id: { $in: slice } } })) as Record<string, any>[],
-        );
+        if (!isContentTypeUid(strapi, uid)) continue;
+        const found = await inSlices(ids, (slice) => query<DocumentRow>(strapi, uid).findMany({ where: { id: { $in: slice } } }));
         for (const e of found) entries.set(`${uid}:${e.id}`, { ...e, __uid: uid });
       }
       // Review states, one query per type (the list route asks for every referenced file at once).
-      const states = new Map<string, any>();
+      const states = new Map<string, ReviewState>();
       const docsByType = new Map<string, Set<string>>();
       for (const e of entries.values()) if (e.documentId) docsByType.set(e.__uid, (docsByType.get(e.__uid) ?? new Set()).add(e.documentId));
       for (const [uid, docs] of docsByType) {
         const list = [...docs];
         for (let i = 0; i < list.length; i += SLICE) {
-          const found = (await strapi.db
-            .query('plugin::editorial.review-state')
-            .findMany({ where: { targetUid: uid, targetDocumentId: { $in: list.slice(i, i + SLICE) } } })) as any[];
+          const found = await query<ReviewState>(strapi, 'plugin::editorial.review-state').findMany({
+            where: { targetUid: uid, targetDocumentId: { $in: list.slice(i, i + SLICE) } },
+          });
           for (const st of found) states.set(`${uid}:${st.targetDocumentId}`, st);
         }
       }
@@ -156,7 +155,7 @@ export default (strapi: Core.Strapi) => {
         out.get(Number(r.file_id))?.push({
           uid: r.related_type,
           documentId,
-          title: String(e?.title ?? e?.name ?? e?.fullName ?? documentId ?? r.related_type),
+          title: String(titleOf(e) ?? documentId ?? r.related_type),
           // A row with publishedAt is a live version; components and unknown rows count as live (deny by default).
           live: !e || e.publishedAt != null,
           stage: state?.stage ?? null,

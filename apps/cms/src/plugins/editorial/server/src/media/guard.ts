@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Actor } from '@cong-ttdt/workflow';
-import { displayName, toActor, type AdminUser } from '../actor';
+import { displayName, toActor } from '../actor';
 import { BOARD_READERS, OVERSEERS } from '../roles-access';
 import { siteScope } from '../site-scope';
 import mediaAccess, { FILE_UID, FOLDER_UID, MORPH_TABLE, canRead, canUpload, changeRefusal, type FileRef, type MediaFile } from './access';
+import { type RequestState, addRouteMiddleware, getService, query, routeGroupsOf } from '../seams';
 
 /**
  * The upload plugin's routes never pass the Document Service, so the editorial guard never sees them.
@@ -13,25 +14,49 @@ import mediaAccess, { FILE_UID, FOLDER_UID, MORPH_TABLE, canRead, canUpload, cha
  * change to the audit log. Content-API writes to the media library are refused.
  */
 export function registerMediaGuard(strapi: Core.Strapi): void {
-  const upload = strapi.plugin('upload') as any;
-  if (!upload?.routes) return;
+  if (!strapi.plugin('upload')?.routes) return;
+  const groups = routeGroupsOf(strapi, 'upload');
   const guard = createMediaGuard(strapi);
   // Every admin route group of the plugin (the library's own and its view configuration's).
-  const adminRoutes = Object.values(upload.routes as Record<string, { type?: string; routes?: unknown[] }>)
+  const adminRoutes = Object.values(groups)
     .filter((g) => g?.type === 'admin')
     .flatMap((g) => g.routes ?? []);
   if (!adminRoutes.length) throw new Error('editorial: the upload plugin has no admin routes to guard');
-  for (const route of adminRoutes) addMiddleware(route, guard);
-  const refuseWrites = async (ctx: any, next: () => Promise<void>) => {
+  for (const route of adminRoutes) addRouteMiddleware(route, guard);
+  const refuseWrites = async (ctx: { method: string }, next: () => Promise<void>) => {
     if (ctx.method !== 'GET') forbid('Thư viện tệp chỉ được thay đổi trong trang quản trị.');
     return next();
   };
-  for (const route of upload.routes['content-api']?.routes ?? []) addMiddleware(route, refuseWrites);
+  for (const route of groups['content-api']?.routes ?? []) addRouteMiddleware(route, refuseWrites);
 }
 
-function addMiddleware(route: any, fn: (ctx: any, next: () => Promise<void>) => Promise<void>) {
-  route.config = route.config ?? {};
-  route.config.middlewares = [...(route.config.middlewares ?? []), fn];
+/** What the upload plugin's admin controllers answer: a file, a list of files, or `{ data }` (folders). */
+interface UploadAnswer {
+  id?: number;
+  data?: { id?: number; name?: string; path?: string };
+}
+/** What the media guard reads and adjusts of Koa's context on the upload plugin's admin routes. */
+interface MediaCtx {
+  method: string;
+  status: number;
+  state: RequestState;
+  params: { id?: string };
+  /** The parsed query the controller reads next (the list filter is added to it in place). */
+  query: { id?: string; filters?: unknown; [param: string]: unknown };
+  request: {
+    body?: { updates?: Array<{ id: unknown }>; folderIds?: unknown; fileIds?: unknown; destinationFolderId?: unknown };
+    files?: { files?: { size: number } | Array<{ size: number }> };
+  };
+  body?: UploadAnswer | UploadAnswer[];
+}
+/** The audit action of a change to one file, by the upload route that made it. */
+const FILE_ACTIONS: Record<string, string> = { 'admin-upload.replaceFile': 'media-replace', 'admin-upload.updateFileInfo': 'media-update' };
+interface FolderRow {
+  id: number;
+  name: string;
+  path: string;
+  createdBy?: { id: number } | null;
+  site?: { id: number } | null;
 }
 
 // A PolicyError is the one 403 whose message Strapi's authorize step passes on (it blanks other ForbiddenErrors).
@@ -55,7 +80,7 @@ const ids = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number).filter(N
 
 function createMediaGuard(strapi: Core.Strapi) {
   const access = mediaAccess(strapi);
-  const audit = () => strapi.plugin('editorial').service('audit');
+  const audit = () => getService(strapi, 'audit');
 
   const usedBy = (refs: FileRef[]) => {
     const seen = new Map<string, { uid: string; documentId: string | null; title: string }>();
@@ -63,10 +88,10 @@ function createMediaGuard(strapi: Core.Strapi) {
     return [...seen.values()];
   };
 
-  return async (ctx: any, next: () => Promise<void>) => {
-    const handler: string = ctx.state.route?.handler ?? '';
+  return async (ctx: MediaCtx, next: () => Promise<void>) => {
+    const handler = ctx.state.route?.handler ?? '';
     if (PASS.has(handler)) return next();
-    const user = ctx.state.user as AdminUser | undefined;
+    const { user } = ctx.state;
     if (!user) return forbid('Cần đăng nhập trang quản trị.');
     const actor = await toActor(strapi, user);
     // Media belong to a site like content: read within this person's sites, change only in their own.
@@ -120,9 +145,10 @@ function createMediaGuard(strapi: Core.Strapi) {
     };
     const folderRefusal = async (folderIds: number[]) => {
       if (!folderIds.length) return;
-      const folders = (await strapi.db
-        .query(FOLDER_UID)
-        .findMany({ where: { id: { $in: folderIds } }, populate: ['createdBy', 'site'] })) as any[];
+      const folders = await query<FolderRow>(strapi, FOLDER_UID).findMany({
+        where: { id: { $in: folderIds } },
+        populate: ['createdBy', 'site'],
+      });
       for (const f of folders) siteRefusal(`Thư mục «${f.name}»`, f.site);
       for (const f of folders)
         if (!has(actor, ['portal-admin']) && String(f.createdBy?.id) !== String(actor.id))
@@ -150,8 +176,8 @@ function createMediaGuard(strapi: Core.Strapi) {
         const outside = await siteScope(strapi).idsOutside(FILE_UID, scope.sites);
         if (outside.length) restricts.push({ id: { $notIn: outside } });
         if (restricts.length) {
-          const query = ctx.query; // the parsed query object the controller reads next (mutated in place)
-          query.filters = { $and: [...(query.filters ? [query.filters] : []), ...restricts] };
+          const listQuery = ctx.query; // the parsed query object the controller reads next (mutated in place)
+          listQuery.filters = { $and: [...(listQuery.filters ? [listQuery.filters] : []), ...restricts] };
         }
         return next();
       }
@@ -168,7 +194,7 @@ function createMediaGuard(strapi: Core.Strapi) {
         await next();
         if (!succeeded()) return;
         const body = Array.isArray(ctx.body) ? ctx.body : [ctx.body];
-        for (const file of await access.files(ids(body.map((f: any) => f?.id)))) {
+        for (const file of await access.files(ids(body.map((f) => f?.id)))) {
           const newHash = await access.storedHash(file);
           await log(FILE_UID, file.id, 'media-upload', { ...described(file), oldHash: null, newHash, usedBy: [] }, newHash);
         }
@@ -185,8 +211,7 @@ function createMediaGuard(strapi: Core.Strapi) {
         await next();
         if (!succeeded()) return;
         const [after] = await access.files([file.id]);
-        const action =
-          { 'admin-upload.replaceFile': 'media-replace', 'admin-upload.updateFileInfo': 'media-update' }[kind] ?? 'media-delete';
+        const action = FILE_ACTIONS[kind] ?? 'media-delete';
         const newHash = action === 'media-delete' ? null : action === 'media-replace' ? await access.storedHash(after) : hash;
         await log(
           FILE_UID,
@@ -257,7 +282,7 @@ function createMediaGuard(strapi: Core.Strapi) {
       case 'admin-folder.create': {
         if (!canUpload(actor)) forbid('Tài khoản của bạn không được tạo thư mục.');
         await next();
-        const created = ctx.body?.data;
+        const created = Array.isArray(ctx.body) ? undefined : ctx.body?.data;
         if (succeeded() && created?.id) await log(FOLDER_UID, created.id, 'folder-create', { name: created.name, path: created.path });
         return;
       }
@@ -265,7 +290,7 @@ function createMediaGuard(strapi: Core.Strapi) {
         if (!canUpload(actor)) forbid('Tài khoản của bạn không được thay đổi thư mục.');
         const [before] = (await folderRefusal(ids([ctx.params.id]))) ?? [];
         await next();
-        const updated = ctx.body?.data;
+        const updated = Array.isArray(ctx.body) ? undefined : ctx.body?.data;
         if (succeeded() && before)
           await log(FOLDER_UID, before.id, 'folder-update', {
             name: { from: before.name, to: updated?.name ?? null },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { GENESIS_HASH, canonicalJson, hashEntry, logHashedPart, verifyLog } from '@cong-ttdt/workflow/audit';
+import { query } from '../seams';
 
 const LOG = 'plugin::editorial.review-log';
 
@@ -16,6 +17,15 @@ export interface LogInput {
   comment?: string | null;
   meta?: Record<string, unknown> | null;
   contentHash?: string | null;
+}
+
+/** An entry as stored: its fields, its place in the chain and its hash. */
+export interface StoredEntry extends LogInput {
+  id: number;
+  seq: number;
+  at: string;
+  prevHash: string;
+  hash: string;
 }
 
 /** Who an entry names: an admin user (id, display name, role codes) or a named system writer (id null). */
@@ -61,7 +71,7 @@ const VOLATILE = new Set(['id', 'createdAt', 'updatedAt', 'publishedAt', 'create
 
 /** Hash of an entry's content as saved (volatile bookkeeping fields left out). */
 export function contentHash(content: unknown): string {
-  const strip = (v: any): any => {
+  const strip = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(strip);
     if (v && typeof v === 'object')
       return Object.fromEntries(
@@ -81,11 +91,9 @@ export function contentHash(content: unknown): string {
 let appendLock: Promise<unknown> = Promise.resolve();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const log = () => query<StoredEntry>(strapi, LOG);
   const appendNow = async (input: LogInput) => {
-    const last = (await strapi.db.query(LOG).findOne({ orderBy: { seq: 'desc' }, select: ['seq', 'hash'] })) as {
-      seq: number;
-      hash: string;
-    } | null;
+    const last = await log().findOne({ orderBy: { seq: 'desc' }, select: ['seq', 'hash'] });
     // The fields each entry's hash covers are defined once, in @cong-ttdt/workflow/audit (LOG_HASHED_FIELDS).
     const entry = logHashedPart({
       ...input,
@@ -97,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       contentHash: input.contentHash ?? null,
     });
     const hash = hashEntry(entry.prevHash as string, entry);
-    return strapi.db.query(LOG).create({ data: { ...entry, hash } });
+    return query<StoredEntry>(strapi, LOG).create({ data: { ...entry, hash } });
   };
 
   return {
@@ -114,13 +122,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Checks the whole chain: ok, or the sequence number of the first bad entry. */
     async verify(): Promise<{ ok: boolean; entries: number; firstBadSeq: number | null; head: string | null }> {
-      const rows = (await strapi.db.query(LOG).findMany({ orderBy: { seq: 'asc' } })) as Record<string, any>[];
+      // Every stored field, as the chain hashed it (not only those StoredEntry names).
+      const rows = await query<Record<string, unknown>>(strapi, LOG).findMany({ orderBy: { seq: 'asc' } });
       const { ok, entries, firstBadSeq, head } = verifyLog(rows);
       return { ok, entries, firstBadSeq, head };
     },
 
-    async history(uid: string, documentId: string) {
-      return strapi.db.query(LOG).findMany({ where: { targetUid: uid, targetDocumentId: documentId }, orderBy: { seq: 'asc' } });
+    async history(uid: string, documentId: string): Promise<StoredEntry[]> {
+      return log().findMany({ where: { targetUid: uid, targetDocumentId: documentId }, orderBy: { seq: 'asc' } });
     },
   };
 };

@@ -7,6 +7,7 @@ import { displayName, type AdminUser } from '../actor';
 import { classificationMark, isAuthenticated, isAutomatic, userOfSecretAddress } from '../mail/rules';
 import { SYSTEM_WRITERS, runAs } from '../writers';
 import { uploadFile } from '../import/upload';
+import { getService } from '../seams';
 
 /** Contributions by e-mail (Đ12.1): an IMAP mailbox read on a timer (MAIL_INTAKE_*; off without a host). */
 export interface MailIntakeConfig {
@@ -60,7 +61,7 @@ const addresses = (field: Parsed['to']) =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((f) => f.value.map((v) => v.address ?? '')).filter(Boolean);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const audit = () => strapi.plugin('editorial').service('audit');
+  const audit = () => getService(strapi, 'audit');
   const log = (outcome: Outcome, messageHash: string, meta: Record<string, unknown>) =>
     audit().record({
       target: { uid: MAIL_UID, documentId: messageHash },
@@ -232,18 +233,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         body.converted && 'body',
         ...attachments.filter((x) => x.text.converted).map((x) => x.name),
       ].filter(Boolean) as string[];
-      const { documentId } = await strapi
-        .plugin('editorial')
-        .service('workflow')
-        .receive(ARTICLE, data, {
-          actorName: SYSTEM_WRITERS[WRITER].label,
-          authorId: author.id,
-          original: { content: raw, hash: messageHash },
-          conversionNote: converted.length
-            ? `Thư gửi bài có văn bản mã TCVN3/VNI, đã chuyển sang Unicode (TCVN 6909:2001): ${converted.join(', ')}. Hãy kiểm tra lại nội dung.`
-            : null,
-          meta: { via, messageHash, attachments: links.length },
-        });
+      const { documentId } = await getService(strapi, 'workflow').receive(ARTICLE, data, {
+        actorName: SYSTEM_WRITERS[WRITER].label,
+        authorId: author.id,
+        original: { content: raw, hash: messageHash },
+        conversionNote: converted.length
+          ? `Thư gửi bài có văn bản mã TCVN3/VNI, đã chuyển sang Unicode (TCVN 6909:2001): ${converted.join(', ')}. Hãy kiểm tra lại nội dung.`
+          : null,
+        meta: { via, messageHash, attachments: links.length },
+      });
       strapi.log.info(`mail intake: message ${messageHash.slice(0, 12)} received as ${documentId}`);
       return 'received';
     },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_LABELS, STAGE_LABELS, type Action, type Stage } from '@cong-ttdt/workflow';
 import { displayName } from '../actor';
+import { documents, titleOf } from '../seams';
 
 const SUBJECTS: Record<string, string> = {
   assign: 'Có tin, bài mới được giao cho bạn',
@@ -24,11 +25,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       firstname?: string;
     } | null;
     if (!recipient?.email) return;
-    const doc = (await strapi.documents(input.uid as any).findOne({ documentId: input.documentId, status: 'draft' } as any)) as Record<
-      string,
-      any
-    > | null;
-    const title = doc?.title ?? doc?.name ?? doc?.fullName ?? input.documentId;
+    const doc = await documents(strapi, input.uid).findOne({ documentId: input.documentId, status: 'draft' });
+    const title = titleOf(doc) ?? input.documentId;
     const base = (process.env.CMS_PUBLIC_URL || '').replace(/\/+$/, '');
     const link = `${base}/admin/content-manager/collection-types/${input.uid}/${input.documentId}`;
     const who = displayName(user);

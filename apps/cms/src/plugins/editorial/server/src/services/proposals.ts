@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { displayName, toActor, type AdminUser } from '../actor';
 import { SITE_UID, siteScope } from '../site-scope';
 import { serialised } from './workflow';
+import { getService } from '../seams';
 
 const PROPOSAL = 'plugin::editorial.proposal';
 
@@ -31,20 +32,17 @@ const refuse = (message: string): never => {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sites = () => siteScope(strapi);
-  const workflow = () => strapi.plugin('editorial').service('workflow');
+  const workflow = () => getService(strapi, 'workflow');
   const log = (user: AdminUser, roles: readonly string[], p: ProposalRow, action: string, from: string | null, comment?: string | null) =>
-    strapi
-      .plugin('editorial')
-      .service('audit')
-      .record({
-        target: { uid: p.targetUid, documentId: p.targetDocumentId },
-        action,
-        from,
-        to: p.stage,
-        actor: { id: user.id, name: displayName(user), roles },
-        comment: comment ?? null,
-        meta: { proposalId: p.id, fromSiteId: p.fromSiteId, toSiteId: p.toSiteId },
-      });
+    getService(strapi, 'audit').record({
+      target: { uid: p.targetUid, documentId: p.targetDocumentId },
+      action,
+      from,
+      to: p.stage,
+      actor: { id: user.id, name: displayName(user), roles },
+      comment: comment ?? null,
+      meta: { proposalId: p.id, fromSiteId: p.fromSiteId, toSiteId: p.toSiteId },
+    });
 
   const self = {
     /** The commune's editor-in-chief or portal administrator proposes one of its published items. */

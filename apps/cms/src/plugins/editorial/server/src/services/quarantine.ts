@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { PURGE_ROLES, purgeRefusal } from '@cong-ttdt/workflow';
 import { type AdminUser, displayName, toActor } from '../actor';
 import { purgeScope, transitionScope } from '../context';
+import { getService } from '../seams';
 
 const QUARANTINE = 'plugin::editorial.quarantine';
 const STATE = 'plugin::editorial.review-state';
@@ -79,8 +80,8 @@ interface UploadService {
  * only it used from the upload folder. Both steps are audit entries; the log itself keeps only hashes.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () => strapi.plugin('editorial').service('workflow');
-  const audit = () => strapi.plugin('editorial').service('audit');
+  const workflow = () => getService(strapi, 'workflow');
+  const audit = () => getService(strapi, 'audit');
   const actorOf = async (user: AdminUser) => {
     const actor = await toActor(strapi, user);
     return { id: user.id, name: displayName(user), roles: [...actor.roles] };

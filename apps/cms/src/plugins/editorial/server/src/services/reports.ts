@@ -41,7 +41,8 @@ import {
 import { chartSvg, printHtml } from './report-print';
 import ExcelJS from 'exceljs';
 import { displayName, type AdminUser } from '../actor';
-import { serialised } from './workflow';
+import { type ReviewState, serialised } from './workflow';
+import { type DocumentRow, type NamedRow, type ProfileRow, getService, query, schemaOf } from '../seams';
 
 const LOG = 'plugin::editorial.review-log';
 const STATE = 'plugin::editorial.review-state';
@@ -97,17 +98,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const table: RateTable = { ...(v as { table: RateTable }).table, updatedAt: new Date().toISOString(), updatedBy: displayName(user) };
       await serialised(async () => {
         await store().set({ value: table });
-        await strapi
-          .plugin('editorial')
-          .service('audit')
-          .record({
-            target: { uid: 'plugin::editorial.royalty-rates', documentId: 'royalty-rates' },
-            action: 'rates-changed',
-            from: null,
-            to: 'rates-changed',
-            actor: { id: user.id, name: displayName(user), roles: (user.roles ?? []).map((r) => r.code) },
-            meta: { pointValue: table.pointValue, rates: table.rates },
-          });
+        await getService(strapi, 'audit').record({
+          target: { uid: 'plugin::editorial.royalty-rates', documentId: 'royalty-rates' },
+          action: 'rates-changed',
+          from: null,
+          to: 'rates-changed',
+          actor: { id: user.id, name: displayName(user), roles: (user.roles ?? []).map((r) => r.code) },
+          meta: { pointValue: table.pointValue, rates: table.rates },
+        });
       });
       return table;
     },
@@ -127,20 +125,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const items: ItemInfo[] = [];
       const typeLabels: Record<string, string> = {};
       for (const [uid, set] of byType) {
-        const ct = (strapi.contentTypes as any)[uid];
+        const ct = schemaOf(strapi, uid);
         typeLabels[uid] = ct?.info?.displayName ?? uid;
         const ids = [...set];
-        const states = new Map<string, any>();
+        const states = new Map<string, Pick<ReviewState, 'targetDocumentId' | 'authorId' | 'fieldId'>>();
         for (let i = 0; i < ids.length; i += 500) {
           const chunk = ids.slice(i, i + 500);
-          for (const s of (await strapi.db.query(STATE).findMany({
+          for (const s of await query<Pick<ReviewState, 'targetDocumentId' | 'authorId' | 'fieldId'>>(strapi, STATE).findMany({
             where: { targetUid: uid, targetDocumentId: { $in: chunk } },
             select: ['targetDocumentId', 'authorId', 'fieldId'],
-          })) as any[]) {
+          })) {
             states.set(s.targetDocumentId, s);
           }
         }
-        const docs = new Map<string, any>();
+        const docs = new Map<string, DocumentRow>();
         if (ct) {
           const attrs = ct.attributes ?? {};
           const select = ['documentId', 'publishedAt', ...TITLE_ATTRS, 'kind', 'body'].filter(
@@ -148,9 +146,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
           const populate = 'cover' in attrs ? { cover: { select: ['id'] } } : undefined;
           for (let i = 0; i < ids.length; i += 500) {
-            const rows = (await strapi.db
-              .query(uid as any)
-              .findMany({ where: { documentId: { $in: ids.slice(i, i + 500) } }, select, ...(populate ? { populate } : {}) })) as any[];
+            const rows = await query<DocumentRow>(strapi, uid).findMany({
+              where: { documentId: { $in: ids.slice(i, i + 500) } },
+              select,
+              ...(populate ? { populate } : {}),
+            });
             // The working copy (draft) is what the board reviewed last; the published row only when no draft is kept.
             for (const row of rows) if (!docs.has(row.documentId) || row.publishedAt == null) docs.set(row.documentId, row);
           }
@@ -169,11 +169,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const users = (await strapi.db.query('admin::user').findMany({ select: ['id', 'firstname', 'lastname', 'email'] })) as AdminUser[];
-      const profiles = new Map(((await strapi.db.query(PROFILE).findMany({})) as any[]).map((p) => [p.userId, p]));
-      const units = (
-        (await strapi.db.query('api::unit.unit').findMany({ select: ['id', 'name'], orderBy: { order: 'asc' } })) as any[]
-      ).map((u) => ({ id: u.id, name: u.name }));
-      const fields = ((await strapi.db.query('api::field.field').findMany({ select: ['id', 'name'] })) as any[]).map((f) => ({
+      const profiles = new Map((await query<ProfileRow>(strapi, PROFILE).findMany({})).map((p) => [p.userId, p]));
+      const units = (await query<NamedRow>(strapi, 'api::unit.unit').findMany({ select: ['id', 'name'], orderBy: { order: 'asc' } })).map(
+        (u) => ({ id: u.id, name: u.name }),
+      );
+      const fields = (await query<NamedRow>(strapi, 'api::field.field').findMany({ select: ['id', 'name'] })).map((f) => ({
         id: f.id,
         name: f.name,
       }));
@@ -336,12 +336,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const base = `${names[report]}_${period.from}_${period.to}`;
       if (format === 'csv') return { body: toCsv(t.csv), type: 'text/csv; charset=utf-8', filename: `${base}.csv` };
       if (format === 'html') {
-        const settings = (await strapi.db.query('api::site-setting.site-setting').findOne({ select: ['agencyName', 'portalName'] })) as any;
+        const settings = await query<{ agencyName?: string | null; portalName?: string | null }>(
+          strapi,
+          'api::site-setting.site-setting',
+        ).findOne({ select: ['agencyName', 'portalName'] });
         return {
           body: printHtml({
             title: t.title,
             subtitle: period.label,
-            agency: settings?.agencyName ?? settings?.portalName,
+            agency: settings?.agencyName ?? settings?.portalName ?? undefined,
             tables: t.tables,
             svg: t.svg,
             note: t.note,
@@ -365,7 +368,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const ws = wb.addWorksheet(name);
         ws.addRow(table.headers).font = { bold: true };
         for (const row of table.rows) ws.addRow(row.map((v) => (v == null ? null : v)));
-        ws.columns.forEach((col: any, i: number) => {
+        ws.columns.forEach((col, i) => {
           const len = Math.max(...[table.headers[i], ...table.rows.map((r) => r[i])].map((v) => String(v ?? '').length));
           col.width = Math.min(60, Math.max(10, len + 2));
         });

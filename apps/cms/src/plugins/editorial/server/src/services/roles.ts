@@ -1,7 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { READ_SCOPE_CONDITION } from '../read-scope';
 import { CONTACT_FIELDS, CONTACT_READERS } from '../roles-access';
-import { DEFAULT_CONTENT_PERMISSIONS, ROLE_LABELS, allowedOperations, extraGrants, resolvePath, type RoleCode } from '@cong-ttdt/workflow';
+import {
+  DEFAULT_CONTENT_PERMISSIONS,
+  ROLE_LABELS,
+  allowedOperations,
+  extraGrants,
+  resolvePath,
+  type RoleCode,
+  type WorkflowPath,
+} from '@cong-ttdt/workflow';
+import { type AttributeLike, type RoleRow, query, schemaOf } from '../seams';
 
 // Admin roles of the editorial board, recognised by code (display names may be renamed by users).
 const BOARD_ROLES: Array<{ code: RoleCode; description: string }> = [
@@ -15,6 +24,27 @@ const BOARD_ROLES: Array<{ code: RoleCode; description: string }> = [
   { code: 'inspector', description: 'Xem toàn bộ nội dung, nhật ký và báo cáo; không được thay đổi.' },
   { code: 'finance', description: 'Xem bảng kê nhuận bút.' },
 ];
+
+/** A permission as the admin's role service assigns it. */
+interface PermissionSpec {
+  action: string;
+  subject: string | null;
+  properties: { fields?: string[] };
+  conditions: string[];
+}
+/** What this service calls of the admin's permission and role services. */
+interface PermissionService {
+  actionProvider: {
+    registerMany(actions: Array<{ section: string; displayName: string; uid: string; pluginName: string }>): Promise<unknown>;
+  };
+  conditionProvider: { has(name: string): boolean };
+}
+interface RoleService {
+  getSuperAdmin(): Promise<RoleRow | null>;
+  createRolesIfNoneExist(): Promise<unknown>;
+  create(role: { name: string; code: string; description: string }): Promise<RoleRow>;
+  assignPermissions(roleId: number, permissions: PermissionSpec[]): Promise<unknown>;
+}
 
 const CM = 'plugin::content-manager.explorer';
 const SKIP_ATTRS = new Set([
@@ -33,11 +63,13 @@ const SKIP_ATTRS = new Set([
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Field paths for RBAC, components expanded to dotted paths. */
-  const fieldPaths = (attributes: Record<string, any>, prefix = ''): string[] =>
+  const permissions = () => strapi.service('admin::permission') as PermissionService;
+  const fieldPaths = (attributes: Record<string, AttributeLike>, prefix = ''): string[] =>
     Object.entries(attributes).flatMap(([name, attr]) => {
       if (SKIP_ATTRS.has(name)) return [];
       if (attr.type === 'component') {
-        const comp = (strapi.components as any)[attr.component];
+        const comp = schemaOf(strapi, attr.component ?? '');
+        if (!comp) throw new Error(`editorial: ${prefix}${name} uses the unknown component ${attr.component}`);
         return fieldPaths(comp.attributes, `${prefix}${name}.`);
       }
       return [`${prefix}${name}`];
@@ -45,10 +77,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const permissionsFor = (code: RoleCode) => {
     const actor = { id: 0, roles: [code] };
-    const paths = strapi.config.get('plugin::editorial.paths') as Record<string, any>;
-    const perms: any[] = [];
+    const paths = strapi.config.get('plugin::editorial.paths') as Record<string, WorkflowPath | null>;
+    const perms: PermissionSpec[] = [];
     for (const uid of Object.keys(DEFAULT_CONTENT_PERMISSIONS)) {
-      const ct = (strapi.contentTypes as any)[uid];
+      const ct = schemaOf(strapi, uid);
       if (!ct) continue;
       // Askers' contact details: only the roles that handle questions (the editor when assigned: contact-guard.ts).
       const fields = fieldPaths(ct.attributes).filter(
@@ -79,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The plugin's own admin action (plugin bootstrap: before the admin cleans unknown actions). */
     async registerActions() {
-      await (strapi.service('admin::permission') as any).actionProvider.registerMany([
+      await permissions().actionProvider.registerMany([
         { section: 'plugins', displayName: 'Xem báo cáo', uid: 'reports.read', pluginName: 'editorial' },
         { section: 'plugins', displayName: 'Xem tình trạng trang công khai', uid: 'site-status.read', pluginName: 'editorial' },
       ]);
@@ -92,15 +124,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * was stored as no condition at all, so contributors read everyone's drafts).
      */
     async ensureRoles() {
-      const conditions = (strapi.service('admin::permission') as any).conditionProvider;
+      const conditions = permissions().conditionProvider;
       for (const c of ['admin::is-creator', READ_SCOPE_CONDITION])
         if (!conditions.has(c)) throw new Error(`editorial: ensureRoles ran before the condition ${c} was registered`);
-      const roleService = strapi.service('admin::role') as any;
+      const roleService = strapi.service('admin::role') as RoleService;
       // Strapi creates its default roles (Super Admin included) only when no role exists yet: let it
       // run first on a fresh database, before the board's roles appear.
       if (!(await roleService.getSuperAdmin())) await roleService.createRolesIfNoneExist();
       for (const { code, description } of BOARD_ROLES) {
-        let role = await strapi.db.query('admin::role').findOne({ where: { code } });
+        let role = await query<RoleRow>(strapi, 'admin::role').findOne({ where: { code } });
         if (!role) role = await roleService.create({ name: ROLE_LABELS[code], code, description });
         await roleService.assignPermissions(role.id, permissionsFor(code));
       }

@@ -1,4 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import type { Action } from '@cong-ttdt/workflow';
+import type { ReviewState } from './workflow';
+import { getService, query } from '../seams';
 
 const STATE = 'plugin::editorial.review-state';
 
@@ -22,15 +25,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async tick(): Promise<number> {
     const now = new Date().toISOString();
-    const workflow = strapi.plugin('editorial').service('workflow');
-    const due = [
-      ...((await strapi.db.query(STATE).findMany({ where: { stage: 'scheduled', goLiveAt: { $lte: now } } })) as any[]).map((s) => ({
+    const workflow = getService(strapi, 'workflow');
+    const states = query<ReviewState>(strapi, STATE);
+    const due: Array<{ s: ReviewState; action: Action }> = [
+      ...(await states.findMany({ where: { stage: 'scheduled', goLiveAt: { $lte: now } } })).map((s) => ({ s, action: 'golive' as const })),
+      ...(await states.findMany({ where: { stage: 'published', expiresAt: { $lte: now } } })).map((s) => ({
         s,
-        action: 'golive',
-      })),
-      ...((await strapi.db.query(STATE).findMany({ where: { stage: 'published', expiresAt: { $lte: now } } })) as any[]).map((s) => ({
-        s,
-        action: 'expire',
+        action: 'expire' as const,
       })),
     ];
     for (const { s, action } of due) {

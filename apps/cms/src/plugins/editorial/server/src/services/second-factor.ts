@@ -5,6 +5,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { displayName } from '../actor';
 import { SECOND_FACTOR_ROLES } from '../roles-access';
+import { getService } from '../seams';
 
 // Second factor (TOTP, RFC 6238) for the roles that publish or administer. Enforced in front of
 // Strapi's own routes (docs/operations.md, "Second factor"): the login route asks for the code once
@@ -87,7 +88,7 @@ const NOT_PASSED = `Phiên đăng nhập này chưa qua bước xác thực th�
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const encryption = () => strapi.service('admin::encryption') as Encryption;
-  const audit = () => strapi.plugin('editorial').service('audit');
+  const audit = () => getService(strapi, 'audit');
   const userWithRoles = async (id: number | string) =>
     (await strapi.db.query('admin::user').findOne({ where: { id: Number(id) }, populate: ['roles'] })) as SecondFactorUser | null;
   const rowOf = async (userId: number) => (await strapi.db.query(UID).findOne({ where: { userId } })) as SecondFactorRow | null;
@@ -203,7 +204,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await next();
     const data = (ctx.body as { data?: { token?: string; secondFactor?: unknown } } | null)?.data;
     const session = ctx.status === 200 && data?.token ? sessionOfAccessToken(data.token) : null;
-    if (!session) return;
+    if (!session || !data) return;
     await markSession(session.sessionId, checked.method);
     if (!enrolled && row) {
       const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);

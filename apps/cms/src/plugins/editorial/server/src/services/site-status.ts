@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { z } from '@strapi/utils';
 import { formatDateTime } from '@cong-ttdt/content/dates';
 import { SITE_STATUS_MAILED } from '../roles-access';
 import { siteScope } from '../site-scope';
@@ -37,15 +38,24 @@ export function statusUrl(env: NodeJS.ProcessEnv = process.env): string | null {
   }
 }
 
+/** What is read of the publisher's `/status` answer (apps/publisher); each field is checked where it is used. */
+const PublisherStatus = z.looseObject({
+  freshness: z.unknown().optional(),
+  failures: z.unknown().optional(),
+  live: z.looseObject({ builtAt: z.unknown().optional() }).nullish().catch(undefined),
+  stale: z.looseObject({ since: z.unknown().optional(), errors: z.unknown().optional() }).nullish().catch(undefined),
+});
+
 /** The publisher's `/status` body → what the admin shows. */
-export function reduceStatus(body: any, now = new Date()): SiteStatus {
+export function reduceStatus(answer: unknown, now = new Date()): SiteStatus {
+  const body = PublisherStatus.safeParse(answer).data;
   const stale = body?.freshness === 'stale';
   return {
     freshness: stale ? 'stale' : 'current',
     since: stale && typeof body?.stale?.since === 'string' ? body.stale.since : null,
     liveBuiltAt: typeof body?.live?.builtAt === 'string' && body.live.builtAt ? body.live.builtAt : null,
     failures: typeof body?.failures === 'number' ? body.failures : 0,
-    errors: stale && Array.isArray(body?.stale?.errors) ? body.stale.errors.filter((e: unknown) => typeof e === 'string').slice(-3) : [],
+    errors: stale && Array.isArray(body?.stale?.errors) ? body.stale.errors.filter((e) => typeof e === 'string').slice(-3) : [],
     problem: null,
     checkedAt: now.toISOString(),
   };

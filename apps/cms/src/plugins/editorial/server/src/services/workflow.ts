@@ -20,6 +20,7 @@ import { transitionScope } from '../context';
 import { siteScope } from '../site-scope';
 import { SYSTEM_WRITERS, currentWriter, runAs, writerMayTransition } from '../writers';
 import { contentHash } from './audit';
+import { type DocumentRow, type Published, documents, getService, query, schemaOf, titleOf } from '../seams';
 
 const STATE = 'plugin::editorial.review-state';
 const ORIGINAL = 'plugin::editorial.original';
@@ -32,7 +33,7 @@ export const PERSONAL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = 
   'api::question.question': ['askerPhone', 'askerEmail', 'askerAddress', 'trackingCode', 'contactExpiresAt'],
 };
 
-export function withoutPersonalData(uid: string, content: Record<string, any> | null): Record<string, any> | null {
+export function withoutPersonalData(uid: string, content: Record<string, unknown> | null): Record<string, unknown> | null {
   const drop = PERSONAL_ATTRIBUTES[uid];
   if (!content || !drop) return content;
   return Object.fromEntries(Object.entries(content).filter(([k]) => !drop.includes(k)));
@@ -77,6 +78,7 @@ export interface ReviewState {
   hasLive: boolean;
   lastComment: string | null;
   conversionNote: string | null;
+  updatedAt?: string;
 }
 
 // One transition (or other audit append) at a time in this process, so the audit chain and the stage never interleave.
@@ -89,6 +91,13 @@ export function serialised<T>(fn: () => Promise<T>): Promise<T> {
 
 const QUESTION_UID = 'api::question.question';
 
+/** An item's classification: types without the attribute hold nothing classified; a value that is no text is none. */
+const classificationOf = (content: Record<string, unknown> | null): string | null | undefined => {
+  if (!content || !('classification' in content)) return 'thuong';
+  const c = content.classification;
+  return typeof c === 'string' ? c : c === undefined ? undefined : null;
+};
+
 /** The panel's edit verdict: the admin makes the form read-only and shows the reason (server refuses anyway). */
 const editCheck = (check: { ok: boolean; message?: string }) => ({
   canEdit: check.ok,
@@ -96,8 +105,9 @@ const editCheck = (check: { ok: boolean; message?: string }) => ({
 });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const audit = () => strapi.plugin('editorial').service('audit');
+  const audit = () => getService(strapi, 'audit');
   const config = () => strapi.config.get('plugin::editorial') as { paths: Record<string, WorkflowPath | null> };
+  const states = () => query<ReviewState>(strapi, STATE);
 
   const self = {
     pathOf(uid: string): WorkflowPath | undefined {
@@ -105,35 +115,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async getState(uid: string, documentId: string): Promise<ReviewState | null> {
-      return (await strapi.db.query(STATE).findOne({ where: { targetUid: uid, targetDocumentId: documentId } })) as ReviewState | null;
+      return states().findOne({ where: { targetUid: uid, targetDocumentId: documentId } });
     },
 
     async saveState(uid: string, documentId: string, data: Partial<ReviewState>): Promise<ReviewState> {
       const existing = await self.getState(uid, documentId);
-      if (existing) return (await strapi.db.query(STATE).update({ where: { id: existing.id }, data })) as ReviewState;
-      return (await strapi.db
-        .query(STATE)
-        .create({ data: { targetUid: uid, targetDocumentId: documentId, stage: 'draft', ...data } })) as ReviewState;
+      if (existing) return query<ReviewState>(strapi, STATE).update({ where: { id: existing.id }, data });
+      return query<ReviewState>(strapi, STATE).create({ data: { targetUid: uid, targetDocumentId: documentId, stage: 'draft', ...data } });
     },
 
     /** The draft version (what reviewers see), with what the rules need populated. */
-    async loadDraft(uid: string, documentId: string): Promise<Record<string, any> | null> {
-      const attrs = (strapi.contentTypes as any)[uid]?.attributes ?? {};
+    async loadDraft(uid: string, documentId: string): Promise<DocumentRow | null> {
+      const attrs = schemaOf(strapi, uid)?.attributes ?? {};
       const populate = Object.keys(attrs).filter(
         (k) => ['component', 'relation', 'media'].includes(attrs[k].type) && !['createdBy', 'updatedBy', 'localizations'].includes(k),
       );
-      return (await strapi.documents(uid as any).findOne({ documentId, status: 'draft', populate } as any)) as Record<string, any> | null;
+      return documents(strapi, uid).findOne({ documentId, status: 'draft', populate });
     },
 
-    toItem(state: ReviewState | null, draft: Record<string, any> | null, targetUid?: string): WorkflowItem {
+    toItem(state: ReviewState | null, draft: DocumentRow | null, targetUid?: string): WorkflowItem {
       const p = draft?.provenance ?? null;
       const hasProvenance = draft ? 'provenance' in draft : false;
       return {
         authorId: state?.authorId ?? draft?.createdBy?.id ?? null,
         assigneeId: state?.assigneeId ?? null,
         fieldId: draft?.field?.id ?? state?.fieldId ?? null,
-        // Types without a classification attribute hold nothing classified.
-        classification: draft && 'classification' in draft ? draft.classification : 'thuong',
+        classification: classificationOf(draft),
         kind: draft?.kind ?? null,
         provenance: p
           ? {
@@ -165,7 +172,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         return (await self.run({ uid, documentId, action: 'approve' }, user, { via: 'publish-button', publishParams })).published;
       } catch (e) {
-        const code = (e as any)?.details?.code;
+        const code = e instanceof errors.ApplicationError ? (e.details as { code?: string } | undefined)?.code : undefined;
         if (code === 'wrong-stage' || code === 'forbidden-role')
           throw new errors.ApplicationError(
             `Chỉ Trưởng ban biên tập được xuất bản, và chỉ tin, bài đã được kiểm tra. ${(e as Error).message}`,
@@ -180,13 +187,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       input: TransitionInput,
       user: AdminUser | null,
       opts: { via?: string; publishParams?: Record<string, unknown> } = {},
-    ): Promise<{ state: ReviewState; published: unknown }> {
+    ): Promise<{ state: ReviewState; published: Published | null }> {
       return serialised(async () => {
         const path = self.pathOf(input.uid);
         if (!path) throw new errors.ValidationError(`Loại nội dung ${input.uid} không thuộc quy trình biên tập.`);
         const draft = await self.loadDraft(input.uid, input.documentId);
         if (!draft) throw new errors.NotFoundError('Không tìm thấy tin, bài.');
-        if (await strapi.plugin('editorial').service('quarantine').openFor(input.uid, input.documentId))
+        if (await getService(strapi, 'quarantine').openFor(input.uid, input.documentId))
           throw new errors.ApplicationError('Tài liệu đang bị cách ly (chờ xóa hẳn): không thao tác được.');
         const state =
           (await self.getState(input.uid, input.documentId)) ??
@@ -200,9 +207,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Boards per site: refusals, and what the log records of an allowed exception (small boards).
         const siteMeta = user ? await siteScope(strapi).checkTransition(user, actor, input.uid, input.documentId, input.action) : {};
         if (input.action === 'assign' && input.assigneeId != null) {
-          const assignee = (await strapi.db
-            .query('admin::user')
-            .findOne({ where: { id: input.assigneeId }, populate: ['roles'] })) as AdminUser | null;
+          const assignee = await query<AdminUser>(strapi, 'admin::user').findOne({ where: { id: input.assigneeId }, populate: ['roles'] });
           if (!assignee?.roles?.some((r) => r.code === 'editor'))
             throw new errors.ValidationError('Người được giao phải là Biên tập viên.');
         }
@@ -243,26 +248,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await self.archive(input.uid, input.documentId, draft, user?.id ?? null, { unlessSame: true });
         }
         const scope = { action: input.action, uid: input.uid, documentId: input.documentId };
-        let published: unknown = null;
+        let published: Published | null = null;
         if (to === 'published' && (input.action === 'approve' || input.action === 'golive')) {
           published = await transitionScope.run(scope, () =>
-            strapi.documents(input.uid as any).publish({ ...opts.publishParams, documentId: input.documentId } as any),
+            documents(strapi, input.uid).publish({ ...opts.publishParams, documentId: input.documentId }),
           );
           update.hasLive = true;
           if (input.action === 'golive') update.goLiveAt = null;
         }
         if (input.action === 'withdraw' || input.action === 'expire') {
           if (state.hasLive)
-            await transitionScope.run(scope, () => strapi.documents(input.uid as any).unpublish({ documentId: input.documentId } as any));
+            await transitionScope.run(scope, () => documents(strapi, input.uid).unpublish({ documentId: input.documentId }));
           update.hasLive = false;
           update.goLiveAt = null;
           update.expiresAt = null;
         }
         // A discarded (spam) question keeps no personal data: its contact details go at once, every row.
         if (input.action === 'discard') {
-          await strapi.db
-            .query(input.uid as any)
-            .updateMany({ where: { documentId: input.documentId }, data: { askerPhone: null, askerEmail: null, askerAddress: null } });
+          await query(strapi, input.uid).updateMany({
+            where: { documentId: input.documentId },
+            data: { askerPhone: null, askerEmail: null, askerAddress: null },
+          });
         }
         const saved = await self.saveState(input.uid, input.documentId, update);
         await audit().record({
@@ -288,9 +294,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (['assign', 'return', 'approve'].includes(input.action))
           setImmediate(
             () =>
-              void strapi
-                .plugin('editorial')
-                .service('notify')
+              void getService(strapi, 'notify')
                 .afterTransition(input, saved, user)
                 .catch(() => undefined),
           );
@@ -305,22 +309,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async archive(
       uid: string,
       documentId: string,
-      content: Record<string, any> | null,
+      content: Record<string, unknown> | null,
       submittedBy: number | null,
       opts: { unlessSame?: boolean; hash?: string } = {},
     ): Promise<void> {
       // The archive can never be emptied: nothing classified may enter it, whatever let it into the CMS.
-      if (checkClassification(self.toItem(null, content)))
+      if (checkClassification({ classification: classificationOf(content) }))
         throw new errors.ValidationError(
           'Tin, bài, văn bản có độ mật (Mật, Tối mật, Tuyệt mật) không được gửi duyệt hay lưu bản gốc trên Cổng thông tin điện tử. Hãy báo quản trị hệ thống để gỡ tài liệu khỏi CMS.',
         );
       const hash = opts.hash ?? contentHash(content);
       if (opts.unlessSame) {
-        const last = (await strapi.db.query(ORIGINAL).findOne({
+        const last = await query<{ contentHash: string }>(strapi, ORIGINAL).findOne({
           where: { targetUid: uid, targetDocumentId: documentId },
           orderBy: { id: 'desc' },
           select: ['contentHash'],
-        })) as { contentHash: string } | null;
+        });
         if (last?.contentHash === hash) return;
       }
       await strapi.db.query(ORIGINAL).create({
@@ -348,7 +352,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return serialised(() =>
         strapi.db.transaction(async () => {
           // The e-mail intake enters as its own writer (services/mail-intake.ts); the question form as this one.
-          const create = () => strapi.documents(uid as any).create({ data } as any) as Promise<{ documentId: string }>;
+          const create = () => documents(strapi, uid).create({ data });
           const created = currentWriter() === 'mail-intake' ? await create() : await runAs('question-intake', create);
           const documentId = created.documentId;
           const draft = await self.loadDraft(uid, documentId);
@@ -390,7 +394,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const item = self.toItem(state, draft, uid);
       const actions = availableActions(stage, path, actor, item, new Date()).filter((a) => !SYSTEM_ACTIONS.includes(a));
       const assignee = state?.assigneeId
-        ? ((await strapi.db.query('admin::user').findOne({ where: { id: state.assigneeId } })) as AdminUser | null)
+        ? await query<AdminUser>(strapi, 'admin::user').findOne({ where: { id: state.assigneeId } })
         : null;
       return {
         inWorkflow: true,
@@ -402,19 +406,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         goLiveAt: state?.goLiveAt ?? null,
         expiresAt: state?.expiresAt ?? null,
         conversionNote: state?.conversionNote ?? null,
-        history: await strapi.plugin('editorial').service('audit').history(uid, documentId),
+        history: await audit().history(uid, documentId),
       };
     },
 
     /** Items waiting for this user, with counts per stage. */
     async queue(user: AdminUser) {
       const actor = await toActor(strapi, user);
-      const states = (await strapi.db.query(STATE).findMany({
+      const open = await states().findMany({
         where: { stage: { $notIn: ['published', 'withdrawn', 'discarded'] } },
         orderBy: { updatedAt: 'desc' },
         limit: 2000,
-      })) as ReviewState[];
-      const waiting = states.filter((s) => {
+      });
+      const waiting = open.filter((s) => {
         const path = self.pathOf(s.targetUid);
         return path && waitingFor(actor, s.stage, { authorId: s.authorId, assigneeId: s.assigneeId, fieldId: s.fieldId }, path);
       });
@@ -424,15 +428,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const s of waiting) if ((await siteScope(strapi).siteOf(s.targetUid, { documentId: s.targetDocumentId })) === home) mine.push(s);
       const items = await Promise.all(
         mine.slice(0, 200).map(async (s) => {
-          const doc = (await strapi
-            .documents(s.targetUid as any)
-            .findOne({ documentId: s.targetDocumentId, status: 'draft' } as any)) as Record<string, any> | null;
+          const doc = await documents(strapi, s.targetUid).findOne({ documentId: s.targetDocumentId, status: 'draft' });
           return {
             uid: s.targetUid,
             documentId: s.targetDocumentId,
             stage: s.stage,
-            title: doc?.title ?? doc?.name ?? doc?.fullName ?? s.targetDocumentId,
-            updatedAt: (s as any).updatedAt,
+            title: titleOf(doc) ?? s.targetDocumentId,
+            updatedAt: s.updatedAt,
           };
         }),
       );
