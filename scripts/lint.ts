@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { NODE, ROOT } from './lib/paths.ts';
 
 /** Lower these as the code is typed; raising one needs a reason in the commit (issue 16 aims at 20 `any` in all). */
-export const BUDGET = { explicitAny: 317, asUnknownAs: 6, suppressions: 0 };
+export const BUDGET = { explicitAny: 96, asUnknownAs: 6, suppressions: 0 };
 /** Shared packages: tsc builds them (dist), so the apps below check against today's sources. */
 const PACKAGES = ['packages/content', 'packages/vn-text', 'packages/workflow'];
 /** Apps whose `tsc --noEmit` passes; the site is checked on its own below. */
