@@ -163,6 +163,10 @@ export interface ListPage<R> {
   chosen: string | null;
 }
 
+/** A list page's title: the list's, with the chosen filter after a dash. */
+export const listTitle = (list: { title: string }, page: { chosen: string | null }) =>
+  page.chosen ? `${list.title} – ${page.chosen}` : list.title;
+
 /**
  * Paths of a list: the whole list and one page per facet value present. Every page shows the facet
  * counts, so each depends on all the list's documents (its cache key). A fast build renders the whole
