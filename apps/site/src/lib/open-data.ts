@@ -120,6 +120,20 @@ const unitName = (s: Site, id: string | null | undefined) => (id ? (s.unitById.g
 const docUrls = (list: Entry<Doc>[]) => list.map((d) => absoluteUrl(documentUrl(d.data.slug)));
 /** Whole đồng as a JSON number (exact up to 9 triệu tỷ đồng; the CMS stores a biginteger string). */
 const amount = (v: string | null | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
+/**
+ * An enumeration as two columns: its code (the description lists the codes) and its Vietnamese name.
+ * `labelWhat` when the name column's description is shorter than the code's.
+ */
+const codeAndLabel = <R>(
+  name: string,
+  what: string,
+  labels: Record<string, string>,
+  code: (r: R) => string | null | undefined,
+  labelWhat = what,
+): Column<R>[] => [
+  { name, type: 'string', description: `${what} (${Object.keys(labels).join(', ')})`, value: (r) => code(r) ?? null },
+  { name: `${name}Label`, type: 'string', description: `${labelWhat} (tên)`, value: (r) => label(labels, code(r)) },
+];
 /** The columns that name the document a structured row comes from. */
 const sourceColumns = <R extends { doc: Entry<Doc>; year: number }>(): Column<R>[] => [
   { name: 'document', type: 'string', description: 'Mã định danh (slug) của văn bản công khai', value: (r) => r.doc.data.slug },
@@ -502,25 +516,8 @@ export const DATASETS: Dataset[] = [
         description: 'Tổng mức đầu tư (đồng)',
         value: (r) => amount(r.project.totalInvestment),
       },
-      {
-        name: 'fundingSource',
-        type: 'string',
-        description: `Nguồn vốn (${Object.keys(FUNDING_SOURCE_LABELS).join(', ')})`,
-        value: (r) => r.project.fundingSource,
-      },
-      {
-        name: 'fundingSourceLabel',
-        type: 'string',
-        description: 'Nguồn vốn (tên)',
-        value: (r) => label(FUNDING_SOURCE_LABELS, r.project.fundingSource),
-      },
-      {
-        name: 'stage',
-        type: 'string',
-        description: `Giai đoạn (${Object.keys(INVESTMENT_STAGE_LABELS).join(', ')})`,
-        value: (r) => r.project.stage,
-      },
-      { name: 'stageLabel', type: 'string', description: 'Giai đoạn (tên)', value: (r) => label(INVESTMENT_STAGE_LABELS, r.project.stage) },
+      ...codeAndLabel<ProjectRow>('fundingSource', 'Nguồn vốn', FUNDING_SOURCE_LABELS, (r) => r.project.fundingSource),
+      ...codeAndLabel<ProjectRow>('stage', 'Giai đoạn', INVESTMENT_STAGE_LABELS, (r) => r.project.stage),
       { name: 'results', type: 'string', description: 'Kết quả thực hiện', value: (r) => r.project.results ?? null },
     ],
   }),
@@ -537,30 +534,14 @@ export const DATASETS: Dataset[] = [
     columns: [
       ...sourceColumns<PackageRow>(),
       { name: 'packageName', type: 'string', description: 'Tên gói thầu', value: (r) => r.pkg.packageName },
-      {
-        name: 'kind',
-        type: 'string',
-        description: `Kế hoạch hay kết quả lựa chọn nhà thầu (${Object.keys(PROCUREMENT_KIND_LABELS).join(', ')})`,
-        value: (r) => r.pkg.kind,
-      },
-      {
-        name: 'kindLabel',
-        type: 'string',
-        description: 'Kế hoạch hay kết quả (tên)',
-        value: (r) => label(PROCUREMENT_KIND_LABELS, r.pkg.kind),
-      },
-      {
-        name: 'method',
-        type: 'string',
-        description: `Hình thức lựa chọn nhà thầu (${Object.keys(PROCUREMENT_METHOD_LABELS).join(', ')})`,
-        value: (r) => r.pkg.method,
-      },
-      {
-        name: 'methodLabel',
-        type: 'string',
-        description: 'Hình thức lựa chọn nhà thầu (tên)',
-        value: (r) => label(PROCUREMENT_METHOD_LABELS, r.pkg.method),
-      },
+      ...codeAndLabel<PackageRow>(
+        'kind',
+        'Kế hoạch hay kết quả lựa chọn nhà thầu',
+        PROCUREMENT_KIND_LABELS,
+        (r) => r.pkg.kind,
+        'Kế hoạch hay kết quả',
+      ),
+      ...codeAndLabel<PackageRow>('method', 'Hình thức lựa chọn nhà thầu', PROCUREMENT_METHOD_LABELS, (r) => r.pkg.method),
       { name: 'winner', type: 'string', description: 'Nhà thầu trúng thầu (kết quả)', value: (r) => r.pkg.winner ?? null },
       {
         name: 'value',
