@@ -1,17 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { addRouteMiddleware, adminRoute, isSystemAdmin } from './seams';
 
-/** The one role that administers the installation (system-info.ts says the same of /admin/information). */
-const SYSTEM_ROLE = 'strapi-super-admin';
-
-interface Route {
-  handler?: string;
-  config?: { middlewares?: unknown[] };
-}
-interface RouteGroup {
-  type?: string;
-  routes?: Route[];
-}
 interface Ctx {
   state: { user?: { roles?: Array<{ code?: string }> } };
   params: Record<string, string>;
@@ -45,30 +35,10 @@ const LOCKS: Array<{ routes: string; handler: string; who: 'super-admin' | 'nobo
 /** The Content Manager's draft actions on a single type: a type without drafts has none to act on. */
 const DRAFT_ACTIONS = ['single-types.publish', 'single-types.unpublish', 'single-types.discard'];
 
-const adminRoutes = (strapi: Core.Strapi, name: string): Route[] => {
-  const source = (name === 'admin' ? strapi.admin : strapi.plugin(name)) as { routes?: unknown } | undefined;
-  const routes = source?.routes;
-  if (Array.isArray(routes)) return routes as Route[];
-  return Object.values((routes ?? {}) as Record<string, RouteGroup>)
-    .filter((g) => g?.type === 'admin')
-    .flatMap((g) => g.routes ?? []);
-};
-
-function addMiddleware(route: Route, fn: (ctx: Ctx, next: () => Promise<void>) => Promise<void>) {
-  route.config = route.config ?? {};
-  route.config.middlewares = [...(route.config.middlewares ?? []), fn];
-}
-
-function find(strapi: Core.Strapi, routes: string, handler: string): Route {
-  const route = adminRoutes(strapi, routes).find((r) => r.handler === handler);
-  if (!route) throw new Error(`editorial: ${routes} has no ${handler} route to lock`);
-  return route;
-}
-
 export function registerRouteLocks(strapi: Core.Strapi): void {
   for (const lock of LOCKS) {
-    addMiddleware(find(strapi, lock.routes, lock.handler), async (ctx, next) => {
-      const system = (ctx.state.user?.roles ?? []).some((r) => r.code === SYSTEM_ROLE);
+    addRouteMiddleware<Ctx>(adminRoute(strapi, lock.routes, lock.handler), async (ctx, next) => {
+      const system = isSystemAdmin(ctx.state.user);
       // A PolicyError is the 403 whose message Strapi passes on.
       if (lock.who === 'nobody') throw new errors.PolicyError(`${lock.what}: không dùng trên cổng.`);
       if (!system) throw new errors.PolicyError(`${lock.what}: chỉ dành cho Quản trị hệ thống.`);
@@ -76,7 +46,7 @@ export function registerRouteLocks(strapi: Core.Strapi): void {
     });
   }
   for (const handler of DRAFT_ACTIONS) {
-    addMiddleware(find(strapi, 'content-manager', handler), async (ctx, next) => {
+    addRouteMiddleware<Ctx>(adminRoute(strapi, 'content-manager', handler), async (ctx, next) => {
       const model = strapi.getModel(ctx.params.model as never) as { options?: { draftAndPublish?: boolean } } | undefined;
       if (model && !model.options?.draftAndPublish)
         throw new errors.ValidationError('Loại nội dung này không có bản nháp: không có gì để xuất bản, gỡ hay hủy.');

@@ -4,6 +4,7 @@
 // through these instead of casting.
 import type { Core, Data, Modules, UID } from '@strapi/strapi';
 import { errors, type z } from '@strapi/utils';
+import { ROLES } from '@cong-ttdt/workflow';
 import type { AdminUser } from './actor';
 import type services from './services';
 
@@ -199,6 +200,24 @@ export function routeGroupsOf(strapi: Core.Strapi, plugin: string): Record<strin
   const routes: unknown = strapi.plugin(plugin)?.routes;
   return routes && typeof routes === 'object' && !Array.isArray(routes) ? { ...routes } : {};
 }
+/** The admin routes of Strapi's admin or of one plugin (a list, or groups of which the `admin` ones count). */
+function adminRoutesOf(strapi: Core.Strapi, name: string): RouteLike[] {
+  const source: { routes?: unknown } | undefined = name === 'admin' ? strapi.admin : strapi.plugin(name);
+  const routes = source?.routes;
+  if (Array.isArray(routes)) return routes as RouteLike[];
+  return Object.values((routes ?? {}) as Record<string, RouteGroup>)
+    .filter((g) => g?.type === 'admin')
+    .flatMap((g) => g.routes ?? []);
+}
+/** The admin route `handler` of Strapi's admin or a plugin; a missing one stops the start (a Strapi upgrade moved it). */
+export function adminRoute(strapi: Core.Strapi, name: string, handler: string): RouteLike {
+  const route = adminRoutesOf(strapi, name).find((r) => r.handler === handler);
+  if (!route) throw new Error(`editorial: ${name} has no ${handler} route`);
+  return route;
+}
+/** The system administrator (Strapi's super admin), who alone runs the installation. */
+export const isSystemAdmin = (user: { roles?: Array<{ code?: string }> } | null | undefined): boolean =>
+  (user?.roles ?? []).some((r) => r.code === ROLES.superAdmin);
 /** Runs `fn` before the route's handler (after its policies); `Ctx` is what `fn` reads of Koa's context. */
 export function addRouteMiddleware<Ctx>(route: RouteLike, fn: (ctx: Ctx, next: () => Promise<void>) => Promise<void>): void {
   route.config = route.config ?? {};

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { displayName } from '../actor';
 import { SECOND_FACTOR_ROLES, SIGN_IN_PAGE } from '../services/second-factor';
-import { getService } from '../seams';
+import { getService, isSystemAdmin } from '../seams';
 
 // The sign-in page with the second step (Strapi's own login form cannot carry a code), and the Super
 // Admin's account safeguards: reset of an account's second factor, unlock of an account slowed down by
@@ -33,7 +33,7 @@ interface Throttle {
 }
 
 const SUPER_ONLY = 'Chỉ Quản trị hệ thống (Super Admin) được dùng chức năng này.';
-const isSuperAdmin = (ctx: Ctx) => (ctx.state.user?.roles ?? []).some((r) => r.code === 'strapi-super-admin');
+const isSuperAdmin = (ctx: Ctx) => isSystemAdmin(ctx.state.user);
 const key = (email: string) => email.trim().toLowerCase();
 
 const PAGE = `<!doctype html>
